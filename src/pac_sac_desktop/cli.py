@@ -1,0 +1,194 @@
+"""``pac-sac``: the workstation's command line over the same services the window uses.
+
+Exit codes: 0 success, 1 partial failure (some files rejected), 2 invalid input or usage.
+Messages for people are in French; ``--json`` output is for programs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pac_sac_desktop.core.errors import PacError
+from pac_sac_desktop.core.logs import setup_logging
+from pac_sac_desktop.core.paths import data_home, resources_dir
+from pac_sac_desktop.services.knowledge import KnowledgeBase, SearchResult
+
+log = logging.getLogger(__name__)
+
+
+def _print_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _result_json(result: SearchResult) -> dict:
+    hit = result.hit
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "service": hit.service,
+        "score": hit.score,
+        "snippet": result.snippet.marked(),
+        "expired": hit.expired,
+        "urgent": hit.urgent,
+    }
+
+
+def cmd_kb_import(args: argparse.Namespace) -> int:
+    kb = KnowledgeBase.open(data_home())
+    try:
+        report = kb.import_path(Path(args.path))
+    finally:
+        kb.close()
+    for rejected in report.rejected:
+        print(f"Rejeté : {rejected.path} : {rejected.reason}", file=sys.stderr)
+    print(f"Importation terminée : {report.summary_fr()}.")
+    return 0 if report.ok else 1
+
+
+def _print_results(results: list[SearchResult]) -> None:
+    if not results:
+        print("Aucun article trouvé.")
+    for rank, r in enumerate(results, start=1):
+        flag = " [EXPIRÉ]" if r.hit.expired else (" [URGENT]" if r.hit.urgent else "")
+        print(f"{rank:2}. {r.hit.title}{flag}  ({r.hit.service}, {r.hit.id}, {r.hit.score:.2f})")
+        print(f"    {r.snippet.marked('«', '»')}")
+
+
+def cmd_kb_search(args: argparse.Namespace) -> int:
+    kb = KnowledgeBase.open(data_home())
+    try:
+        kb.ensure_index()
+        if args.stdin:
+            for line in sys.stdin:
+                query = line.rstrip("\n")
+                results = kb.search(query, limit=args.limit, service=args.service) if query.strip() else []
+                if args.json:
+                    _print_json([_result_json(r) for r in results])
+                else:
+                    print(f"# {query}")
+                    _print_results(results)
+            return 0
+        if not args.query:
+            print("Indiquez une recherche, ou --stdin.", file=sys.stderr)
+            return 2
+        results = kb.search(" ".join(args.query), limit=args.limit, service=args.service)
+        if args.json:
+            _print_json([_result_json(r) for r in results])
+        else:
+            _print_results(results)
+        return 0
+    finally:
+        kb.close()
+
+
+def cmd_kb_status(args: argparse.Namespace) -> int:
+    kb = KnowledgeBase.open(data_home())
+    try:
+        state = kb.ensure_index()
+        meta = kb.index.meta()
+        info = {
+            "home": str(data_home()),
+            "articles": kb.count(),
+            "kb_seq": kb.kb_seq(),
+            "index": state,
+            "index_kb_seq": meta.kb_seq if meta else None,
+        }
+    finally:
+        kb.close()
+    if args.json:
+        _print_json(info)
+    else:
+        for k, v in info.items():
+            print(f"{k} : {v}")
+    return 0
+
+
+def cmd_kb_reindex(_args: argparse.Namespace) -> int:
+    kb = KnowledgeBase.open(data_home())
+    try:
+        count = kb.index.rebuild(kb.source.iter_articles(), kb.kb_seq())
+    finally:
+        kb.close()
+    print(f"Index reconstruit : {count} articles.")
+    return 0
+
+
+def cmd_app(_args: argparse.Namespace) -> int:
+    from pac_sac_desktop.ui.app import run_app  # Qt is loaded only for the window
+
+    return run_app(data_home())
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Open the window on a demo data folder filled with the demo knowledge base."""
+    if not os.environ.get("PAC_SAC_HOME"):
+        os.environ["PAC_SAC_HOME"] = str(data_home() / "demo")
+    home = data_home()
+    kb = KnowledgeBase.open(home)
+    try:
+        report = kb.import_path(resources_dir() / "kb")
+        kb.ensure_index()
+    finally:
+        kb.close()
+    print(f"Données de démonstration dans {home} ({report.summary_fr()}).")
+    if args.no_window:
+        return 0
+    from pac_sac_desktop.ui.app import run_app
+
+    return run_app(home)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pac-sac", description="PAC SAC Desktop")
+    parser.add_argument("-v", "--verbose", action="store_true", help="journal détaillé")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    kb = sub.add_parser("kb", help="base de connaissances").add_subparsers(dest="kb_command", required=True)
+    p = kb.add_parser("import", help="importer des articles Markdown (fichier ou dossier)")
+    p.add_argument("path")
+    p.set_defaults(func=cmd_kb_import)
+    p = kb.add_parser("search", help="rechercher dans la base de connaissances")
+    p.add_argument("query", nargs="*")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--service")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--stdin", action="store_true", help="une recherche par ligne sur l'entrée standard")
+    p.set_defaults(func=cmd_kb_search)
+    p = kb.add_parser("status", help="état de la base et de l'index")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_kb_status)
+    p = kb.add_parser("reindex", help="reconstruire l'index de recherche")
+    p.set_defaults(func=cmd_kb_reindex)
+
+    p = sub.add_parser("app", help="ouvrir la fenêtre")
+    p.set_defaults(func=cmd_app)
+    p = sub.add_parser("demo", help="ouvrir la fenêtre sur les données de démonstration")
+    p.add_argument("--no-window", action="store_true", help="préparer les données sans ouvrir la fenêtre")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging(verbose=args.verbose)
+    try:
+        return int(args.func(args))
+    except PacError as exc:
+        print(f"Erreur : {exc.message}", file=sys.stderr)
+        if exc.details:
+            log.debug("details: %s", exc.details)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

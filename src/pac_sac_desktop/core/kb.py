@@ -1,0 +1,184 @@
+"""Knowledge-base articles: what an answer sheet is and how a Markdown file becomes one.
+
+The parser is strict about what would mislead an agent (no title, an impossible date) and
+lenient about the rest (missing tags or service get defaults), so that one bad file never
+blocks a whole import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from pac_sac_desktop.core.errors import ArticleRejected
+
+DEFAULT_SERVICE = "Service aux citoyens (311)"
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,119}$")
+MAX_TITLE = 200
+MAX_BODY = 200_000
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One answer sheet as the communications service wrote it."""
+
+    id: str
+    title: str
+    body: str
+    service: str = DEFAULT_SERVICE
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    updated: dt.date | None = None
+    expires: dt.date | None = None
+    urgent: bool = False
+    source: str = field(default="", compare=False)
+
+    def is_expired(self, today: dt.date) -> bool:
+        return self.expires is not None and self.expires < today
+
+    def is_current_urgent(self, today: dt.date) -> bool:
+        return self.urgent and not self.is_expired(today)
+
+    def content_hash(self) -> str:
+        """A fingerprint of what an agent sees; an import that changes nothing keeps the version."""
+        payload = json.dumps(
+            [
+                self.title,
+                self.body,
+                self.service,
+                list(self.tags),
+                self.summary,
+                self.updated.isoformat() if self.updated else None,
+                self.expires.isoformat() if self.expires else None,
+                self.urgent,
+            ],
+            ensure_ascii=False,
+        )
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _as_date(value: object, name: str, path: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ArticleRejected(path, f"date « {name} » invalide ({value!r}) : format attendu AAAA-MM-JJ")
+
+
+def _as_bool(value: object, name: str, path: str) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in {"oui", "non", "true", "false"}:
+        return value.strip().lower() in {"oui", "true"}
+    raise ArticleRejected(path, f"« {name} » doit valoir true ou false ({value!r})")
+
+
+def _as_tags(value: object, path: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [t for t in value.split(",")]
+    if not isinstance(value, list):
+        raise ArticleRejected(path, "« tags » doit être une liste")
+    tags = [str(t).strip() for t in value if str(t).strip()]
+    return tuple(dict.fromkeys(tags))
+
+
+def parse_article(text: str, path: str = "<texte>") -> Article:
+    """Read one Markdown article with YAML front matter; raise ArticleRejected with a French reason."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise ArticleRejected(path, "en-tête YAML absent (le fichier doit commencer par ---)")
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (ligne {mark.line + 2})" if mark is not None else ""
+        raise ArticleRejected(path, f"en-tête YAML illisible{where}") from exc
+    if not isinstance(meta, dict):
+        raise ArticleRejected(path, "en-tête YAML invalide : une liste de champs est attendue")
+    article_id = str(meta.get("id") or "").strip()
+    if not article_id:
+        raise ArticleRejected(path, "champ « id » manquant")
+    if not ID_PATTERN.match(article_id):
+        raise ArticleRejected(
+            path, f"identifiant « {article_id} » invalide (minuscules, chiffres et tirets seulement)"
+        )
+    title = str(meta.get("title") or "").strip()
+    if not title:
+        raise ArticleRejected(path, "titre manquant (champ « title »)")
+    if len(title) > MAX_TITLE:
+        raise ArticleRejected(path, f"titre trop long ({len(title)} caractères, maximum {MAX_TITLE})")
+    body = text[match.end() :].strip()
+    if len(body) > MAX_BODY:
+        raise ArticleRejected(path, "article trop long (maximum 200 000 caractères)")
+    return Article(
+        id=article_id,
+        title=title,
+        body=body,
+        service=str(meta.get("service") or DEFAULT_SERVICE).strip(),
+        tags=_as_tags(meta.get("tags"), path),
+        summary=str(meta.get("summary") or "").strip(),
+        updated=_as_date(meta.get("updated"), "updated", path),
+        expires=_as_date(meta.get("expires"), "expires", path),
+        urgent=_as_bool(meta.get("urgent"), "urgent", path),
+        source=path,
+    )
+
+
+def read_article_file(path: Path) -> Article:
+    """Read a file from disk, refusing what is not UTF-8 with a reason an editor understands."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleRejected(str(path), f"lecture impossible ({exc.strerror or exc})") from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ArticleRejected(
+            str(path), f"fichier non encodé en UTF-8 (octet invalide à la position {exc.start})"
+        ) from exc
+    return parse_article(text, str(path))
+
+
+def find_article_files(root: Path) -> list[Path]:
+    """Markdown files under ``root`` (or ``root`` itself), in a stable order."""
+    if root.is_file():
+        return [root]
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in {".md", ".markdown"})
+
+
+@dataclass
+class ImportReport:
+    """What an import did, file by file, for the CLI and the editor's dialog."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rejected: list[ArticleRejected] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def summary_fr(self) -> str:
+        return (
+            f"{len(self.created)} créé(s), {len(self.updated)} mis à jour, "
+            f"{len(self.unchanged)} inchangé(s), {len(self.rejected)} rejeté(s)"
+        )

@@ -1,0 +1,270 @@
+"""The Whoosh index: a cache derived from the SQLite knowledge base, and healing it.
+
+The index never holds anything the database lacks. A JSON file beside the segments records the
+KB change number (``kb_seq``) and article count it reflects; at start the index is checked and,
+without asking anyone, caught up (changed articles only), or rebuilt when it is missing, from an
+older schema, unreadable, or its write lock is held by a process that died. A rebuild writes a
+fresh folder and swaps it in, so a crash mid-build leaves the old index or none, never half.
+Whoosh does not fsync; that is acceptable because everything here can be rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from whoosh import index as windex
+from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.index import LockError
+from whoosh.searching import Searcher
+
+from pac_sac_desktop.core.errors import IndexUnavailable
+from pac_sac_desktop.core.kb import Article
+from pac_sac_desktop.search.analysis import french_analyzer, surface_analyzer
+from pac_sac_desktop.search.lexicon import Lexicon
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 3
+META_FILE = "pac-sac-index.json"
+LOCK_WAIT_S = 10.0
+
+
+def make_schema() -> Schema:
+    fr = french_analyzer()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        # Title and tags: what the editor says the article is about; weighs most.
+        head=TEXT(analyzer=fr, phrase=False, field_boost=2.5),
+        # Everything an agent might quote: title, tags, summary, body.
+        text=TEXT(analyzer=fr, phrase=False),
+        # Unstemmed folded words: vocabulary for completion and typo correction only.
+        words=TEXT(analyzer=surface_analyzer(), phrase=False),
+        service=ID(stored=True),
+        title=STORED,
+        meta=STORED,
+    )
+
+
+class ArticleSource(Protocol):
+    """What the index needs from the database (implemented by the services layer)."""
+
+    def kb_seq(self) -> int: ...
+    def count(self) -> int: ...
+    def iter_articles(self) -> Iterator[Article]: ...
+    def changes_since(self, seq: int) -> tuple[list[Article], list[str]]: ...
+
+
+@dataclass(frozen=True)
+class IndexMeta:
+    schema: int
+    kb_seq: int
+    count: int
+    built_at: float
+
+    @classmethod
+    def read(cls, directory: Path) -> IndexMeta | None:
+        try:
+            data = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
+            return cls(int(data["schema"]), int(data["kb_seq"]), int(data["count"]), float(data["built_at"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def write(self, directory: Path) -> None:
+        tmp = directory / (META_FILE + ".tmp")
+        tmp.write_text(json.dumps(self.__dict__), encoding="utf-8")
+        os.replace(tmp, directory / META_FILE)
+
+
+def _document(article: Article) -> dict:
+    tags = " ".join(article.tags)
+    head = f"{article.title} {tags}"
+    return {
+        "id": article.id,
+        "head": head,
+        "text": f"{head}\n{article.summary}\n{article.body}",
+        "words": f"{head}\n{article.summary}\n{article.body}",
+        "service": article.service,
+        "title": article.title,
+        "meta": (
+            article.updated.isoformat() if article.updated else None,
+            article.expires.isoformat() if article.expires else None,
+            bool(article.urgent),
+        ),
+    }
+
+
+class KnowledgeIndex:
+    """One index folder; thread-safe: searches share one searcher, writes are serialised."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._lock = threading.RLock()
+        self._index: windex.Index | None = None
+        self._searcher: Searcher | None = None
+        self._lexicon: Lexicon | None = None
+        self.last_heal: str = "none"
+
+    # ----------------------------------------------------------------- health
+    def meta(self) -> IndexMeta | None:
+        return IndexMeta.read(self.directory)
+
+    def problem(self, source: ArticleSource) -> str | None:
+        """Why the index cannot serve as it is (French, for the status bar), or None."""
+        meta = self.meta()
+        if not windex.exists_in(str(self.directory)) or meta is None:
+            return "index absent"
+        if meta.schema != SCHEMA_VERSION:
+            return "index d'une version antérieure"
+        try:
+            ix = windex.open_dir(str(self.directory))
+            with ix.searcher() as s:
+                if s.doc_count() != meta.count:
+                    return "index incohérent"
+                for _ in s.reader().lexicon("words"):
+                    break
+        except Exception as exc:  # noqa: BLE001 - any failure to read means rebuild
+            log.warning("index unreadable: %r", exc)
+            return "index illisible"
+        if meta.kb_seq > source.kb_seq():
+            return "index plus récent que la base"
+        return None
+
+    def ensure(self, source: ArticleSource) -> str:
+        """Make the index reflect the database: 'ok', 'updated' or 'rebuilt'."""
+        with self._lock:
+            problem = self.problem(source)
+            if problem:
+                log.info("rebuilding search index: %s", problem)
+                self.rebuild(source.iter_articles(), source.kb_seq())
+                self.last_heal = "rebuilt"
+                return "rebuilt"
+            meta = self.meta()
+            assert meta is not None
+            if meta.kb_seq < source.kb_seq():
+                upserts, deletions = source.changes_since(meta.kb_seq)
+                self.apply(upserts, deletions, source.kb_seq())
+                self.last_heal = "updated"
+                return "updated"
+            self.last_heal = "ok"
+            return "ok"
+
+    # ----------------------------------------------------------------- writing
+    def rebuild(self, articles: Iterable[Article], kb_seq: int) -> int:
+        """Build a fresh index beside the current one and swap it in."""
+        with self._lock:
+            self._close()
+            staging = self.directory.with_name(self.directory.name + ".new")
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir(parents=True)
+            ix = windex.create_in(str(staging), make_schema())
+            writer = ix.writer(limitmb=128)
+            count = 0
+            try:
+                for article in articles:
+                    writer.add_document(**_document(article))
+                    count += 1
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
+            ix.close()
+            IndexMeta(SCHEMA_VERSION, kb_seq, count, time.time()).write(staging)
+            old = self.directory.with_name(self.directory.name + ".old")
+            shutil.rmtree(old, ignore_errors=True)
+            if self.directory.exists():
+                os.replace(self.directory, old)
+            os.replace(staging, self.directory)
+            shutil.rmtree(old, ignore_errors=True)
+            return count
+
+    def apply(self, upserts: list[Article], deletions: list[str], kb_seq: int) -> None:
+        """Index changed articles and drop withdrawn ones in one commit."""
+        with self._lock:
+            meta = self.meta()
+            if meta is None:
+                raise IndexUnavailable("L'index de recherche est absent.")
+            ix = self._open()
+            with self._writer(ix) as writer:
+                for article_id in deletions:
+                    writer.delete_by_term("id", article_id)
+                for article in upserts:
+                    writer.update_document(**_document(article))
+            with ix.searcher() as s:
+                count = s.doc_count()
+            IndexMeta(SCHEMA_VERSION, kb_seq, count, time.time()).write(self.directory)
+            self._refresh()
+
+    @contextmanager
+    def _writer(self, ix: windex.Index) -> Iterator:
+        deadline = time.monotonic() + LOCK_WAIT_S
+        while True:
+            try:
+                writer = ix.writer()
+                break
+            except LockError as exc:
+                # The OS releases the lock of a dead process; a live one (another instance of
+                # the app) gets a few seconds before we give up and keep the older index.
+                if time.monotonic() > deadline:
+                    raise IndexUnavailable(
+                        "L'index de recherche est verrouillé par un autre programme."
+                    ) from exc
+                time.sleep(0.1)
+        try:
+            yield writer
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    # ----------------------------------------------------------------- reading
+    def _open(self) -> windex.Index:
+        if self._index is None:
+            try:
+                self._index = windex.open_dir(str(self.directory))
+            except Exception as exc:
+                raise IndexUnavailable("L'index de recherche est illisible.", details=str(exc)) from exc
+        return self._index
+
+    def _refresh(self) -> None:
+        if self._searcher is not None:
+            fresh = self._searcher.refresh()
+            if fresh is not self._searcher:
+                self._searcher = fresh
+                self._lexicon = None
+
+    def _close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        if self._index is not None:
+            self._index.close()
+        self._searcher = None
+        self._index = None
+        self._lexicon = None
+
+    @contextmanager
+    def reading(self) -> Iterator[tuple[Searcher, Lexicon]]:
+        """The shared searcher and lexicon, held under the index lock for one query."""
+        with self._lock:
+            if self._searcher is None:
+                self._searcher = self._open().searcher()
+            if self._lexicon is None:
+                reader = self._searcher.reader()
+                self._lexicon = Lexicon(
+                    (term.decode("utf-8"), info.doc_frequency())
+                    for term, info in reader.iter_field("words")
+                )
+            yield self._searcher, self._lexicon
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()

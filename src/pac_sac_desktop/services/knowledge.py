@@ -1,0 +1,201 @@
+"""The knowledge base as the UI and the CLI use it: import, search, read, notices.
+
+This is the only place that ties the database (truth) to the search index (cache): every write
+goes to SQLite first, then the index catches up from the ``kb_seq`` it recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pac_sac_desktop.core.kb import (
+    Article,
+    ImportReport,
+    find_article_files,
+    read_article_file,
+)
+from pac_sac_desktop.core.errors import ArticleRejected
+from pac_sac_desktop.core.paths import resources_dir
+from pac_sac_desktop.core.render import highlight_html, to_html
+from pac_sac_desktop.search.analysis import STOP_WORDS, stem, word_spans
+from pac_sac_desktop.search.index import KnowledgeIndex
+from pac_sac_desktop.search.query import Hit, KnowledgeSearcher
+from pac_sac_desktop.search.snippets import Snippet, make_snippet
+from pac_sac_desktop.search.synonyms import load_synonyms
+from pac_sac_desktop.store import kb_repo
+from pac_sac_desktop.store.db import Database
+
+log = logging.getLogger(__name__)
+
+INDEX_DIRNAME = "index"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A hit with the extract to show under its title."""
+
+    hit: Hit
+    snippet: Snippet
+    summary: str
+
+
+class _DatabaseSource:
+    """The index's view of the database (the search package never imports the store)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def kb_seq(self) -> int:
+        with self.db.reading() as s:
+            return kb_repo.kb_seq(s)
+
+    def count(self) -> int:
+        with self.db.reading() as s:
+            return kb_repo.count_articles(s)
+
+    def iter_articles(self) -> Iterator[Article]:
+        with self.db.reading() as s:
+            yield from kb_repo.iter_articles(s)
+
+    def changes_since(self, seq: int) -> tuple[list[Article], list[str]]:
+        with self.db.reading() as s:
+            return kb_repo.changes_since(s, seq)
+
+
+class KnowledgeBase:
+    """One workstation's knowledge base: ``KnowledgeBase.open(home)`` then use from any thread."""
+
+    def __init__(self, db: Database, index_dir: Path, synonyms_path: Path | None = None) -> None:
+        self.db = db
+        self.source = _DatabaseSource(db)
+        self.index = KnowledgeIndex(index_dir)
+        self.synonyms_path = synonyms_path or resources_dir() / "synonyms.txt"
+        self.searcher = KnowledgeSearcher(self.index, load_synonyms(self.synonyms_path))
+
+    @classmethod
+    def open(cls, home: Path, *, synonyms_path: Path | None = None) -> KnowledgeBase:
+        return cls(Database.in_home(home), home / INDEX_DIRNAME, synonyms_path)
+
+    def close(self) -> None:
+        self.index.close()
+        self.db.close()
+
+    # ------------------------------------------------------------- index upkeep
+    def ensure_index(self) -> str:
+        """Heal the index if needed ('ok', 'updated', 'rebuilt'). Slow when rebuilding: off GUI."""
+        return self.index.ensure(self.source)
+
+    def reload_synonyms(self) -> int:
+        """Pick up an editor's change to the synonyms file without restarting."""
+        synonyms = load_synonyms(self.synonyms_path)
+        self.searcher = KnowledgeSearcher(self.index, synonyms)
+        return synonyms.size
+
+    # ------------------------------------------------------------- import
+    def import_path(self, path: Path, *, today: dt.date | None = None) -> ImportReport:
+        """Import a file or folder: good files in one transaction, bad ones reported."""
+        report = ImportReport()
+        articles: list[Article] = []
+        seen: dict[str, str] = {}
+        files = find_article_files(path)
+        if not files:
+            report.rejected.append(ArticleRejected(str(path), "aucun fichier Markdown (.md) trouvé"))
+        for file in files:
+            try:
+                article = read_article_file(file)
+            except ArticleRejected as exc:
+                report.rejected.append(exc)
+                continue
+            if article.id in seen:
+                report.rejected.append(
+                    ArticleRejected(str(file), f"identifiant « {article.id} » déjà utilisé par {seen[article.id]}")
+                )
+                continue
+            seen[article.id] = str(file)
+            articles.append(article)
+        with self.db.transaction() as session:
+            for article in articles:
+                outcome = kb_repo.upsert_article(session, article, today=today)
+                getattr(report, outcome).append(article.id)
+        if report.created or report.updated:
+            self.ensure_index()
+        return report
+
+    def withdraw(self, article_id: str) -> bool:
+        with self.db.transaction() as session:
+            done = kb_repo.withdraw_article(session, article_id)
+        if done:
+            self.ensure_index()
+        return done
+
+    # ------------------------------------------------------------- reading
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int = 10,
+        service: str | None = None,
+        prefix_last: bool = True,
+        today: dt.date | None = None,
+    ) -> list[SearchResult]:
+        hits, stems = self.searcher.search(
+            text, limit=limit, service=service, prefix_last=prefix_last, today=today
+        )
+        if not hits:
+            return []
+        with self.db.reading() as session:
+            articles = kb_repo.get_articles(session, [h.id for h in hits])
+        results = []
+        for hit in hits:
+            article = articles.get(hit.id)
+            if article is None:  # index behind a withdrawal: the database wins
+                continue
+            results.append(
+                SearchResult(hit, make_snippet(article.summary, article.body, stems), article.summary)
+            )
+        return results
+
+    def query_stems(self, text: str) -> set[str]:
+        with self.index.reading() as (_searcher, lexicon):
+            return self.searcher.builder.build(text, lexicon, prefix_last=True).stems
+
+    def article(self, article_id: str) -> Article | None:
+        with self.db.reading() as session:
+            return kb_repo.get_article(session, article_id)
+
+    def article_html(self, article: Article, highlight: set[str] | None = None) -> str:
+        fragment = to_html(article.body)
+        if highlight:
+            fragment = highlight_html(
+                fragment,
+                lambda text: [
+                    (s, e) for s, e, w in word_spans(text) if w not in STOP_WORDS and stem(w) in highlight
+                ],
+            )
+        return fragment
+
+    def record_view(self, article_id: str) -> None:
+        with self.db.transaction() as session:
+            kb_repo.record_view(session, article_id)
+
+    def recent(self, limit: int = 10) -> list[Article]:
+        with self.db.reading() as session:
+            return kb_repo.recent_views(session, limit)
+
+    def urgent_notices(self, today: dt.date | None = None) -> list[Article]:
+        with self.db.reading() as session:
+            return kb_repo.urgent_articles(session, today or dt.date.today())
+
+    def services(self) -> list[str]:
+        with self.db.reading() as session:
+            return kb_repo.services(session)
+
+    def count(self) -> int:
+        return self.source.count()
+
+    def kb_seq(self) -> int:
+        return self.source.kb_seq()

@@ -1,0 +1,104 @@
+"""Opening the workstation database: one SQLite file, WAL, foreign keys, migrations at start.
+
+An old database is always upgraded in place by Alembic, never recreated: requests saved by an
+older version of the app must survive an upgrade.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from pac_sac_desktop.core.errors import StoreError
+from pac_sac_desktop.core.paths import migrations_dir
+
+log = logging.getLogger(__name__)
+
+DB_FILENAME = "pac-sac.sqlite3"
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: a commit is on disk when it returns; a saved request survives a power cut.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(db_path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{db_path}", future=True)
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir() / "workstation"))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest revision; does nothing when already there."""
+    cfg = alembic_config(engine)
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current != head:
+        log.info("migrating workstation database %s -> %s", current, head)
+        command.upgrade(cfg, "head")
+
+
+class Database:
+    """The workstation's SQLite file and a session factory; sessions never outlive a unit of work."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine = make_engine(path)
+        try:
+            upgrade(self.engine)
+        except OperationalError as exc:
+            raise StoreError(
+                f"Impossible d'ouvrir la base de données locale {path}.", details=str(exc)
+            ) from exc
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, future=True)
+
+    @classmethod
+    def in_home(cls, home: Path) -> Database:
+        return cls(home / DB_FILENAME)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed together, or not at all."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,198 @@
+"""Knowledge-base rows. Functions never commit: the caller owns the transaction.
+
+Every change to an article takes the next value of the ``kb_seq`` counter; the search index
+records the last ``kb_seq`` it reflects, so it can catch up with exactly what changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from pac_sac_desktop.core.kb import Article
+from pac_sac_desktop.store.models import ArticleRow, ArticleVersionRow, RecentViewRow
+from pac_sac_desktop.store.state import get_int, next_int
+from pac_sac_desktop.store.types import utcnow
+
+KB_SEQ = "kb_seq"
+RECENT_KEEP = 30
+
+
+def kb_seq(session: Session) -> int:
+    return get_int(session, KB_SEQ)
+
+
+def to_article(row: ArticleRow) -> Article:
+    return Article(
+        id=row.id,
+        title=row.title,
+        body=row.body,
+        service=row.service,
+        tags=tuple(row.tags or ()),
+        summary=row.summary,
+        updated=row.updated,
+        expires=row.expires,
+        urgent=row.urgent,
+    )
+
+
+def _meta(article: Article) -> dict:
+    return {
+        "service": article.service,
+        "tags": list(article.tags),
+        "summary": article.summary,
+        "updated": article.updated.isoformat() if article.updated else None,
+        "expires": article.expires.isoformat() if article.expires else None,
+        "urgent": article.urgent,
+    }
+
+
+def upsert_article(session: Session, article: Article, *, today: dt.date | None = None) -> str:
+    """Store an article as a new version when it changed; returns created/updated/unchanged."""
+    digest = article.content_hash()
+    row = session.get(ArticleRow, article.id)
+    if row is not None and row.content_hash == digest and not row.deleted:
+        return "unchanged"
+    now = utcnow()
+    updated = article.updated or today or now.date()
+    seq = next_int(session, KB_SEQ)
+    if row is None:
+        outcome = "created"
+        row = ArticleRow(id=article.id, version=1)
+        session.add(row)
+    else:
+        outcome = "updated"
+        row.version = (row.version or 0) + 1
+    row.title = article.title
+    row.service = article.service
+    row.tags = list(article.tags)
+    row.summary = article.summary
+    row.body = article.body
+    row.updated = updated
+    row.expires = article.expires
+    row.urgent = article.urgent
+    row.content_hash = digest
+    row.seq = seq
+    row.deleted = False
+    row.changed_at = now
+    session.flush()
+    session.add(
+        ArticleVersionRow(
+            article_id=article.id,
+            version=row.version,
+            title=article.title,
+            body=article.body,
+            meta=_meta(article),
+            content_hash=digest,
+            created_at=now,
+        )
+    )
+    return outcome
+
+
+def withdraw_article(session: Session, article_id: str) -> bool:
+    """Mark an article deleted (a tombstone the index and later syncs follow)."""
+    row = session.get(ArticleRow, article_id)
+    if row is None or row.deleted:
+        return False
+    row.deleted = True
+    row.seq = next_int(session, KB_SEQ)
+    row.changed_at = utcnow()
+    session.execute(delete(RecentViewRow).where(RecentViewRow.article_id == article_id))
+    return True
+
+
+def get_article(session: Session, article_id: str) -> Article | None:
+    row = session.get(ArticleRow, article_id)
+    return None if row is None or row.deleted else to_article(row)
+
+
+def get_articles(session: Session, ids: Iterable[str]) -> dict[str, Article]:
+    wanted = list(ids)
+    if not wanted:
+        return {}
+    rows = session.scalars(
+        select(ArticleRow).where(ArticleRow.id.in_(wanted), ArticleRow.deleted.is_(False))
+    )
+    return {row.id: to_article(row) for row in rows}
+
+
+def iter_articles(session: Session, *, batch: int = 500) -> Iterator[Article]:
+    stmt = (
+        select(ArticleRow)
+        .where(ArticleRow.deleted.is_(False))
+        .order_by(ArticleRow.id)
+        .execution_options(yield_per=batch)
+    )
+    for row in session.scalars(stmt):
+        yield to_article(row)
+
+
+def changes_since(session: Session, seq: int) -> tuple[list[Article], list[str]]:
+    """Articles changed after ``seq`` (to upsert) and ids withdrawn after it (to delete)."""
+    rows = session.scalars(select(ArticleRow).where(ArticleRow.seq > seq).order_by(ArticleRow.seq))
+    upserts: list[Article] = []
+    deletions: list[str] = []
+    for row in rows:
+        if row.deleted:
+            deletions.append(row.id)
+        else:
+            upserts.append(to_article(row))
+    return upserts, deletions
+
+
+def count_articles(session: Session) -> int:
+    return session.scalar(
+        select(func.count()).select_from(ArticleRow).where(ArticleRow.deleted.is_(False))
+    ) or 0
+
+
+def services(session: Session) -> list[str]:
+    rows = session.scalars(
+        select(ArticleRow.service).where(ArticleRow.deleted.is_(False)).distinct()
+    )
+    return sorted(rows, key=str.casefold)
+
+
+def urgent_articles(session: Session, today: dt.date) -> list[Article]:
+    rows = session.scalars(
+        select(ArticleRow)
+        .where(ArticleRow.deleted.is_(False), ArticleRow.urgent.is_(True))
+        .order_by(ArticleRow.updated.desc())
+    )
+    return [a for a in map(to_article, rows) if not a.is_expired(today)]
+
+
+def versions(session: Session, article_id: str) -> list[ArticleVersionRow]:
+    return list(
+        session.scalars(
+            select(ArticleVersionRow)
+            .where(ArticleVersionRow.article_id == article_id)
+            .order_by(ArticleVersionRow.version)
+        )
+    )
+
+
+def record_view(session: Session, article_id: str) -> None:
+    row = session.get(RecentViewRow, article_id)
+    if row is None:
+        session.add(RecentViewRow(article_id=article_id, viewed_at=utcnow()))
+    else:
+        row.viewed_at = utcnow()
+    session.flush()
+    stale = select(RecentViewRow.article_id).order_by(RecentViewRow.viewed_at.desc()).offset(RECENT_KEEP)
+    session.execute(delete(RecentViewRow).where(RecentViewRow.article_id.in_(stale)))
+
+
+def recent_views(session: Session, limit: int = 10) -> list[Article]:
+    rows = session.execute(
+        select(ArticleRow)
+        .join(RecentViewRow, RecentViewRow.article_id == ArticleRow.id)
+        .where(ArticleRow.deleted.is_(False))
+        .order_by(RecentViewRow.viewed_at.desc())
+        .limit(limit)
+    ).scalars()
+    return [to_article(r) for r in rows]
