@@ -22,6 +22,17 @@ DEFAULT_SERVICE = "Service aux citoyens (311)"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,119}$")
 MAX_TITLE = 200
 MAX_BODY = 200_000
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so an impossible date is our error, not PyYAML's."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    key: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -106,11 +117,15 @@ def parse_article(text: str, path: str = "<texte>") -> Article:
     if not match:
         raise ArticleRejected(path, "en-tête YAML absent (le fichier doit commencer par ---)")
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
+        meta = yaml.load(match.group(1), Loader=_FrontMatterLoader) or {}  # noqa: S506
+    except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (ligne {mark.line + 2})" if mark is not None else ""
-        raise ArticleRejected(path, f"en-tête YAML illisible{where}") from exc
+        raise ArticleRejected(
+            path,
+            f"en-tête YAML illisible{where} : mettez la valeur entre guillemets "
+            "si elle contient « : », « # » ou commence par « [ »",
+        ) from exc
     if not isinstance(meta, dict):
         raise ArticleRejected(path, "en-tête YAML invalide : une liste de champs est attendue")
     article_id = str(meta.get("id") or "").strip()

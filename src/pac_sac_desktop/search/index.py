@@ -121,11 +121,13 @@ class KnowledgeIndex:
     def problem(self, source: ArticleSource) -> str | None:
         """Why the index cannot serve as it is (French, for the status bar), or None."""
         meta = self.meta()
-        if not windex.exists_in(str(self.directory)) or meta is None:
+        if meta is None:
             return "index absent"
         if meta.schema != SCHEMA_VERSION:
             return "index d'une version antérieure"
         try:
+            if not windex.exists_in(str(self.directory)):
+                return "index absent"
             ix = windex.open_dir(str(self.directory))
             with ix.searcher() as s:
                 if s.doc_count() != meta.count:

@@ -84,19 +84,24 @@ class QueryBuilder:
         concepts: list[wq.Query] = []
         i = 0
         while i < len(content):
-            is_last = typing_last and i == len(content) - 1
-            length, alternatives = (0, ()) if is_last else self.synonyms.match(query_stems, i)
+            last = len(content) - 1
+            length, alternatives = self.synonyms.match(query_stems, i)
             if length:
                 span = tuple(query_stems[i : i + length])
-                options = [_pattern_query(span, 1.0)]
+                parts = [
+                    self._word(content[j], query_stems[j], lexicon, typing_last and j == last, all_stems)
+                    for j in range(i, i + length)
+                ]
+                options = [parts[0] if length == 1 else wq.And(parts)]
                 options += [_pattern_query(alt, SYNONYM_BOOST) for alt in alternatives]
-                all_stems.update(span)
                 for alt in alternatives:
                     all_stems.update(alt)
                 concepts.append(wq.Or(options))
                 i += length
                 continue
-            concepts.append(self._word(content[i], query_stems[i], lexicon, is_last, all_stems))
+            concepts.append(
+                self._word(content[i], query_stems[i], lexicon, typing_last and i == last, all_stems)
+            )
             i += 1
         return ParsedQuery(wq.Or(concepts) if len(concepts) > 1 else concepts[0], all_stems)
 

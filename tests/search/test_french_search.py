@@ -1,0 +1,112 @@
+"""Behaviour of the French search on a small corpus written for the purpose."""
+
+import pytest
+
+from pac_sac_desktop.services.knowledge import KnowledgeBase
+from tests.conftest import TODAY
+
+
+@pytest.fixture()
+def kb(home, small_kb_dir, synonyms_file):
+    base = KnowledgeBase.open(home, synonyms_path=synonyms_file)
+    report = base.import_path(small_kb_dir)
+    assert report.ok
+    yield base
+    base.close()
+
+
+def top(kb, query, n=3, **kw):
+    return [r.hit.id for r in kb.search(query, limit=n, today=TODAY, **kw)]
+
+
+@pytest.mark.parametrize("query", ["déneigement", "deneigement", "DÉNEIGEMENT", "Deneigement"])
+def test_accents_and_case_are_folded(kb, query):
+    assert top(kb, query, 1) == ["deneigement-priorites"]
+
+
+@pytest.mark.parametrize("query", ["nids de poule", "nid-de-poule", "nids-de-poule"])
+def test_hyphens_and_plurals(kb, query):
+    assert top(kb, query, 1) == ["nids-de-poule"]
+
+
+def test_apostrophes_are_split(kb):
+    assert top(kb, "l'écocentre", 1) == ["ecocentre-horaire"]
+
+
+@pytest.mark.parametrize("query", ["deneigemnt", "stationnment", "ecocentere", "recylage"])
+def test_typos_are_forgiven(kb, query):
+    assert top(kb, query, 1)[0] in {
+        "deneigement-priorites", "stationnement-hiver", "ecocentre-horaire", "recyclage-bac-bleu"
+    }
+    assert len(top(kb, query, 1)) == 1
+
+
+def test_typo_correction_does_not_drown_exact_matches(kb):
+    # "bac" is a known word: no correction happens and exact matches lead.
+    assert set(top(kb, "bac noir", 1)) == {"collecte-ordures"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("stationnem", "stationnement-hiver"), ("collecte des ord", "collecte-ordures"),
+     ("écoc", "ecocentre-horaire"), ("ecla", "eclairage-rue")],
+)
+def test_last_word_is_completed_while_typing(kb, query, expected):
+    assert top(kb, query, 1) == [expected]
+
+
+def test_a_finished_query_does_not_complete_its_last_word(kb):
+    assert top(kb, "stationnem ", 3, prefix_last=True) == []
+    assert top(kb, "stationnem", 3, prefix_last=False) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("vidanges", "collecte-ordures"), ("lampadaire", "eclairage-rue"),
+     ("lumière de rue", "eclairage-rue"), ("char remorqué", "stationnement-hiver"),
+     ("garbage", "collecte-ordures"), ("dompe", "ecocentre-horaire")],
+)
+def test_citizen_words_reach_the_kb_words_through_synonyms(kb, query, expected):
+    assert top(kb, query, 1) == [expected]
+
+
+def test_one_way_rules_do_not_pollute_official_words(kb):
+    stems = kb.query_stems("ordures ")
+    assert "vidang" not in stems and "poubel" not in stems
+
+
+def test_expired_articles_rank_last_and_are_marked(kb):
+    results = kb.search("travaux rue principale", limit=5, today=TODAY)
+    ids = [r.hit.id for r in results]
+    assert ids[-1] == "travaux-rue-principale"
+    assert results[-1].hit.expired and not results[0].hit.expired
+
+
+def test_urgent_current_notices_get_a_boost(kb):
+    results = kb.search("eau", limit=5, today=TODAY)
+    assert results[0].hit.id == "avis-ebullition" and results[0].hit.urgent
+
+
+def test_service_filter(kb):
+    assert set(top(kb, "bac", 5, service="Environnement")) <= {"collecte-ordures", "recyclage-bac-bleu"}
+    assert top(kb, "bac", 5, service="Travaux publics") == []
+
+
+def test_snippets_highlight_the_matching_words(kb):
+    result = kb.search("remorqué", limit=1, today=TODAY)[0]
+    assert "**remorqué**" in result.snippet.marked()
+
+
+def test_full_questions_find_the_answer(kb):
+    assert top(kb, "à quelle heure ouvre l'écocentre le samedi?", 1) == ["ecocentre-horaire"]
+
+
+def test_empty_and_stopword_only_queries_return_nothing(kb):
+    assert top(kb, "") == []
+    assert top(kb, "   ") == []
+    assert top(kb, "de la ", 3) == []
+
+
+def test_withdrawn_article_disappears_from_search(kb):
+    assert kb.withdraw("eclairage-rue")
+    assert "eclairage-rue" not in top(kb, "éclairage", 5)

@@ -1,0 +1,115 @@
+"""The index is a cache: it rebuilds or catches up by itself, whatever happened to it."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+
+from pac_sac_desktop.services.knowledge import KnowledgeBase
+from tests.conftest import write_article
+
+
+def open_kb(home, small_kb_dir):
+    kb = KnowledgeBase.open(home)
+    kb.import_path(small_kb_dir)
+    return kb
+
+
+def test_missing_index_is_rebuilt(home, small_kb_dir):
+    kb = open_kb(home, small_kb_dir)
+    kb.close()
+    shutil.rmtree(home / "index")
+    kb = KnowledgeBase.open(home)
+    assert kb.ensure_index() == "rebuilt"
+    assert kb.search("écocentre", limit=1)[0].hit.id == "ecocentre-horaire"
+    kb.close()
+
+
+def test_stale_index_catches_up_with_only_the_changes(home, small_kb_dir, tmp_path):
+    kb = open_kb(home, small_kb_dir)
+    kb.close()
+    # Another process (a sync, an import) changed the database while the index was closed.
+    kb2 = KnowledgeBase.open(home)
+    more = tmp_path / "more"
+    more.mkdir()
+    write_article(more, "piscines-permis", "Permis de piscine", "Une clôture est obligatoire.")
+    with kb2.db.transaction() as s:
+        from pac_sac_desktop.core.kb import read_article_file
+        from pac_sac_desktop.store import kb_repo
+
+        kb_repo.upsert_article(s, read_article_file(more / "piscines-permis.md"))
+    assert kb2.ensure_index() == "updated"
+    assert kb2.search("piscine", limit=1)[0].hit.id == "piscines-permis"
+    assert kb2.ensure_index() == "ok"
+    kb2.close()
+
+
+def test_corrupt_index_is_rebuilt(home, small_kb_dir):
+    kb = open_kb(home, small_kb_dir)
+    kb.close()
+    for f in (home / "index").iterdir():
+        if f.suffix in {".seg", ".trm", ".pst"} or f.name.endswith("_WORDS.trm"):
+            f.write_bytes(b"\x00garbage" * 10)
+    for f in (home / "index").glob("*.toc"):
+        f.write_bytes(b"not a toc")
+    kb = KnowledgeBase.open(home)
+    assert kb.ensure_index() == "rebuilt"
+    assert kb.search("recyclage", limit=1)[0].hit.id == "recyclage-bac-bleu"
+    kb.close()
+
+
+def test_index_from_an_older_schema_is_rebuilt(home, small_kb_dir):
+    kb = open_kb(home, small_kb_dir)
+    kb.close()
+    meta = home / "index" / "pac-sac-index.json"
+    meta.write_text(meta.read_text().replace('"schema": ', '"schema": 99'), encoding="utf-8")
+    kb = KnowledgeBase.open(home)
+    assert kb.ensure_index() == "rebuilt"
+    kb.close()
+
+
+def test_lock_held_by_a_killed_process_does_not_block_updates(home, small_kb_dir, tmp_path):
+    kb = open_kb(home, small_kb_dir)
+    kb.close()
+    script = textwrap.dedent(
+        f"""
+        import sys, time
+        from whoosh import index
+        ix = index.open_dir({str(home / 'index')!r})
+        w = ix.writer()
+        w.add_document(id="half-written", head="x", text="x", words="x", service="x", title="x")
+        print("locked", flush=True)
+        time.sleep(60)
+        """
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "locked"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    more = tmp_path / "more"
+    more.mkdir()
+    write_article(more, "piscines-permis", "Permis de piscine", "Une clôture est obligatoire.")
+    kb = KnowledgeBase.open(home)
+    report = kb.import_path(more)
+    assert report.created == ["piscines-permis"]
+    assert kb.search("piscine", limit=1)[0].hit.id == "piscines-permis"
+    assert not kb.search("half written", limit=3)
+    kb.close()
+
+
+def test_crash_during_rebuild_keeps_a_usable_index(home, small_kb_dir):
+    kb = open_kb(home, small_kb_dir)
+
+    def exploding():
+        yield from kb.source.iter_articles()
+        raise RuntimeError("power cut")
+
+    try:
+        kb.index.rebuild(exploding(), kb.kb_seq())
+    except RuntimeError:
+        pass
+    assert kb.ensure_index() == "ok"
+    assert kb.search("écocentre", limit=1)[0].hit.id == "ecocentre-horaire"
+    kb.close()
