@@ -1,0 +1,111 @@
+"""The answer sheet as the agent reads it: header, badges, sanitized body, copy button."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pac_sac_desktop.core.kb import Article
+from pac_sac_desktop.ui.format import freshness
+from pac_sac_desktop.ui.kb.results import EXPIRED_COLOR, URGENT_COLOR, badge
+
+STYLE = """
+body { font-size: 11pt; line-height: 140%; }
+h1, h2, h3 { color: #1d3b5c; margin-top: 12px; margin-bottom: 4px; }
+h2 { font-size: 13pt; } h3 { font-size: 12pt; }
+mark { background-color: #ffe58a; }
+a { color: #0b57d0; }
+li { margin-bottom: 2px; }
+"""
+
+
+class ArticleView(QWidget):
+    open_article = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.article: Article | None = None
+        self.title = QLabel()
+        self.title.setObjectName("articleTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(self.title.textFormat().RichText)
+        self.meta = QLabel()
+        self.meta.setObjectName("articleMeta")
+        self.meta.setWordWrap(True)
+        self.copy_button = QPushButton(self.tr("Copy the answer"))
+        self.copy_button.setToolTip(self.tr("Copy the article's text to paste it in an e-mail (Ctrl+Shift+C)"))
+        self.copy_button.setShortcut("Ctrl+Shift+C")
+        self.copy_button.clicked.connect(self.copy_answer)
+        self.copy_button.setEnabled(False)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("articleBody")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._link)
+        self.browser.document().setDefaultStyleSheet(STYLE)
+        self.placeholder = self.tr(
+            "Type a few words in the search field: the answer sheets appear as you type.\n"
+            "↑/↓ to choose, Enter to open, Esc to come back to the field."
+        )
+        top = QHBoxLayout()
+        head = QVBoxLayout()
+        head.addWidget(self.title)
+        head.addWidget(self.meta)
+        top.addLayout(head, 1)
+        top.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.browser, 1)
+        self.clear()
+
+    def clear(self) -> None:
+        self.article = None
+        self.title.setText(f"<span style='font-size:16pt; color:#1d3b5c'>{html.escape(self.tr('Knowledge base'))}</span>")
+        self.meta.setText("")
+        self.browser.setPlainText(self.placeholder)
+        self.copy_button.setEnabled(False)
+
+    def show_article(self, article: Article, body_html: str, today: dt.date) -> None:
+        self.article = article
+        badges = ""
+        if article.is_current_urgent(today):
+            badges += " " + badge(self.tr("URGENT"), URGENT_COLOR)
+        if article.is_expired(today):
+            badges += " " + badge(self.tr("EXPIRED"), EXPIRED_COLOR)
+        self.title.setText(
+            f"<span style='font-size:16pt; font-weight:bold; color:#1d3b5c'>{html.escape(article.title)}</span>{badges}"
+        )
+        parts = [article.service, freshness(article.updated, today)]
+        if article.expires:
+            label = self.tr("expired on %1") if article.is_expired(today) else self.tr("valid until %1")
+            parts.append(label.replace("%1", article.expires.isoformat()))
+        self.meta.setText(" · ".join(p for p in parts if p))
+        summary = f"<p><i>{html.escape(article.summary)}</i></p>" if article.summary else ""
+        self.browser.setHtml(summary + body_html)
+        self.copy_button.setEnabled(True)
+
+    def answer_text(self) -> str:
+        if self.article is None:
+            return ""
+        return f"{self.article.title}\n\n{self.browser.toPlainText().strip()}\n"
+
+    def copy_answer(self) -> None:
+        if self.article is not None:
+            QGuiApplication.clipboard().setText(self.answer_text())
+
+    def _link(self, url: QUrl) -> None:
+        if url.scheme() == "kb":
+            self.open_article.emit(url.path() or url.toString().removeprefix("kb:"))
+        elif url.scheme() in {"http", "https", "mailto", "tel"}:
+            QDesktopServices.openUrl(url)

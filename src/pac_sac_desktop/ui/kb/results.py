@@ -1,0 +1,161 @@
+"""The result list: title, badges, service and freshness, highlighted extract; painted as rich text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
+
+from pac_sac_desktop.ui.format import freshness, snippet_html
+
+ROLE_ENTRY = Qt.ItemDataRole.UserRole + 1
+URGENT_COLOR = "#b3261e"
+EXPIRED_COLOR = "#6b6b6b"
+
+
+@dataclass(frozen=True)
+class ResultEntry:
+    """What one row shows; built on the GUI thread from a search result or an article."""
+
+    id: str
+    title: str
+    service: str
+    updated: dt.date | None
+    snippet_html: str
+    urgent: bool = False
+    expired: bool = False
+
+
+def entry_from_result(result) -> ResultEntry:  # type: ignore[no-untyped-def]
+    hit = result.hit
+    return ResultEntry(
+        id=hit.id,
+        title=hit.title,
+        service=hit.service,
+        updated=hit.updated,
+        snippet_html=snippet_html(result.snippet.text, result.snippet.spans),
+        urgent=hit.urgent and not hit.expired,
+        expired=hit.expired,
+    )
+
+
+def entry_from_article(article, today: dt.date) -> ResultEntry:  # type: ignore[no-untyped-def]
+    return ResultEntry(
+        id=article.id,
+        title=article.title,
+        service=article.service,
+        updated=article.updated,
+        snippet_html=html.escape(article.summary),
+        urgent=article.is_current_urgent(today),
+        expired=article.is_expired(today),
+    )
+
+
+def badge(text: str, color: str) -> str:
+    return (
+        f'<span style="color:white; background-color:{color}; font-size:small;'
+        f' font-weight:bold;">&nbsp;{html.escape(text)}&nbsp;</span>'
+    )
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Paints an entry as a small HTML document; the height follows the text."""
+
+    def __init__(self, parent, today_fn, labels) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._today = today_fn
+        self._labels = labels  # (urgent, expired) translated badge texts
+
+    def _document(self, entry: ResultEntry, width: int, selected: bool) -> QTextDocument:
+        urgent_label, expired_label = self._labels
+        muted = "#d8e2f0" if selected else "#5a5a5a"
+        badges = ""
+        if entry.urgent:
+            badges += " " + badge(urgent_label, URGENT_COLOR)
+        if entry.expired:
+            badges += " " + badge(expired_label, EXPIRED_COLOR)
+        title_color = EXPIRED_COLOR if entry.expired and not selected else "inherit"
+        meta = " · ".join(x for x in (entry.service, freshness(entry.updated, self._today())) if x)
+        doc = QTextDocument()
+        doc.setDocumentMargin(8)
+        doc.setHtml(
+            f'<div style="font-weight:bold; font-size:large; color:{title_color}">'
+            f"{html.escape(entry.title)}{badges}</div>"
+            f'<div style="color:{muted}; font-size:small">{html.escape(meta)}</div>'
+            f"<div>{entry.snippet_html}</div>"
+        )
+        doc.setTextWidth(max(width, 100))
+        return doc
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+        entry: ResultEntry = index.data(ROLE_ENTRY)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(entry, opt.rect.width(), selected)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+        painter.save()
+        painter.setPen(opt.palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight())
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        entry: ResultEntry = index.data(ROLE_ENTRY)
+        width = option.rect.width() or (option.widget.viewport().width() if option.widget else 400)
+        doc = self._document(entry, width, False)
+        return QSize(width, int(doc.size().height()) + 2)
+
+
+class ResultList(QListWidget):
+    """A list of entries; the owner keeps keyboard focus in the search field and drives it."""
+
+    def __init__(self, parent, today_fn, labels) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.setItemDelegate(ResultDelegate(self, today_fn, labels))
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def set_entries(self, entries: list[ResultEntry]) -> None:
+        self.clear()
+        for entry in entries:
+            item = QListWidgetItem()
+            item.setData(ROLE_ENTRY, entry)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.title)
+            item.setToolTip(entry.title)
+            self.addItem(item)
+        if entries:
+            self.setCurrentRow(0)
+
+    def entry(self, row: int | None = None) -> ResultEntry | None:
+        item = self.item(self.currentRow() if row is None else row)
+        return item.data(ROLE_ENTRY) if item is not None else None
+
+    def ids(self) -> list[str]:
+        return [self.item(i).data(ROLE_ENTRY).id for i in range(self.count())]
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self.doItemsLayout()  # heights depend on the width

@@ -1,0 +1,72 @@
+"""The one background-task helper: run a function on the thread pool, get the result on the GUI thread.
+
+Every slow call from the window (search, index upkeep, import, later sync and reports) goes
+through ``run_task``; the work function never touches widgets, the callbacks always run on the
+GUI thread. A task whose owner was destroyed meanwhile reports to nobody.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Signals(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object, str)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+        self.setAutoDelete(True)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # noqa: BLE001 - reported to the GUI, never lost
+            log.exception("background task failed")
+            self.signals.failed.emit(exc, traceback.format_exc())
+            return
+        self.signals.succeeded.emit(result)
+
+
+_alive: set[_Signals] = set()
+
+
+def run_task(
+    parent: QObject,
+    fn: Callable[[], Any],
+    on_success: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException, str], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> None:
+    """Run ``fn()`` off the GUI thread; ``on_success(result)`` or ``on_error(exc, details)`` after."""
+    signals = _Signals(parent)  # parented: dies with its window, so late results go nowhere
+    _alive.add(signals)
+
+    def done() -> None:
+        _alive.discard(signals)
+        signals.deleteLater()
+
+    if on_success is not None:
+        signals.succeeded.connect(on_success)
+    if on_error is not None:
+        signals.failed.connect(on_error)
+    else:
+        from pac_sac_desktop.ui.errors import show_error
+
+        signals.failed.connect(lambda exc, details: show_error(None, exc, details))
+    signals.succeeded.connect(done)
+    signals.failed.connect(done)
+    signals.destroyed.connect(lambda *_: _alive.discard(signals))
+    (pool or QThreadPool.globalInstance()).start(_Task(fn, signals))
