@@ -12,14 +12,12 @@ from pac_sac_desktop.core.errors import Interrupted, PacError
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def describe(exc: BaseException) -> str:
     if isinstance(exc, PacError):
         return exc.message
-    return _tr("An unexpected error occurred. The details were written to the log.")
+    return QCoreApplication.translate(
+        "errors", "An unexpected error occurred. The details were written to the log."
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException, details: str = "") -> None:
@@ -28,11 +26,11 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str = "") ->
     log.error("shown to user: %r", exc)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("PAC SAC"))
+    box.setWindowTitle(QCoreApplication.translate("errors", "PAC SAC"))
     box.setText(describe(exc))
     more = details or (exc.details if isinstance(exc, PacError) else "") or repr(exc)
     box.setDetailedText(more)
-    copy = box.addButton(_tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(QCoreApplication.translate("errors", "Copy details"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Ok)
     box.exec()
     if box.clickedButton() is copy:

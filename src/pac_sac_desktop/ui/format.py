@@ -11,10 +11,6 @@ from PySide6.QtCore import QCoreApplication
 LOCAL_TZ = ZoneInfo("America/Montreal")
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("format", text, None, n)
-
-
 def today_local() -> dt.date:
     return dt.datetime.now(LOCAL_TZ).date()
 
@@ -24,16 +20,17 @@ def freshness(updated: dt.date | None, today: dt.date) -> str:
     if updated is None:
         return ""
     days = (today - updated).days
+    translate = QCoreApplication.translate
     if days <= 0:
-        return _tr("updated today")
+        return translate("format", "updated today")
     if days == 1:
-        return _tr("updated yesterday")
+        return translate("format", "updated yesterday")
     if days < 45:
-        return _tr("updated %n day(s) ago", days)
+        return translate("format", "updated %n day(s) ago", None, days)
     months = round(days / 30.4)
     if months < 12:
-        return _tr("updated %n month(s) ago", months)
-    return _tr("updated %n year(s) ago", max(1, round(days / 365)))
+        return translate("format", "updated %n month(s) ago", None, months)
+    return translate("format", "updated %n year(s) ago", None, max(1, round(days / 365)))
 
 
 def long_date(day: dt.date) -> str:

@@ -159,6 +159,14 @@ class KnowledgePage(QWidget):
         run_task(self, work, done)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            obj is self.field
+            and event.type() == QEvent.Type.ShortcutOverride
+            and event.key() == Qt.Key.Key_Escape  # type: ignore[attr-defined]
+            and self.field.text()
+        ):
+            event.accept()  # Esc in a filled field clears it rather than the page's shortcut
+            return True
         if obj is self.field and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             rows = self.results.count()
