@@ -40,42 +40,102 @@ def small_kb_dir(tmp_path: Path) -> Path:
     """A handful of articles whose words exercise folding, stemming, synonyms and typos."""
     d = tmp_path / "kb"
     d.mkdir()
-    write_article(d, "deneigement-priorites", "Déneigement : ordre de priorité des rues",
-                  "Les artères et les circuits d'autobus sont déneigés en premier. "
-                  "Les rues résidentielles suivent dans les 24 heures après la fin de la précipitation.",
-                  service="Travaux publics", tags="[déneigement, neige, rues]", updated="2026-11-01")
-    write_article(d, "stationnement-hiver", "Stationnement de nuit en hiver",
-                  "Le stationnement sur rue est interdit la nuit de 1 h à 7 h lors des opérations. "
-                  "Un véhicule remorqué coûte 150 $.",
-                  service="Sécurité publique et nuisances", tags="[stationnement, remorquage]",
-                  updated="2026-10-20")
-    write_article(d, "collecte-ordures", "Collecte des ordures ménagères",
-                  "Les ordures sont ramassées le lundi dans le secteur Est et le mardi dans le secteur Ouest. "
-                  "Sortez le bac noir la veille après 19 h.",
-                  service="Environnement", tags="[ordures, déchets, bac noir]", updated="2026-09-10")
-    write_article(d, "recyclage-bac-bleu", "Recyclage : le bac bleu",
-                  "Le papier, le carton, les contenants de plastique et de verre vont dans le bac bleu.",
-                  service="Environnement", tags="[recyclage]", updated="2026-08-01")
-    write_article(d, "nids-de-poule", "Signaler un nid-de-poule",
-                  "Un nid-de-poule sur la chaussée est réparé en 72 heures ouvrables après le signalement.",
-                  service="Travaux publics", tags="[chaussée, trou]", updated="2026-05-01")
-    write_article(d, "eclairage-rue", "Éclairage de rue défectueux",
-                  "Notez le numéro inscrit sur le poteau de l'éclairage de rue avant d'appeler.",
-                  service="Travaux publics", tags="[éclairage]", updated="2026-06-01")
-    write_article(d, "ecocentre-horaire", "Horaire de l'écocentre",
-                  "L'écocentre est ouvert du mardi au samedi, de 8 h à 17 h, d'avril à novembre.",
-                  service="Environnement", tags="[écocentre]", updated="2025-10-01")
-    write_article(d, "travaux-rue-principale", "Travaux sur la rue Principale",
-                  "Fermeture de la rue Principale pour le remplacement de la conduite d'eau.",
-                  service="Travaux publics", tags="[travaux, fermeture de rue]", updated="2026-09-01",
-                  expires="2026-10-15")
-    write_article(d, "travaux-rue-principale-2", "Travaux sur la rue Principale : deuxième phase",
-                  "Fermeture de la rue Principale pour la deuxième phase des travaux d'eau.",
-                  service="Travaux publics", tags="[travaux, fermeture de rue]", updated="2026-09-01")
-    write_article(d, "avis-ebullition", "Avis d'ébullition préventive : secteur du Boisé",
-                  "Faites bouillir l'eau du robinet une minute avant de la boire.",
-                  service="Eau et égouts", tags="[eau potable, ébullition]", updated="2026-11-20",
-                  urgent="true", expires="2026-11-30")
+    write_article(
+        d,
+        "deneigement-priorites",
+        "Déneigement : ordre de priorité des rues",
+        "Les artères et les circuits d'autobus sont déneigés en premier. "
+        "Les rues résidentielles suivent dans les 24 heures après la fin de la précipitation.",
+        service="Travaux publics",
+        tags="[déneigement, neige, rues]",
+        updated="2026-11-01",
+    )
+    write_article(
+        d,
+        "stationnement-hiver",
+        "Stationnement de nuit en hiver",
+        "Le stationnement sur rue est interdit la nuit de 1 h à 7 h lors des opérations. "
+        "Un véhicule remorqué coûte 150 $.",
+        service="Sécurité publique et nuisances",
+        tags="[stationnement, remorquage]",
+        updated="2026-10-20",
+    )
+    write_article(
+        d,
+        "collecte-ordures",
+        "Collecte des ordures ménagères",
+        "Les ordures sont ramassées le lundi dans le secteur Est et le mardi dans le secteur Ouest. "
+        "Sortez le bac noir la veille après 19 h.",
+        service="Environnement",
+        tags="[ordures, déchets, bac noir]",
+        updated="2026-09-10",
+    )
+    write_article(
+        d,
+        "recyclage-bac-bleu",
+        "Recyclage : le bac bleu",
+        "Le papier, le carton, les contenants de plastique et de verre vont dans le bac bleu.",
+        service="Environnement",
+        tags="[recyclage]",
+        updated="2026-08-01",
+    )
+    write_article(
+        d,
+        "nids-de-poule",
+        "Signaler un nid-de-poule",
+        "Un nid-de-poule sur la chaussée est réparé en 72 heures ouvrables après le signalement.",
+        service="Travaux publics",
+        tags="[chaussée, trou]",
+        updated="2026-05-01",
+    )
+    write_article(
+        d,
+        "eclairage-rue",
+        "Éclairage de rue défectueux",
+        "Notez le numéro inscrit sur le poteau de l'éclairage de rue avant d'appeler.",
+        service="Travaux publics",
+        tags="[éclairage]",
+        updated="2026-06-01",
+    )
+    write_article(
+        d,
+        "ecocentre-horaire",
+        "Horaire de l'écocentre",
+        "L'écocentre est ouvert du mardi au samedi, de 8 h à 17 h, d'avril à novembre.",
+        service="Environnement",
+        tags="[écocentre]",
+        updated="2025-10-01",
+    )
+    write_article(
+        d,
+        "travaux-rue-principale",
+        "Travaux sur la rue Principale",
+        "Fermeture de la rue Principale pour le remplacement de la conduite d'eau.",
+        service="Travaux publics",
+        tags="[travaux, fermeture de rue]",
+        updated="2026-09-01",
+        expires="2026-10-15",
+    )
+    write_article(
+        d,
+        "travaux-rue-principale-2",
+        "Travaux sur la rue Principale : deuxième phase",
+        "Fermeture de la rue Principale pour la deuxième phase des travaux d'eau.",
+        service="Travaux publics",
+        tags="[travaux, fermeture de rue]",
+        updated="2026-09-01",
+    )
+    write_article(
+        d,
+        "avis-ebullition",
+        "Avis d'ébullition préventive : secteur du Boisé",
+        "Faites bouillir l'eau du robinet une minute avant de la boire.",
+        service="Eau et égouts",
+        tags="[eau potable, ébullition]",
+        updated="2026-11-20",
+        urgent="true",
+        expires="2026-11-30",
+    )
     return d
 
 
@@ -92,3 +152,12 @@ def synonyms_file(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the relevance figures (recall@3 per kind, MRR@10) after every run."""
+    from tests.search import test_relevance
+
+    for text in test_relevance.REPORT:
+        terminalreporter.write_sep("-", "search relevance")
+        terminalreporter.write_line(text)

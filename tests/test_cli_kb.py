@@ -12,16 +12,24 @@ def run(home, *args, stdin=None):
     env = dict(os.environ, PAC_SAC_HOME=str(home))
     return subprocess.run(
         [sys.executable, "-m", "pac_sac_desktop.cli", *args],
-        input=stdin, capture_output=True, text=True, env=env, timeout=120,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 
 def test_import_reports_bad_files_in_french_and_keeps_the_good_ones(home, small_kb_dir):
     (small_kb_dir / "sans-entete.md").write_text("Juste du texte\n", encoding="utf-8")
     (small_kb_dir / "sous-dossier").mkdir()
-    (small_kb_dir / "sous-dossier" / "latin1.md").write_bytes("---\nid: z\ntitle: Été\n---\n".encode("latin-1"))
+    (small_kb_dir / "sous-dossier" / "latin1.md").write_bytes(
+        "---\nid: z\ntitle: Été\n---\n".encode("latin-1")
+    )
     write_article(small_kb_dir / "sous-dossier", "sans-titre", "", "corps")
-    write_article(small_kb_dir / "sous-dossier", "date-invalide", "T", "corps", updated="2026-02-30")
+    write_article(
+        small_kb_dir / "sous-dossier", "date-invalide", "T", "corps", updated="2026-02-30"
+    )
     proc = run(home, "kb", "import", str(small_kb_dir))
     assert proc.returncode == 1
     assert "sans-entete.md : en-tête YAML absent" in proc.stderr
@@ -37,8 +45,13 @@ def test_import_is_idempotent_and_updates_by_id(home, small_kb_dir):
     assert run(home, "kb", "import", str(small_kb_dir)).returncode == 0
     again = run(home, "kb", "import", str(small_kb_dir))
     assert again.returncode == 0 and "0 créé(s), 0 mis à jour, 10 inchangé(s)" in again.stdout
-    write_article(small_kb_dir, "recyclage-bac-bleu", "Recyclage : le bac bleu et le styromousse",
-                  "Le styromousse va à l'écocentre.", service="Environnement")
+    write_article(
+        small_kb_dir,
+        "recyclage-bac-bleu",
+        "Recyclage : le bac bleu et le styromousse",
+        "Le styromousse va à l'écocentre.",
+        service="Environnement",
+    )
     single = run(home, "kb", "import", str(small_kb_dir / "recyclage-bac-bleu.md"))
     assert "0 créé(s), 1 mis à jour" in single.stdout
     hits = json.loads(run(home, "kb", "search", "styromousse", "--json").stdout)
@@ -59,7 +72,14 @@ def test_search_json_shape_limit_and_service_filter(home, small_kb_dir):
 
 def test_search_stdin_prints_one_array_per_query_in_order(home, small_kb_dir):
     run(home, "kb", "import", str(small_kb_dir))
-    proc = run(home, "kb", "search", "--stdin", "--json", stdin="écocentre\n\nlampadaire zzzz\nnid de poule\n")
+    proc = run(
+        home,
+        "kb",
+        "search",
+        "--stdin",
+        "--json",
+        stdin="écocentre\n\nlampadaire zzzz\nnid de poule\n",
+    )
     lines = proc.stdout.splitlines()
     assert len(lines) == 4
     first, empty, _, last = (json.loads(x) for x in lines)

@@ -38,7 +38,9 @@ def main() -> int:
             print(f"non traduit : {text}")
         return 1 if missing else 0
     sources = sorted(str(p) for p in (ROOT / "src" / "pac_sac_desktop" / "ui").rglob("*.py"))
-    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(TS), "-no-obsolete"], check=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *sources, "-ts", str(TS), "-no-obsolete"], check=True
+    )
     subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True)
     return 0
 

@@ -68,7 +68,11 @@ def cmd_kb_search(args: argparse.Namespace) -> int:
         if args.stdin:
             for line in sys.stdin:
                 query = line.rstrip("\n")
-                results = kb.search(query, limit=args.limit, service=args.service) if query.strip() else []
+                results = (
+                    kb.search(query, limit=args.limit, service=args.service)
+                    if query.strip()
+                    else []
+                )
                 if args.json:
                     _print_json([_result_json(r) for r in results])
                 else:
@@ -150,7 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="journal détaillé")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    kb = sub.add_parser("kb", help="base de connaissances").add_subparsers(dest="kb_command", required=True)
+    kb = sub.add_parser("kb", help="base de connaissances").add_subparsers(
+        dest="kb_command", required=True
+    )
     p = kb.add_parser("import", help="importer des articles Markdown (fichier ou dossier)")
     p.add_argument("path")
     p.set_defaults(func=cmd_kb_import)
@@ -159,7 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--service")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--stdin", action="store_true", help="une recherche par ligne sur l'entrée standard")
+    p.add_argument(
+        "--stdin", action="store_true", help="une recherche par ligne sur l'entrée standard"
+    )
     p.set_defaults(func=cmd_kb_search)
     p = kb.add_parser("status", help="état de la base et de l'index")
     p.add_argument("--json", action="store_true")
@@ -170,7 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("app", help="ouvrir la fenêtre")
     p.set_defaults(func=cmd_app)
     p = sub.add_parser("demo", help="ouvrir la fenêtre sur les données de démonstration")
-    p.add_argument("--no-window", action="store_true", help="préparer les données sans ouvrir la fenêtre")
+    p.add_argument(
+        "--no-window", action="store_true", help="préparer les données sans ouvrir la fenêtre"
+    )
     p.set_defaults(func=cmd_demo)
     return parser
 

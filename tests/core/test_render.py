@@ -2,7 +2,9 @@ from pac_sac_desktop.core.render import highlight_html, to_html
 
 
 def test_markdown_is_rendered_and_scripts_are_removed():
-    html = to_html("## Titre\n\n- un\n- deux\n\n<script>alert(1)</script>\n[lien](javascript:alert(1))")
+    html = to_html(
+        "## Titre\n\n- un\n- deux\n\n<script>alert(1)</script>\n[lien](javascript:alert(1))"
+    )
     assert "<h2>Titre</h2>" in html and "<li>un</li>" in html
     assert "<script" not in html and "javascript:" not in html
 

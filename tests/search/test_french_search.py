@@ -36,7 +36,10 @@ def test_apostrophes_are_split(kb):
 @pytest.mark.parametrize("query", ["deneigemnt", "stationnment", "ecocentere", "recylage"])
 def test_typos_are_forgiven(kb, query):
     assert top(kb, query, 1)[0] in {
-        "deneigement-priorites", "stationnement-hiver", "ecocentre-horaire", "recyclage-bac-bleu"
+        "deneigement-priorites",
+        "stationnement-hiver",
+        "ecocentre-horaire",
+        "recyclage-bac-bleu",
     }
     assert len(top(kb, query, 1)) == 1
 
@@ -48,8 +51,12 @@ def test_typo_correction_does_not_drown_exact_matches(kb):
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("stationnem", "stationnement-hiver"), ("collecte des ord", "collecte-ordures"),
-     ("écoc", "ecocentre-horaire"), ("ecla", "eclairage-rue")],
+    [
+        ("stationnem", "stationnement-hiver"),
+        ("collecte des ord", "collecte-ordures"),
+        ("écoc", "ecocentre-horaire"),
+        ("ecla", "eclairage-rue"),
+    ],
 )
 def test_last_word_is_completed_while_typing(kb, query, expected):
     assert top(kb, query, 1) == [expected]
@@ -62,9 +69,14 @@ def test_a_finished_query_does_not_complete_its_last_word(kb):
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("vidanges", "collecte-ordures"), ("lampadaire", "eclairage-rue"),
-     ("lumière de rue", "eclairage-rue"), ("char remorqué", "stationnement-hiver"),
-     ("garbage", "collecte-ordures"), ("dompe", "ecocentre-horaire")],
+    [
+        ("vidanges", "collecte-ordures"),
+        ("lampadaire", "eclairage-rue"),
+        ("lumière de rue", "eclairage-rue"),
+        ("char remorqué", "stationnement-hiver"),
+        ("garbage", "collecte-ordures"),
+        ("dompe", "ecocentre-horaire"),
+    ],
 )
 def test_citizen_words_reach_the_kb_words_through_synonyms(kb, query, expected):
     assert top(kb, query, 1) == [expected]
@@ -88,7 +100,10 @@ def test_urgent_current_notices_get_a_boost(kb):
 
 
 def test_service_filter(kb):
-    assert set(top(kb, "bac", 5, service="Environnement")) <= {"collecte-ordures", "recyclage-bac-bleu"}
+    assert set(top(kb, "bac", 5, service="Environnement")) <= {
+        "collecte-ordures",
+        "recyclage-bac-bleu",
+    }
     assert top(kb, "bac", 5, service="Travaux publics") == []
 
 

@@ -21,6 +21,10 @@ def test_the_shipped_synonyms_file_parses_cleanly():
     syn = load_synonyms(resources_dir() / "synonyms.txt")
     assert syn.errors == []
     assert syn.size > 150
-    for citizen, official in [("vidanges", "ordur"), ("lampadaire", "eclairag"), ("char", "vehicul")]:
+    for citizen, official in [
+        ("vidanges", "ordur"),
+        ("lampadaire", "eclairag"),
+        ("char", "vehicul"),
+    ]:
         length, alternatives = syn.match(stems(citizen), 0)
         assert length and any(official in alt for alt in alternatives), citizen

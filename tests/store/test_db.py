@@ -1,11 +1,11 @@
 import sqlite3
 
+from alembic import command
 from sqlalchemy import text
 
 from pac_sac_desktop.core.kb import parse_article
 from pac_sac_desktop.store import kb_repo
 from pac_sac_desktop.store.db import Database, alembic_config
-from alembic import command
 
 
 def test_database_file_uses_wal_and_foreign_keys(home):

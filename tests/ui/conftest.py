@@ -34,5 +34,7 @@ def window(qtbot, kb, settings, french):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: "index" in w.status_index.text().lower() and "…" not in w.status_index.text())
+    qtbot.waitUntil(
+        lambda: "index" in w.status_index.text().lower() and "…" not in w.status_index.text()
+    )
     return w

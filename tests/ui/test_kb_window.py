@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QApplication
 def search(qtbot, window, text):
     page = window.kb_page
     with qtbot.waitSignal(page.searched, timeout=5000, check_params_cb=lambda t, _n: t == text):
-        page.field.setText(text)  # keyClicks with accents can crash; set text as an input method would
+        page.field.setText(
+            text
+        )  # keyClicks with accents can crash; set text as an input method would
     return page.results.ids()
 
 
@@ -18,7 +20,10 @@ def test_search_field_has_focus_at_start(window, qtbot):
 def test_results_follow_typing_with_completion_of_the_last_word(window, qtbot):
     assert search(qtbot, window, "stationnem")[0] == "stationnement-hiver"
     assert search(qtbot, window, "collecte des ord")[0] == "collecte-ordures"
-    assert "1 résultat" in window.kb_page.heading.text() or "résultats" in window.kb_page.heading.text()
+    assert (
+        "1 résultat" in window.kb_page.heading.text()
+        or "résultats" in window.kb_page.heading.text()
+    )
 
 
 def test_arrows_move_in_results_enter_opens_escape_returns(window, qtbot):
@@ -81,14 +86,21 @@ def test_expired_articles_are_flagged_in_results_and_viewer(window, qtbot):
 def test_viewer_highlights_terms_follows_kb_links_and_copies_text(window, qtbot, kb, small_kb_dir):
     from tests.conftest import write_article
 
-    write_article(small_kb_dir, "bacs-voir-aussi", "Bacs roulants", "Voir aussi [le recyclage](kb:recyclage-bac-bleu).")
+    write_article(
+        small_kb_dir,
+        "bacs-voir-aussi",
+        "Bacs roulants",
+        "Voir aussi [le recyclage](kb:recyclage-bac-bleu).",
+    )
     kb.import_path(small_kb_dir)
     page = window.kb_page
     search(qtbot, window, "carton")
     page.open_current()
     assert "<mark>carton</mark>" in page.kb.article_html(page.viewer.article, page._highlight)
     page.open_article("bacs-voir-aussi")
-    page.viewer.browser.anchorClicked.emit(__import__("PySide6.QtCore").QtCore.QUrl("kb:recyclage-bac-bleu"))
+    page.viewer.browser.anchorClicked.emit(
+        __import__("PySide6.QtCore").QtCore.QUrl("kb:recyclage-bac-bleu")
+    )
     assert page.viewer.article.id == "recyclage-bac-bleu"
     page.viewer.copy_button.click()
     copied = QApplication.clipboard().text()

@@ -117,7 +117,7 @@ def parse_article(text: str, path: str = "<texte>") -> Article:
     if not match:
         raise ArticleRejected(path, "en-tête YAML absent (le fichier doit commencer par ---)")
     try:
-        meta = yaml.load(match.group(1), Loader=_FrontMatterLoader) or {}  # noqa: S506
+        meta = yaml.load(match.group(1), Loader=_FrontMatterLoader) or {}
     except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (ligne {mark.line + 2})" if mark is not None else ""
@@ -133,13 +133,16 @@ def parse_article(text: str, path: str = "<texte>") -> Article:
         raise ArticleRejected(path, "champ « id » manquant")
     if not ID_PATTERN.match(article_id):
         raise ArticleRejected(
-            path, f"identifiant « {article_id} » invalide (minuscules, chiffres et tirets seulement)"
+            path,
+            f"identifiant « {article_id} » invalide (minuscules, chiffres et tirets seulement)",
         )
     title = str(meta.get("title") or "").strip()
     if not title:
         raise ArticleRejected(path, "titre manquant (champ « title »)")
     if len(title) > MAX_TITLE:
-        raise ArticleRejected(path, f"titre trop long ({len(title)} caractères, maximum {MAX_TITLE})")
+        raise ArticleRejected(
+            path, f"titre trop long ({len(title)} caractères, maximum {MAX_TITLE})"
+        )
     body = text[match.end() :].strip()
     if len(body) > MAX_BODY:
         raise ArticleRejected(path, "article trop long (maximum 200 000 caractères)")
@@ -176,7 +179,9 @@ def find_article_files(root: Path) -> list[Path]:
     """Markdown files under ``root`` (or ``root`` itself), in a stable order."""
     if root.is_file():
         return [root]
-    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in {".md", ".markdown"})
+    return sorted(
+        p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in {".md", ".markdown"}
+    )
 
 
 @dataclass

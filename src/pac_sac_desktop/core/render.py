@@ -14,8 +14,32 @@ import markdown
 import nh3
 
 ALLOWED_TAGS = {
-    "p", "br", "h1", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "a",
-    "blockquote", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "mark", "span",
+    "p",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "blockquote",
+    "code",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+    "mark",
+    "span",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "span": {"class"}, "mark": {"class"}}
 URL_SCHEMES = {"kb", "http", "https", "mailto", "tel"}
@@ -43,8 +67,12 @@ def highlight_html(fragment: str, is_match: Callable[[str], list[tuple[int, int]
         plain = html.unescape(text)
         out, pos = [], 0
         for start, end in spans:
-            out += [html.escape(plain[pos:start], quote=False), "<mark>",
-                    html.escape(plain[start:end], quote=False), "</mark>"]
+            out += [
+                html.escape(plain[pos:start], quote=False),
+                "<mark>",
+                html.escape(plain[start:end], quote=False),
+                "</mark>",
+            ]
             pos = end
         out.append(html.escape(plain[pos:], quote=False))
         return "".join(out)

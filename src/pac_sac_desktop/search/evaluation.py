@@ -54,7 +54,9 @@ def load_queries(folder: Path) -> list[LabelledQuery]:
             expected = item["expected"]
             if isinstance(expected, str):
                 expected = [expected]
-            queries.append(LabelledQuery(str(item["q"]), str(item["kind"]), tuple(expected), path.name))
+            queries.append(
+                LabelledQuery(str(item["q"]), str(item["kind"]), tuple(expected), path.name)
+            )
     return queries
 
 

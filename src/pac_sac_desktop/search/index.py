@@ -75,7 +75,12 @@ class IndexMeta:
     def read(cls, directory: Path) -> IndexMeta | None:
         try:
             data = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
-            return cls(int(data["schema"]), int(data["kb_seq"]), int(data["count"]), float(data["built_at"]))
+            return cls(
+                int(data["schema"]),
+                int(data["kb_seq"]),
+                int(data["count"]),
+                float(data["built_at"]),
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -134,7 +139,7 @@ class KnowledgeIndex:
                     return "index incohérent"
                 for _ in s.reader().lexicon("words"):
                     break
-        except Exception as exc:  # noqa: BLE001 - any failure to read means rebuild
+        except Exception as exc:
             log.warning("index unreadable: %r", exc)
             return "index illisible"
         if meta.kb_seq > source.kb_seq():
@@ -234,7 +239,9 @@ class KnowledgeIndex:
             try:
                 self._index = windex.open_dir(str(self.directory))
             except Exception as exc:
-                raise IndexUnavailable("L'index de recherche est illisible.", details=str(exc)) from exc
+                raise IndexUnavailable(
+                    "L'index de recherche est illisible.", details=str(exc)
+                ) from exc
         return self._index
 
     def _refresh(self) -> None:

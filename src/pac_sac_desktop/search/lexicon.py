@@ -65,8 +65,6 @@ class Lexicon:
             return ()
         limit = max_edits(word)
         bucket = self._buckets.get(word[0], ())
-        found = process.extract(
-            word, bucket, scorer=OSA.distance, score_cutoff=limit, limit=None
-        )
+        found = process.extract(word, bucket, scorer=OSA.distance, score_cutoff=limit, limit=None)
         ranked = sorted(found, key=lambda m: (m[1], -self.df[m[0]]))
         return tuple(m[0] for m in ranked[:MAX_CORRECTIONS])

@@ -82,14 +82,15 @@ class QueryBuilder:
         query_stems = [stem(w) for w in content]
         all_stems: set[str] = set()
         concepts: list[wq.Query] = []
+        last = len(content) - 1
         i = 0
         while i < len(content):
-            last = len(content) - 1
             length, alternatives = self.synonyms.match(query_stems, i)
             if length:
-                span = tuple(query_stems[i : i + length])
                 parts = [
-                    self._word(content[j], query_stems[j], lexicon, typing_last and j == last, all_stems)
+                    self._word(
+                        content[j], query_stems[j], lexicon, typing_last and j == last, all_stems
+                    )
                     for j in range(i, i + length)
                 ]
                 options = [parts[0] if length == 1 else wq.And(parts)]
@@ -100,7 +101,9 @@ class QueryBuilder:
                 i += length
                 continue
             concepts.append(
-                self._word(content[i], query_stems[i], lexicon, typing_last and i == last, all_stems)
+                self._word(
+                    content[i], query_stems[i], lexicon, typing_last and i == last, all_stems
+                )
             )
             i += 1
         return ParsedQuery(wq.Or(concepts) if len(concepts) > 1 else concepts[0], all_stems)
@@ -153,9 +156,7 @@ class KnowledgeSearcher:
             if parsed.query is None:
                 return [], set()
             flt = wq.Term("service", service) if service else None
-            results = searcher.search(
-                parsed.query, limit=max(limit, RERANK_WINDOW), filter=flt
-            )
+            results = searcher.search(parsed.query, limit=max(limit, RERANK_WINDOW), filter=flt)
             hits = [self._hit(r, today) for r in results]
         hits.sort(key=lambda h: (h.expired, -h.score))
         return hits[:limit], parsed.stems

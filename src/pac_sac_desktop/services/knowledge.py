@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pac_sac_desktop.core.errors import ArticleRejected
 from pac_sac_desktop.core.kb import (
     Article,
     ImportReport,
     find_article_files,
     read_article_file,
 )
-from pac_sac_desktop.core.errors import ArticleRejected
 from pac_sac_desktop.core.paths import resources_dir
 from pac_sac_desktop.core.render import highlight_html, to_html
 from pac_sac_desktop.search.analysis import STOP_WORDS, stem, word_spans
@@ -103,7 +103,9 @@ class KnowledgeBase:
         seen: dict[str, str] = {}
         files = find_article_files(path)
         if not files:
-            report.rejected.append(ArticleRejected(str(path), "aucun fichier Markdown (.md) trouvé"))
+            report.rejected.append(
+                ArticleRejected(str(path), "aucun fichier Markdown (.md) trouvé")
+            )
         for file in files:
             try:
                 article = read_article_file(file)
@@ -112,7 +114,10 @@ class KnowledgeBase:
                 continue
             if article.id in seen:
                 report.rejected.append(
-                    ArticleRejected(str(file), f"identifiant « {article.id} » déjà utilisé par {seen[article.id]}")
+                    ArticleRejected(
+                        str(file),
+                        f"identifiant « {article.id} » déjà utilisé par {seen[article.id]}",
+                    )
                 )
                 continue
             seen[article.id] = str(file)
@@ -155,7 +160,9 @@ class KnowledgeBase:
             if article is None:  # index behind a withdrawal: the database wins
                 continue
             results.append(
-                SearchResult(hit, make_snippet(article.summary, article.body, stems), article.summary)
+                SearchResult(
+                    hit, make_snippet(article.summary, article.body, stems), article.summary
+                )
             )
         return results
 
@@ -173,7 +180,9 @@ class KnowledgeBase:
             fragment = highlight_html(
                 fragment,
                 lambda text: [
-                    (s, e) for s, e, w in word_spans(text) if w not in STOP_WORDS and stem(w) in highlight
+                    (s, e)
+                    for s, e, w in word_spans(text)
+                    if w not in STOP_WORDS and stem(w) in highlight
                 ],
             )
         return fragment

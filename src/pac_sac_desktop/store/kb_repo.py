@@ -145,9 +145,12 @@ def changes_since(session: Session, seq: int) -> tuple[list[Article], list[str]]
 
 
 def count_articles(session: Session) -> int:
-    return session.scalar(
-        select(func.count()).select_from(ArticleRow).where(ArticleRow.deleted.is_(False))
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count()).select_from(ArticleRow).where(ArticleRow.deleted.is_(False))
+        )
+        or 0
+    )
 
 
 def services(session: Session) -> list[str]:
@@ -183,7 +186,11 @@ def record_view(session: Session, article_id: str) -> None:
     else:
         row.viewed_at = utcnow()
     session.flush()
-    stale = select(RecentViewRow.article_id).order_by(RecentViewRow.viewed_at.desc()).offset(RECENT_KEEP)
+    stale = (
+        select(RecentViewRow.article_id)
+        .order_by(RecentViewRow.viewed_at.desc())
+        .offset(RECENT_KEEP)
+    )
     session.execute(delete(RecentViewRow).where(RecentViewRow.article_id.in_(stale)))
 
 

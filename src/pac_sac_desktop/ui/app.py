@@ -30,7 +30,12 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     else:
         log.warning("translation %s not found", language)
     qt = QTranslator(app)
-    if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt.load(
+        QLocale(language),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
         app.installTranslator(qt)
         installed.append(qt)
     return installed

@@ -30,7 +30,9 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str = "") ->
     box.setText(describe(exc))
     more = details or (exc.details if isinstance(exc, PacError) else "") or repr(exc)
     box.setDetailedText(more)
-    copy = box.addButton(QCoreApplication.translate("errors", "Copy details"), QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(
+        QCoreApplication.translate("errors", "Copy details"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Ok)
     box.exec()
     if box.clickedButton() is copy:

@@ -25,7 +25,9 @@ from pac_sac_desktop.ui.tasks import run_task
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, kb: KnowledgeBase, settings: QSettings | None = None, today_fn=today_local) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, kb: KnowledgeBase, settings: QSettings | None = None, today_fn=today_local
+    ) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
         self.kb = kb
         self.settings = settings or QSettings()
@@ -111,7 +113,9 @@ class MainWindow(QMainWindow):
             notices, services, count = payload
             self.banner.set_notices(notices)
             self.kb_page.set_services(services)
-            self.status_articles.setText(self.tr("%n article(s) in the local knowledge base", "", count))
+            self.status_articles.setText(
+                self.tr("%n article(s) in the local knowledge base", "", count)
+            )
             if not self.kb_page.field.text().strip():
                 self.kb_page.show_recent()
 
@@ -145,9 +149,13 @@ class MainWindow(QMainWindow):
             self.status_index.setText(self.tr("Search index up to date"))
             self.refresh_kb_state()
             text = self.tr("%1 created, %2 updated, %3 unchanged, %4 rejected.")
-            for i, n in enumerate((report.created, report.updated, report.unchanged, report.rejected), 1):
+            for i, n in enumerate(
+                (report.created, report.updated, report.unchanged, report.rejected), 1
+            ):
                 text = text.replace(f"%{i}", str(len(n)))
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"), text, parent=self)
+            box = QMessageBox(
+                QMessageBox.Icon.Information, self.tr("Import finished"), text, parent=self
+            )
             if report.rejected:
                 box.setIcon(QMessageBox.Icon.Warning)
                 box.setDetailedText("\n".join(f"{r.path} : {r.reason}" for r in report.rejected))
@@ -165,9 +173,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About PAC SAC"),
-            self.tr("PAC SAC Desktop %1\nKnowledge base and citizen requests for frontline staff.").replace(
-                "%1", __version__
-            ),
+            self.tr(
+                "PAC SAC Desktop %1\nKnowledge base and citizen requests for frontline staff."
+            ).replace("%1", __version__),
         )
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]

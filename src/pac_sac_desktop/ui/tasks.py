@@ -33,7 +33,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except BaseException as exc:  # noqa: BLE001 - reported to the GUI, never lost
+        except BaseException as exc:
             log.exception("background task failed")
             self.signals.failed.emit(exc, traceback.format_exc())
             return

@@ -44,7 +44,9 @@ class ArticleView(QWidget):
         self.meta.setObjectName("articleMeta")
         self.meta.setWordWrap(True)
         self.copy_button = QPushButton(self.tr("Copy the answer"))
-        self.copy_button.setToolTip(self.tr("Copy the article's text to paste it in an e-mail (Ctrl+Shift+C)"))
+        self.copy_button.setToolTip(
+            self.tr("Copy the article's text to paste it in an e-mail (Ctrl+Shift+C)")
+        )
         self.copy_button.setShortcut("Ctrl+Shift+C")
         self.copy_button.clicked.connect(self.copy_answer)
         self.copy_button.setEnabled(False)
@@ -71,7 +73,9 @@ class ArticleView(QWidget):
 
     def clear(self) -> None:
         self.article = None
-        self.title.setText(f"<span style='font-size:16pt; color:#1d3b5c'>{html.escape(self.tr('Knowledge base'))}</span>")
+        self.title.setText(
+            f"<span style='font-size:16pt; color:#1d3b5c'>{html.escape(self.tr('Knowledge base'))}</span>"
+        )
         self.meta.setText("")
         self.browser.setPlainText(self.placeholder)
         self.copy_button.setEnabled(False)
@@ -88,7 +92,9 @@ class ArticleView(QWidget):
         )
         parts = [article.service, freshness(article.updated, today)]
         if article.expires:
-            label = self.tr("expired on %1") if article.is_expired(today) else self.tr("valid until %1")
+            label = (
+                self.tr("expired on %1") if article.is_expired(today) else self.tr("valid until %1")
+            )
             parts.append(label.replace("%1", article.expires.isoformat()))
         self.meta.setText(" · ".join(p for p in parts if p))
         summary = f"<p><i>{html.escape(article.summary)}</i></p>" if article.summary else ""

@@ -37,7 +37,9 @@ class KnowledgePage(QWidget):
     searched = Signal(str, int)
     article_opened = Signal(str)
 
-    def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None, today_fn=today_local) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, kb: KnowledgeBase, parent: QWidget | None = None, today_fn=today_local
+    ) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.kb = kb
         self.today_fn = today_fn
@@ -122,7 +124,9 @@ class KnowledgePage(QWidget):
             today = self.today_fn()
             self.results.set_entries([entry_from_article(a, today) for a in articles])
             self.heading.setText(
-                self.tr("Recently viewed") if articles else self.tr("Type to search the answer sheets")
+                self.tr("Recently viewed")
+                if articles
+                else self.tr("Type to search the answer sheets")
             )
 
         run_task(self, lambda: self.kb.recent(15), done)
@@ -142,7 +146,9 @@ class KnowledgePage(QWidget):
         today = self.today_fn()
 
         def work():  # type: ignore[no-untyped-def]
-            return self.kb.search(text, limit=RESULT_LIMIT, service=service, today=today), self.kb.query_stems(text)
+            return self.kb.search(
+                text, limit=RESULT_LIMIT, service=service, today=today
+            ), self.kb.query_stems(text)
 
         def done(payload) -> None:  # type: ignore[no-untyped-def]
             if generation != self._generation:
@@ -153,7 +159,9 @@ class KnowledgePage(QWidget):
             if results:
                 self.heading.setText(self.tr("%n result(s)", "", len(results)))
             else:
-                self.heading.setText(self.tr("No answer sheet found. Try other words or check the spelling."))
+                self.heading.setText(
+                    self.tr("No answer sheet found. Try other words or check the spelling.")
+                )
             self.searched.emit(text, len(results))
 
         run_task(self, work, done)
@@ -206,7 +214,9 @@ class KnowledgePage(QWidget):
         article = self.kb.article(article_id)
         if article is None:
             self.viewer.clear()
-            self.viewer.browser.setPlainText(self.tr("This article was withdrawn from the knowledge base."))
+            self.viewer.browser.setPlainText(
+                self.tr("This article was withdrawn from the knowledge base.")
+            )
             return
         today: dt.date = self.today_fn()
         self.viewer.show_article(article, self.kb.article_html(article, self._highlight), today)

@@ -24,7 +24,9 @@ class UrgentBanner(QFrame):
         self.icon.setStyleSheet("font-size: 16pt; color: #b3261e;")
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.linkActivated.connect(lambda link: self.open_article.emit(link.removeprefix("kb:")))
+        self.label.linkActivated.connect(
+            lambda link: self.open_article.emit(link.removeprefix("kb:"))
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.icon)
@@ -38,7 +40,8 @@ class UrgentBanner(QFrame):
             self.hide()
             return
         links = " &nbsp;·&nbsp; ".join(
-            f'<a href="kb:{html.escape(a.id)}" style="color:#8c1d18">{html.escape(a.title)}</a>' for a in notices
+            f'<a href="kb:{html.escape(a.id)}" style="color:#8c1d18">{html.escape(a.title)}</a>'
+            for a in notices
         )
         self.label.setText(f"<b>{html.escape(self.tr('Urgent notices:'))}</b> {links}")
         self.show()
