@@ -22,6 +22,7 @@ from whoosh import query as wq
 from pac_sac_desktop.search.analysis import STOP_WORDS, stem, words
 from pac_sac_desktop.search.index import KnowledgeIndex
 from pac_sac_desktop.search.lexicon import Lexicon
+from pac_sac_desktop.search.maxquery import BestOf
 from pac_sac_desktop.search.synonyms import Synonyms
 
 FIELDS = ("head", "text")
@@ -29,6 +30,8 @@ SYNONYM_BOOST = 0.8
 COMPLETION_BOOST = 0.7
 CORRECTION_BOOST = 0.6
 RERANK_WINDOW = 40
+TIEBREAK = 0.1
+COVERAGE_WEIGHT = 0.5
 URGENT_BOOST = 0.15
 RECENCY_BOOST = 0.10
 RECENCY_DAYS = 365.0
@@ -50,10 +53,16 @@ class Hit:
 
 @dataclass
 class ParsedQuery:
-    """The Whoosh query plus every stem it may match (for snippets)."""
+    """The Whoosh query, every stem it may match (for snippets), and its concepts.
+
+    A concept is one thing the agent asked about (a word, or a multi-word expression and its
+    synonyms); ``concepts`` holds the stems that satisfy each, to reward answers covering more
+    of the question.
+    """
 
     query: wq.Query | None
     stems: set[str] = field(default_factory=set)
+    concepts: list[frozenset[str]] = field(default_factory=list)
 
 
 def _term(stem_: str, boost: float = 1.0) -> wq.Query:
@@ -64,6 +73,11 @@ def _pattern_query(pattern: tuple[str, ...], boost: float) -> wq.Query:
     if len(pattern) == 1:
         return _term(pattern[0], boost)
     return wq.And([_term(s) for s in pattern], boost=boost)
+
+
+def _either(options: list[wq.Query]) -> wq.Query:
+    """Alternatives for one concept: the best one counts, so twenty completions never add up."""
+    return options[0] if len(options) == 1 else BestOf(options, tiebreak=TIEBREAK)
 
 
 class QueryBuilder:
@@ -83,30 +97,32 @@ class QueryBuilder:
         all_stems: set[str] = set()
         concepts: list[wq.Query] = []
         last = len(content) - 1
+        concept_stems: list[frozenset[str]] = []
         i = 0
         while i < len(content):
             length, alternatives = self.synonyms.match(query_stems, i)
             if length:
+                own: set[str] = set()
                 parts = [
-                    self._word(
-                        content[j], query_stems[j], lexicon, typing_last and j == last, all_stems
-                    )
+                    self._word(content[j], query_stems[j], lexicon, typing_last and j == last, own)
                     for j in range(i, i + length)
                 ]
                 options = [parts[0] if length == 1 else wq.And(parts)]
                 options += [_pattern_query(alt, SYNONYM_BOOST) for alt in alternatives]
                 for alt in alternatives:
-                    all_stems.update(alt)
-                concepts.append(wq.Or(options))
+                    own.update(alt)
+                concepts.append(_either(options))
                 i += length
-                continue
-            concepts.append(
-                self._word(
-                    content[i], query_stems[i], lexicon, typing_last and i == last, all_stems
+            else:
+                own = set()
+                concepts.append(
+                    self._word(content[i], query_stems[i], lexicon, typing_last and i == last, own)
                 )
-            )
-            i += 1
-        return ParsedQuery(wq.Or(concepts) if len(concepts) > 1 else concepts[0], all_stems)
+                i += 1
+            all_stems.update(own)
+            concept_stems.append(frozenset(own))
+        query = wq.Or(concepts) if len(concepts) > 1 else concepts[0]
+        return ParsedQuery(query, all_stems, concept_stems)
 
     def _word(
         self, word: str, stem_: str, lexicon: Lexicon, is_last: bool, all_stems: set[str]
@@ -124,13 +140,19 @@ class QueryBuilder:
                     for completion in lexicon.completions(correction):
                         options.setdefault(stem(completion), CORRECTION_BOOST * COMPLETION_BOOST)
         all_stems.update(options)
-        if len(options) == 1:
-            return _term(stem_)
-        return wq.Or([_term(s, b) for s, b in options.items()])
+        return _either([_term(s, b) for s, b in options.items()])
 
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
+
+
+def _coverage(result, concepts: list[frozenset[str]]) -> float:  # type: ignore[no-untyped-def]
+    """Share of the query's concepts this article matched (1.0 for one-concept queries)."""
+    if len(concepts) < 2:
+        return 1.0
+    matched = {term.decode("utf-8") for _field, term in result.matched_terms()}
+    return sum(1 for c in concepts if c & matched) / len(concepts)
 
 
 class KnowledgeSearcher:
@@ -156,17 +178,19 @@ class KnowledgeSearcher:
             if parsed.query is None:
                 return [], set()
             flt = wq.Term("service", service) if service else None
-            results = searcher.search(parsed.query, limit=max(limit, RERANK_WINDOW), filter=flt)
-            hits = [self._hit(r, today) for r in results]
+            results = searcher.search(
+                parsed.query, limit=max(limit, RERANK_WINDOW), filter=flt, terms=True
+            )
+            hits = [self._hit(r, today, _coverage(r, parsed.concepts)) for r in results]
         hits.sort(key=lambda h: (h.expired, -h.score))
         return hits[:limit], parsed.stems
 
     @staticmethod
-    def _hit(result, today: dt.date) -> Hit:  # type: ignore[no-untyped-def]
+    def _hit(result, today: dt.date, coverage: float) -> Hit:  # type: ignore[no-untyped-def]
         updated_s, expires_s, urgent = result["meta"]
         updated, expires = _date(updated_s), _date(expires_s)
         expired = expires is not None and expires < today
-        factor = 1.0
+        factor = (1.0 - COVERAGE_WEIGHT) + COVERAGE_WEIGHT * coverage
         if urgent and not expired:
             factor += URGENT_BOOST
         if updated is not None:
