@@ -9,34 +9,92 @@
         <translation>Copier la réponse</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="47"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="48"/>
         <source>Copy the article&apos;s text to paste it in an e-mail (Ctrl+Shift+C)</source>
         <translation>Copier le texte de la fiche pour le coller dans un courriel (Ctrl+Maj+C)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="57"/>
-        <source>Type a few words in the search field: the answer sheets appear as you type.
-↑/↓ to choose, Enter to open, Esc to come back to the field.</source>
-        <translation>Tapez quelques mots dans le champ de recherche : les fiches apparaissent pendant la saisie.
-↑/↓ pour choisir, Entrée pour ouvrir, Échap pour revenir au champ.</translation>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="72"/>
+        <source>Knowledge base</source>
+        <translation>Base de connaissances</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="83"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="77"/>
+        <source>Answer sheets of the communications service, available offline.</source>
+        <translation>Les fiches réponses du Service des communications, disponibles hors ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="84"/>
+        <source>search from anywhere</source>
+        <translation>rechercher, d&apos;où que vous soyez</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="85"/>
+        <source>move in the results</source>
+        <translation>se déplacer dans les résultats</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="86"/>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="86"/>
+        <source>open the selected answer sheet</source>
+        <translation>ouvrir la fiche choisie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="87"/>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="87"/>
+        <source>back to the search field; again to clear it</source>
+        <translation>revenir au champ de recherche; une seconde fois pour le vider</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="88"/>
+        <source>copy the open answer</source>
+        <translation>copier la réponse affichée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="88"/>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Maj+C</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="94"/>
+        <source>Type the citizen&apos;s own words: accents, typos, plurals and unfinished words are forgiven, and everyday or English words (vidanges, char, garbage) find the official ones.</source>
+        <translation>Tapez les mots du citoyen : les accents oubliés, les fautes de frappe, les pluriels et les mots inachevés sont pardonnés, et les mots de tous les jours ou anglais (vidanges, char, garbage) trouvent les termes officiels.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="97"/>
+        <source>Keyboard</source>
+        <translation>Clavier</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="97"/>
+        <source>Tips</source>
+        <translation>Conseils</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="108"/>
         <source>URGENT</source>
         <translation>URGENT</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="85"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="110"/>
         <source>EXPIRED</source>
         <translation>EXPIRÉ</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="91"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="117"/>
         <source>expired on %1</source>
         <translation>expiré le %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="91"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="117"/>
         <source>valid until %1</source>
         <translation>valide jusqu&apos;au %1</translation>
     </message>
@@ -44,47 +102,47 @@
 <context>
     <name>KnowledgePage</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="49"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="51"/>
         <source>Search the knowledge base (Ctrl+K)</source>
         <translation>Rechercher dans la base de connaissances (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="56"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="58"/>
         <source>Show only one department&apos;s articles</source>
         <translation>N&apos;afficher que les fiches d&apos;un service</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="57"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="59"/>
         <source>All departments</source>
         <translation>Tous les services</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="61"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="63"/>
         <source>URGENT</source>
         <translation>URGENT</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="61"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="63"/>
         <source>EXPIRED</source>
         <translation>EXPIRÉ</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="82"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="84"/>
         <source>Department:</source>
         <translation>Service :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="125"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="134"/>
         <source>Recently viewed</source>
         <translation>Consultés récemment</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="125"/>
-        <source>Type to search the answer sheets</source>
-        <translation>Tapez pour chercher dans les fiches</translation>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="134"/>
+        <source>Latest updates</source>
+        <translation>Mises à jour récentes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="154"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="163"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -92,12 +150,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="156"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="166"/>
+        <source>spelling corrected: %1</source>
+        <translation>orthographe corrigée : %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="170"/>
         <source>No answer sheet found. Try other words or check the spelling.</source>
         <translation>Aucune fiche trouvée. Essayez d&apos;autres mots ou vérifiez l&apos;orthographe.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="201"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="225"/>
         <source>This article was withdrawn from the knowledge base.</source>
         <translation>Cette fiche a été retirée de la base de connaissances.</translation>
     </message>
@@ -105,62 +168,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="33"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="35"/>
         <source>PAC SAC — Citizen services</source>
         <translation>PAC SAC — Service aux citoyens</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="40"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="42"/>
         <source>Knowledge base</source>
         <translation>Base de connaissances</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="67"/>
         <source>Checking the search index…</source>
         <translation>Vérification de l&apos;index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="71"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="72"/>
         <source>&amp;Import articles…</source>
         <translation>&amp;Importer des fiches…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="76"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="80"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="81"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="84"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="86"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="92"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="93"/>
         <source>&amp;About PAC SAC</source>
         <translation>À &amp;propos de PAC SAC</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="117"/>
         <source>%n article(s) in the local knowledge base</source>
         <translation>
             <numerusform>%n fiche dans la base de connaissances locale</numerusform>
@@ -168,67 +231,75 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="122"/>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="149"/>
         <source>Search index up to date</source>
         <translation>Index de recherche à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="127"/>
         <source>Search index updated</source>
         <translation>Index de recherche mis à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="128"/>
         <source>Search index rebuilt</source>
         <translation>Index de recherche reconstruit</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="137"/>
         <source>Search index unavailable</source>
         <translation>Index de recherche indisponible</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="141"/>
         <source>Folder of Markdown articles</source>
         <translation>Dossier de fiches Markdown</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="146"/>
         <source>Importing…</source>
         <translation>Importation en cours…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="151"/>
         <source>%1 created, %2 updated, %3 unchanged, %4 rejected.</source>
         <translation>%1 créée(s), %2 mise(s) à jour, %3 inchangée(s), %4 rejetée(s).</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="157"/>
         <source>Import finished</source>
         <translation>Importation terminée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="169"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="169"/>
         <source>The new language will be used at the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="175"/>
         <source>About PAC SAC</source>
         <translation>À propos de PAC SAC</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="177"/>
         <source>PAC SAC Desktop %1
 Knowledge base and citizen requests for frontline staff.</source>
         <translation>PAC SAC Desktop %1
 Base de connaissances et requêtes citoyennes pour le personnel de première ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentBanner</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/urgent_banner.py" line="46"/>
+        <source>Urgent notices:</source>
+        <translation>Avis urgents :</translation>
     </message>
 </context>
 <context>
@@ -244,7 +315,7 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         <translation>PAC SAC</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/errors.py" line="33"/>
+        <location filename="../../src/pac_sac_desktop/ui/errors.py" line="34"/>
         <source>Copy details</source>
         <translation>Copier les détails</translation>
     </message>

@@ -83,7 +83,7 @@ def test_citizen_words_reach_the_kb_words_through_synonyms(kb, query, expected):
 
 
 def test_one_way_rules_do_not_pollute_official_words(kb):
-    stems = kb.query_stems("ordures ")
+    stems = kb.lookup("ordures ").stems
     assert "vidang" not in stems and "poubel" not in stems
 
 
@@ -125,3 +125,9 @@ def test_empty_and_stopword_only_queries_return_nothing(kb):
 def test_withdrawn_article_disappears_from_search(kb):
     assert kb.withdraw("eclairage-rue")
     assert "eclairage-rue" not in top(kb, "éclairage", 5)
+
+
+def test_corrections_are_reported_so_the_agent_sees_them(kb):
+    outcome = kb.lookup("deneigemnt", today=TODAY)
+    assert outcome.corrected == {"deneigemnt": "deneigement"}
+    assert kb.lookup("déneigement", today=TODAY).corrected == {}

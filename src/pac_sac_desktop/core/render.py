@@ -48,13 +48,15 @@ _TEXT_NODES = re.compile(r">([^<]+)<")
 
 def to_html(body: str) -> str:
     raw = markdown.markdown(body, extensions=["extra", "sane_lists"], output_format="html")
-    return nh3.clean(
+    clean = nh3.clean(
         raw,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel=None,
     )
+    # Qt's rich text draws table borders from attributes only (its CSS subset ignores them).
+    return clean.replace("<table>", '<table border="1" cellspacing="0" cellpadding="4">')
 
 
 def highlight_html(fragment: str, is_match: Callable[[str], list[tuple[int, int]]]) -> str:

@@ -63,6 +63,7 @@ class ParsedQuery:
     query: wq.Query | None
     stems: set[str] = field(default_factory=set)
     concepts: list[frozenset[str]] = field(default_factory=list)
+    corrected: dict[str, str] = field(default_factory=dict)  # typed word -> word searched
 
 
 def _term(stem_: str, boost: float = 1.0) -> wq.Query:
@@ -98,13 +99,21 @@ class QueryBuilder:
         concepts: list[wq.Query] = []
         last = len(content) - 1
         concept_stems: list[frozenset[str]] = []
+        corrected: dict[str, str] = {}
         i = 0
         while i < len(content):
             length, alternatives = self.synonyms.match(query_stems, i)
             if length:
                 own: set[str] = set()
                 parts = [
-                    self._word(content[j], query_stems[j], lexicon, typing_last and j == last, own)
+                    self._word(
+                        content[j],
+                        query_stems[j],
+                        lexicon,
+                        typing_last and j == last,
+                        own,
+                        corrected,
+                    )
                     for j in range(i, i + length)
                 ]
                 options = [parts[0] if length == 1 else wq.And(parts)]
@@ -116,27 +125,43 @@ class QueryBuilder:
             else:
                 own = set()
                 concepts.append(
-                    self._word(content[i], query_stems[i], lexicon, typing_last and i == last, own)
+                    self._word(
+                        content[i],
+                        query_stems[i],
+                        lexicon,
+                        typing_last and i == last,
+                        own,
+                        corrected,
+                    )
                 )
                 i += 1
             all_stems.update(own)
             concept_stems.append(frozenset(own))
         query = wq.Or(concepts) if len(concepts) > 1 else concepts[0]
-        return ParsedQuery(query, all_stems, concept_stems)
+        return ParsedQuery(query, all_stems, concept_stems, corrected)
 
     def _word(
-        self, word: str, stem_: str, lexicon: Lexicon, is_last: bool, all_stems: set[str]
+        self,
+        word: str,
+        stem_: str,
+        lexicon: Lexicon,
+        is_last: bool,
+        all_stems: set[str],
+        corrected: dict[str, str],
     ) -> wq.Query:
         options: dict[str, float] = {stem_: 1.0}
         if is_last:
             for completion in lexicon.completions(word):
                 options.setdefault(stem(completion), COMPLETION_BOOST)
         if len(options) == 1 and word not in lexicon:
-            for correction in lexicon.corrections(word):
+            corrections = lexicon.corrections(word)
+            if corrections:
+                corrected[word] = corrections[0]
+            for correction in corrections:
                 options.setdefault(stem(correction), CORRECTION_BOOST)
             if is_last and len(options) == 1:
                 # A typo in a half-typed word: correct its beginning, then complete.
-                for correction in lexicon.corrections(word):
+                for correction in corrections:
                     for completion in lexicon.completions(correction):
                         options.setdefault(stem(completion), CORRECTION_BOOST * COMPLETION_BOOST)
         all_stems.update(options)
@@ -170,20 +195,20 @@ class KnowledgeSearcher:
         service: str | None = None,
         prefix_last: bool = True,
         today: dt.date | None = None,
-    ) -> tuple[list[Hit], set[str]]:
-        """Ranked hits and the stems to highlight."""
+    ) -> tuple[list[Hit], ParsedQuery]:
+        """Ranked hits and how the query was understood (stems to highlight, corrections)."""
         today = today or dt.date.today()
         with self.index.reading() as (searcher, lexicon):
             parsed = self.builder.build(text, lexicon, prefix_last=prefix_last)
             if parsed.query is None:
-                return [], set()
+                return [], parsed
             flt = wq.Term("service", service) if service else None
             results = searcher.search(
                 parsed.query, limit=max(limit, RERANK_WINDOW), filter=flt, terms=True
             )
             hits = [self._hit(r, today, _coverage(r, parsed.concepts)) for r in results]
         hits.sort(key=lambda h: (h.expired, -h.score))
-        return hits[:limit], parsed.stems
+        return hits[:limit], parsed
 
     @staticmethod
     def _hit(result, today: dt.date, coverage: float) -> Hit:  # type: ignore[no-untyped-def]

@@ -35,6 +35,15 @@ INDEX_DIRNAME = "index"
 
 
 @dataclass(frozen=True)
+class SearchOutcome:
+    """Results plus how the query was understood, for the window's heading and highlights."""
+
+    results: list[SearchResult]
+    stems: set[str]
+    corrected: dict[str, str]
+
+
+@dataclass(frozen=True)
 class SearchResult:
     """A hit with the extract to show under its title."""
 
@@ -147,11 +156,24 @@ class KnowledgeBase:
         prefix_last: bool = True,
         today: dt.date | None = None,
     ) -> list[SearchResult]:
-        hits, stems = self.searcher.search(
+        return self.lookup(
+            text, limit=limit, service=service, prefix_last=prefix_last, today=today
+        ).results
+
+    def lookup(
+        self,
+        text: str,
+        *,
+        limit: int = 10,
+        service: str | None = None,
+        prefix_last: bool = True,
+        today: dt.date | None = None,
+    ) -> SearchOutcome:
+        hits, parsed = self.searcher.search(
             text, limit=limit, service=service, prefix_last=prefix_last, today=today
         )
         if not hits:
-            return []
+            return SearchOutcome([], parsed.stems, parsed.corrected)
         with self.db.reading() as session:
             articles = kb_repo.get_articles(session, [h.id for h in hits])
         results = []
@@ -159,16 +181,9 @@ class KnowledgeBase:
             article = articles.get(hit.id)
             if article is None:  # index behind a withdrawal: the database wins
                 continue
-            results.append(
-                SearchResult(
-                    hit, make_snippet(article.summary, article.body, stems), article.summary
-                )
-            )
-        return results
-
-    def query_stems(self, text: str) -> set[str]:
-        with self.index.reading() as (_searcher, lexicon):
-            return self.searcher.builder.build(text, lexicon, prefix_last=True).stems
+            snippet = make_snippet(article.summary, article.body, parsed.stems)
+            results.append(SearchResult(hit, snippet, article.summary))
+        return SearchOutcome(results, parsed.stems, parsed.corrected)
 
     def article(self, article_id: str) -> Article | None:
         with self.db.reading() as session:
@@ -194,6 +209,10 @@ class KnowledgeBase:
     def recent(self, limit: int = 10) -> list[Article]:
         with self.db.reading() as session:
             return kb_repo.recent_views(session, limit)
+
+    def recently_updated(self, limit: int = 10) -> list[Article]:
+        with self.db.reading() as session:
+            return kb_repo.recently_updated(session, limit)
 
     def urgent_notices(self, today: dt.date | None = None) -> list[Article]:
         with self.db.reading() as session:

@@ -203,3 +203,13 @@ def recent_views(session: Session, limit: int = 10) -> list[Article]:
         .limit(limit)
     ).scalars()
     return [to_article(r) for r in rows]
+
+
+def recently_updated(session: Session, limit: int = 10) -> list[Article]:
+    rows = session.scalars(
+        select(ArticleRow)
+        .where(ArticleRow.deleted.is_(False))
+        .order_by(ArticleRow.updated.desc(), ArticleRow.title)
+        .limit(limit)
+    )
+    return [to_article(r) for r in rows]

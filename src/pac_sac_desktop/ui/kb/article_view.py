@@ -55,10 +55,6 @@ class ArticleView(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._link)
         self.browser.document().setDefaultStyleSheet(STYLE)
-        self.placeholder = self.tr(
-            "Type a few words in the search field: the answer sheets appear as you type.\n"
-            "↑/↓ to choose, Enter to open, Esc to come back to the field."
-        )
         top = QHBoxLayout()
         head = QVBoxLayout()
         head.addWidget(self.title)
@@ -73,12 +69,37 @@ class ArticleView(QWidget):
 
     def clear(self) -> None:
         self.article = None
+        title = self.tr("Knowledge base")
         self.title.setText(
-            f"<span style='font-size:16pt; color:#1d3b5c'>{html.escape(self.tr('Knowledge base'))}</span>"
+            f"<span style='font-size:16pt; color:#1d3b5c'>{html.escape(title)}</span>"
         )
-        self.meta.setText("")
-        self.browser.setPlainText(self.placeholder)
+        self.meta.setText(
+            self.tr("Answer sheets of the communications service, available offline.")
+        )
+        self.browser.setHtml(self._welcome_html())
         self.copy_button.setEnabled(False)
+
+    def _welcome_html(self) -> str:
+        rows = [
+            ("Ctrl+K, F3", self.tr("search from anywhere")),
+            ("↑ ↓", self.tr("move in the results")),
+            (self.tr("Enter"), self.tr("open the selected answer sheet")),
+            (self.tr("Esc"), self.tr("back to the search field; again to clear it")),
+            (self.tr("Ctrl+Shift+C"), self.tr("copy the open answer")),
+        ]
+        table = "".join(
+            f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in rows
+        )
+        tips = self.tr(
+            "Type the citizen's own words: accents, typos, plurals and unfinished words are "
+            "forgiven, and everyday or English words (vidanges, char, garbage) find the official ones."
+        )
+        keyboard, advice = self.tr("Keyboard"), self.tr("Tips")
+        return (
+            f"<h2>{html.escape(keyboard)}</h2>"
+            f'<table border="0" cellpadding="4">{table}</table>'
+            f"<h2>{html.escape(advice)}</h2><p>{html.escape(tips)}</p>"
+        )
 
     def show_article(self, article: Article, body_html: str, today: dt.date) -> None:
         self.article = article

@@ -118,18 +118,23 @@ class KnowledgePage(QWidget):
         self.service.blockSignals(False)
 
     def show_recent(self) -> None:
-        def done(articles) -> None:  # type: ignore[no-untyped-def]
+        """With an empty field: the articles viewed lately, or else the latest updates."""
+
+        def load():  # type: ignore[no-untyped-def]
+            viewed = self.kb.recent(15)
+            return (True, viewed) if viewed else (False, self.kb.recently_updated(15))
+
+        def done(payload) -> None:  # type: ignore[no-untyped-def]
             if self.field.text().strip():
                 return
+            viewed, articles = payload
             today = self.today_fn()
             self.results.set_entries([entry_from_article(a, today) for a in articles])
             self.heading.setText(
-                self.tr("Recently viewed")
-                if articles
-                else self.tr("Type to search the answer sheets")
+                self.tr("Recently viewed") if viewed else self.tr("Latest updates")
             )
 
-        run_task(self, lambda: self.kb.recent(15), done)
+        run_task(self, load, done)
 
     # ----------------------------------------------------------------- search
     def run_search(self) -> None:
@@ -146,18 +151,20 @@ class KnowledgePage(QWidget):
         today = self.today_fn()
 
         def work():  # type: ignore[no-untyped-def]
-            return self.kb.search(
-                text, limit=RESULT_LIMIT, service=service, today=today
-            ), self.kb.query_stems(text)
+            return self.kb.lookup(text, limit=RESULT_LIMIT, service=service, today=today)
 
         def done(payload) -> None:  # type: ignore[no-untyped-def]
             if generation != self._generation:
                 return  # the agent typed more meanwhile
-            results, stems = payload
-            self._highlight = stems
+            results = payload.results
+            self._highlight = payload.stems
             self.results.set_entries([entry_from_result(r) for r in results])
             if results:
-                self.heading.setText(self.tr("%n result(s)", "", len(results)))
+                heading = self.tr("%n result(s)", "", len(results))
+                if payload.corrected:
+                    fixes = ", ".join(f"{a} → {b}" for a, b in payload.corrected.items())
+                    heading += " · " + self.tr("spelling corrected: %1").replace("%1", fixes)
+                self.heading.setText(heading)
             else:
                 self.heading.setText(
                     self.tr("No answer sheet found. Try other words or check the spelling.")

@@ -43,5 +43,6 @@ class UrgentBanner(QFrame):
             f'<a href="kb:{html.escape(a.id)}" style="color:#8c1d18">{html.escape(a.title)}</a>'
             for a in notices
         )
-        self.label.setText(f"<b>{html.escape(self.tr('Urgent notices:'))}</b> {links}")
+        heading = self.tr("Urgent notices:")
+        self.label.setText(f"<b>{html.escape(heading)}</b> {links}")
         self.show()

@@ -1,0 +1,70 @@
+"""Screenshots of the window as a user sees it, for review (run under Xvfb for real fonts).
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py [OUT_DIR]
+
+Uses a throw-away data folder filled with the demo knowledge base.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots"
+os.environ["PAC_SAC_HOME"] = tempfile.mkdtemp(prefix="pac-sac-shots-")
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+
+from pac_sac_desktop.services.knowledge import KnowledgeBase  # noqa: E402
+from pac_sac_desktop.ui.app import install_translations, make_application  # noqa: E402
+from pac_sac_desktop.ui.main_window import MainWindow  # noqa: E402
+
+
+def settle(ms: int = 600) -> None:
+    """Let the window work (debounce, background search, paint) for ``ms`` milliseconds."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = make_application([sys.argv[0]])
+    settings = QSettings(
+        str(Path(os.environ["PAC_SAC_HOME"]) / "settings.ini"), QSettings.Format.IniFormat
+    )
+    install_translations(app, os.environ.get("PAC_SAC_LANG", "fr"))
+    kb = KnowledgeBase.open(Path(os.environ["PAC_SAC_HOME"]))
+    kb.import_path(ROOT / "resources" / "kb")
+    window = MainWindow(kb, settings)
+    page = window.kb_page
+    shots = [
+        ("01-start", 1366, 768, None, None),
+        ("02-typing-typo-and-prefix", 1366, 768, "deneigment stationn", None),
+        ("03-article-open", 1366, 768, "bac brun", "open"),
+        ("04-english-caller", 1920, 1080, "towed car", "open"),
+        ("05-expired-notice", 1366, 768, "detour boulevard des pionniers", None),
+        ("06-colloquial-question", 1920, 1080, "ma charrue a brisé ma boite aux lettres", "open"),
+        ("07-no-result", 1366, 768, "xylophone quantique", None),
+    ]
+    window.show()
+    for name, width, height, query, action in shots:
+        window.resize(width, height)
+        if query is not None:
+            page.field.setText(query)
+        settle(900)
+        if action == "open":
+            page.open_current()
+            settle(300)
+        window.grab().save(str(OUT / f"{name}.png"))
+        print(OUT / f"{name}.png")
+    window.close()
+    kb.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
