@@ -10,8 +10,8 @@ import html
 import re
 from collections.abc import Callable
 
-import markdown
 import nh3
+from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = {
     "p",
@@ -44,10 +44,13 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "span": {"class"}, "mark": {"class"}}
 URL_SCHEMES = {"kb", "http", "https", "mailto", "tel"}
 _TEXT_NODES = re.compile(r">([^<]+)<")
+# CommonMark, as editors expect from GitHub-like tools: a list may follow its paragraph
+# without a blank line. Raw HTML is off: articles are Markdown, and nh3 cleans the output anyway.
+_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
 def to_html(body: str) -> str:
-    raw = markdown.markdown(body, extensions=["extra", "sane_lists"], output_format="html")
+    raw = _MARKDOWN.render(body)
     clean = nh3.clean(
         raw,
         tags=ALLOWED_TAGS,

@@ -15,6 +15,8 @@ from pac_sac_desktop.search.analysis import STOP_WORDS, stem, word_spans
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)|[*_`]{1,3}", re.M)
 _SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n+")
+_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|[\s:|-]*$", re.M)
+_TABLE_PIPE = re.compile(r"\s*\|\s*")
 MAX_CHARS = 220
 
 
@@ -35,6 +37,11 @@ class Snippet:
 def plain_text(markdown: str) -> str:
     """Markdown without its markup: what a person reads."""
     text = _LINK.sub(r"\1", markdown)
+    text = _TABLE_RULE.sub("", text)
+    text = "\n".join(
+        _TABLE_PIPE.sub(" · ", line.strip().strip("|")).strip() if "|" in line else line
+        for line in text.splitlines()
+    )
     return _MARKUP.sub("", text)
 
 
