@@ -32,8 +32,12 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=.venv/.pac-sac-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -e '.[dev]'
+  log=.venv/pip-install.log
+  if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e '.[dev]'; } >"$log" 2>&1; then
+    cat "$log"
+    echo "L'installation des paquets Python a échoué (journal : $log)." >&2
+    exit 1
+  fi
   touch "$stamp"
 fi
 

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$PWD/.venv/bin:$PATH"
 echo "== ruff"
-ruff check src tests benchmarks tools migrations
+ruff check .
 echo "== import-linter"
 lint-imports
 echo "== translations"
