@@ -202,3 +202,47 @@ class ImportReport:
             f"{len(self.created)} créé(s), {len(self.updated)} mis à jour, "
             f"{len(self.unchanged)} inchangé(s), {len(self.rejected)} rejeté(s)"
         )
+
+
+def article_to_wire(article: Article) -> dict:
+    """The JSON form exchanged between the server and workstations."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "service": article.service,
+        "tags": list(article.tags),
+        "summary": article.summary,
+        "body": article.body,
+        "updated": article.updated.isoformat() if article.updated else None,
+        "expires": article.expires.isoformat() if article.expires else None,
+        "urgent": article.urgent,
+    }
+
+
+def article_from_wire(data: dict) -> Article:
+    """Validate a wire article with the same rules as a Markdown file."""
+    path = f"article {data.get('id', '?')}"
+    if not isinstance(data, dict):
+        raise ArticleRejected(path, "objet JSON attendu")
+    article_id = str(data.get("id") or "").strip()
+    if not ID_PATTERN.match(article_id):
+        raise ArticleRejected(path, f"identifiant « {article_id} » invalide")
+    title = str(data.get("title") or "").strip()
+    if not title:
+        raise ArticleRejected(path, "titre manquant")
+    if len(title) > MAX_TITLE:
+        raise ArticleRejected(path, f"titre trop long (maximum {MAX_TITLE} caractères)")
+    body = str(data.get("body") or "")
+    if len(body) > MAX_BODY:
+        raise ArticleRejected(path, "article trop long (maximum 200 000 caractères)")
+    return Article(
+        id=article_id,
+        title=title,
+        body=body,
+        service=str(data.get("service") or DEFAULT_SERVICE).strip(),
+        tags=_as_tags(data.get("tags"), path),
+        summary=str(data.get("summary") or "").strip(),
+        updated=_as_date(data.get("updated"), "updated", path),
+        expires=_as_date(data.get("expires"), "expires", path),
+        urgent=_as_bool(data.get("urgent"), "urgent", path),
+    )

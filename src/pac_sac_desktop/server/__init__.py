@@ -1,0 +1,1 @@
+"""The central server: FastAPI over SQLAlchemy (PostgreSQL in production, SQLite for the demo)."""

@@ -1,0 +1,143 @@
+"""Accounts, passwords (argon2id), bearer tokens, lockout and permissions.
+
+Functions never commit; the route owns the transaction. ``now`` is a parameter so that the
+lockout and expiry rules are tested without waiting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pac_sac_desktop.server import feed
+from pac_sac_desktop.server.models import Token, User
+from pac_sac_desktop.server.types import utcnow
+
+ROLES = ("agent", "supervisor", "editor", "admin")
+MAX_FAILED = 5
+LOCKOUT = dt.timedelta(minutes=15)
+TOKEN_TTL = dt.timedelta(hours=12)
+
+_AGENT = {
+    "kb:read",
+    "taxonomy:read",
+    "users:read",
+    "requests:create",
+    "requests:read",
+    "requests:note",
+}
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "agent": frozenset(_AGENT),
+    "supervisor": frozenset(_AGENT | {"requests:manage"}),
+    "editor": frozenset({"kb:read", "kb:write", "taxonomy:read", "users:read"}),
+    "admin": frozenset(
+        {"kb:read", "taxonomy:read", "taxonomy:write", "users:read", "users:manage"}
+    ),
+}
+
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+
+
+class AuthError(Exception):
+    """Login refused; ``message`` is French and never says which of name or password was wrong."""
+
+    def __init__(self, message: str, *, status: int = 401) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _digest(raw_token: str) -> str:
+    return hashlib.sha256(raw_token.encode()).hexdigest()
+
+
+def create_user(
+    session: Session, *, username: str, password: str, role: str, display_name: str | None = None
+) -> User:
+    if role not in ROLES:
+        raise ValueError(f"rôle inconnu : {role}")
+    if len(password) < 8:
+        raise ValueError("le mot de passe doit compter au moins 8 caractères")
+    if session.scalar(select(User).where(User.username == username)) is not None:
+        raise ValueError(f"l'utilisateur {username} existe déjà")
+    user = User(
+        username=username,
+        display_name=display_name or username,
+        role=role,
+        password_hash=hash_password(password),
+        active=True,
+        failed_logins=0,
+        created_at=utcnow(),
+    )
+    session.add(user)
+    session.flush()
+    feed.record(session, "users", str(user.id))
+    return user
+
+
+def login(
+    session: Session, username: str, password: str, *, now: dt.datetime | None = None
+) -> tuple[str, User]:
+    """Check the password; return a new raw token (shown once) and the user."""
+    now = now or utcnow()
+    user = session.scalar(select(User).where(User.username == username))
+    refused = AuthError("Nom d'utilisateur ou mot de passe incorrect.")
+    if user is None or not user.active:
+        _hasher.hash(password)  # same cost either way: no timing hint that the name exists
+        raise refused
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        raise AuthError(
+            f"Compte verrouillé après {MAX_FAILED} essais infructueux. Réessayez dans {minutes} min.",
+            status=423,
+        )
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        user.failed_logins = (user.failed_logins or 0) + 1
+        if user.failed_logins >= MAX_FAILED:
+            user.locked_until = now + LOCKOUT
+            user.failed_logins = 0
+        raise refused from None
+    user.failed_logins = 0
+    user.locked_until = None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    raw = secrets.token_urlsafe(32)
+    session.add(
+        Token(digest=_digest(raw), user_id=user.id, created_at=now, expires_at=now + TOKEN_TTL)
+    )
+    return raw, user
+
+
+def user_for_token(
+    session: Session, raw_token: str, *, now: dt.datetime | None = None
+) -> User | None:
+    now = now or utcnow()
+    token = session.get(Token, _digest(raw_token))
+    if token is None or token.revoked_at is not None or token.expires_at <= now:
+        return None
+    user = session.get(User, token.user_id)
+    return user if user is not None and user.active else None
+
+
+def logout(session: Session, raw_token: str) -> bool:
+    token = session.get(Token, _digest(raw_token))
+    if token is None or token.revoked_at is not None:
+        return False
+    token.revoked_at = utcnow()
+    return True
+
+
+def allowed(user: User, permission: str) -> bool:
+    return permission in PERMISSIONS.get(user.role, frozenset())

@@ -1,0 +1,185 @@
+"""``pac-sac-server``: create or upgrade the database, load demo data, manage users, run."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pac_sac_desktop.core.errors import ArticleRejected
+from pac_sac_desktop.core.kb import find_article_files, read_article_file
+from pac_sac_desktop.core.paths import data_home, resources_dir
+from pac_sac_desktop.server import db as dbmod
+from pac_sac_desktop.server import feed
+from pac_sac_desktop.server.auth import service as auth
+from pac_sac_desktop.server.kb import service as kb
+from pac_sac_desktop.server.taxonomy import service as taxonomy
+
+DEMO_USERS = (
+    ("agent", "agent", "Agente 311 (démo)", "agent-demo-2026"),
+    ("superviseur", "supervisor", "Superviseure (démo)", "superviseur-demo-2026"),
+    ("editeur", "editor", "Éditeur des communications (démo)", "editeur-demo-2026"),
+    ("admin", "admin", "Administrateur (démo)", "admin-demo-2026"),
+)
+
+
+def default_db_url() -> str:
+    env = os.environ.get("PAC_SAC_SERVER_DB")
+    if env:
+        return env
+    folder = data_home() / "server"
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'pac-sac-server.sqlite3'}"
+
+
+def _db(args: argparse.Namespace) -> dbmod.ServerDB:
+    return dbmod.ServerDB(args.db or default_db_url())
+
+
+def import_articles(
+    server_db: dbmod.ServerDB, path: Path, author: str
+) -> tuple[dict[str, int], list[ArticleRejected]]:
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    rejected: list[ArticleRejected] = []
+    articles = []
+    for file in find_article_files(path):
+        try:
+            articles.append(read_article_file(file))
+        except ArticleRejected as exc:
+            rejected.append(exc)
+    with server_db.transaction() as session:
+        for article in articles:
+            counts[kb.publish(session, article, author=author)] += 1
+    return counts, rejected
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    server_db = _db(args)
+    migrated = dbmod.upgrade(server_db.engine)
+    with server_db.transaction() as session:
+        feed.ensure_counters(session)
+    print("Schéma créé ou mis à jour." if migrated else "Schéma déjà à jour.")
+    if args.demo:
+        with server_db.transaction() as session:
+            changed = taxonomy.load_file(session, resources_dir() / "taxonomy.yaml")
+            created = []
+            for username, role, display, password in DEMO_USERS:
+                from sqlalchemy import select
+
+                from pac_sac_desktop.server.models import User
+
+                if session.scalar(select(User).where(User.username == username)) is None:
+                    auth.create_user(
+                        session,
+                        username=username,
+                        password=password,
+                        role=role,
+                        display_name=display,
+                    )
+                    created.append((username, role, password))
+        counts, rejected = import_articles(server_db, resources_dir() / "kb", "demo")
+        print(f"Taxonomie : {changed} catégorie(s) créée(s) ou modifiée(s).")
+        print(
+            f"Base de connaissances : {counts['created']} créé(s), {counts['updated']} mis à jour, {counts['unchanged']} inchangé(s)."
+        )
+        for r in rejected:
+            print(f"Rejeté : {r.path} : {r.reason}", file=sys.stderr)
+        if created:
+            print("Comptes de démonstration (mots de passe affichés une seule fois) :")
+            for username, role, password in created:
+                print(f"  {username:12} {role:11} {password}")
+    server_db.dispose()
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from pac_sac_desktop.server.app import create_app
+
+    server_db = _db(args)
+    if not dbmod.is_current(server_db.engine):
+        print("La base n'est pas à jour : lancez d'abord « pac-sac-server init ».", file=sys.stderr)
+        return 2
+    app = create_app(server_db)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    if not args.password_stdin:
+        print(
+            "Le mot de passe doit être fourni sur l'entrée standard (--password-stdin).",
+            file=sys.stderr,
+        )
+        return 2
+    password = sys.stdin.readline().rstrip("\n")
+    server_db = _db(args)
+    try:
+        with server_db.transaction() as session:
+            auth.create_user(
+                session,
+                username=args.name,
+                password=password,
+                role=args.role,
+                display_name=args.display_name,
+            )
+    except ValueError as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    print(f"Utilisateur {args.name} créé ({args.role}).")
+    return 0
+
+
+def cmd_kb_import(args: argparse.Namespace) -> int:
+    counts, rejected = import_articles(_db(args), Path(args.path), args.author)
+    for r in rejected:
+        print(f"Rejeté : {r.path} : {r.reason}", file=sys.stderr)
+    print(
+        f"Publication : {counts['created']} créé(s), {counts['updated']} nouvelle(s) version(s), {counts['unchanged']} inchangé(s), {len(rejected)} rejeté(s)."
+    )
+    return 1 if rejected else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pac-sac-server", description="Serveur central PAC SAC")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("init", help="créer ou mettre à jour le schéma")
+    p.add_argument("--db")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="charger la taxonomie, les fiches et les comptes de démonstration",
+    )
+    p.set_defaults(func=cmd_init)
+    p = sub.add_parser("run", help="démarrer le serveur")
+    p.add_argument("--db")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8311)
+    p.set_defaults(func=cmd_run)
+    user = sub.add_parser("user").add_subparsers(dest="user_command", required=True)
+    p = user.add_parser("add", help="créer un compte")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=auth.ROLES)
+    p.add_argument("--display-name")
+    p.add_argument("--password-stdin", action="store_true")
+    p.add_argument("--db")
+    p.set_defaults(func=cmd_user_add)
+    kbp = sub.add_parser("kb").add_subparsers(dest="kb_command", required=True)
+    p = kbp.add_parser("import", help="publier des articles Markdown")
+    p.add_argument("path")
+    p.add_argument("--author", default="import")
+    p.add_argument("--db")
+    p.set_defaults(func=cmd_kb_import)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

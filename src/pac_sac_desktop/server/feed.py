@@ -1,0 +1,118 @@
+"""Change feeds (KB, taxonomy, users, requests) that workstations follow with a cursor.
+
+Each change takes the next value of one counter row with ``UPDATE ... RETURNING``. That row stays
+locked until the writer commits, so a second writer waits for the first to commit before it
+gets its number: numbers become visible in commit order, and a reader that stored cursor N can
+never later find a change numbered below N (tested with two concurrent writers on PostgreSQL).
+The feed keeps one row per entity, its latest change; tombstones (op ``delete``) are purged after
+a retention period, which moves the feed's horizon: a cursor below the horizon must resync.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from pac_sac_desktop.server.models import Change, Counter
+from pac_sac_desktop.server.types import utcnow
+
+FEEDS = ("kb", "taxonomy", "users", "requests")
+SEQUENCE = "feed_seq"
+TOMBSTONE_RETENTION = dt.timedelta(days=90)
+
+
+class ResyncRequired(Exception):
+    """The cursor is older than the oldest tombstone kept: download everything again."""
+
+    def __init__(self, horizon: int) -> None:
+        super().__init__(f"cursor older than horizon {horizon}")
+        self.horizon = horizon
+
+
+def ensure_counters(session: Session) -> None:
+    for name in (SEQUENCE, *(f"horizon:{f}" for f in FEEDS)):
+        if session.get(Counter, name) is None:
+            session.add(Counter(name=name, value=0))
+    session.flush()
+
+
+def next_seq(session: Session) -> int:
+    """Take the next number; the counter row stays locked until this transaction ends."""
+    value = session.execute(
+        update(Counter)
+        .where(Counter.name == SEQUENCE)
+        .values(value=Counter.value + 1)
+        .returning(Counter.value)
+    ).scalar_one()
+    return int(value)
+
+
+def record(session: Session, feed: str, entity_id: str, op: str = "upsert") -> int:
+    """Note that ``entity_id`` changed, in the caller's transaction; returns its sequence number."""
+    assert feed in FEEDS and op in ("upsert", "delete")
+    seq = next_seq(session)
+    session.execute(delete(Change).where(Change.feed == feed, Change.entity_id == entity_id))
+    session.add(Change(seq=seq, feed=feed, entity_id=entity_id, op=op, changed_at=utcnow()))
+    session.flush()
+    return seq
+
+
+def horizon(session: Session, feed: str) -> int:
+    row = session.get(Counter, f"horizon:{feed}")
+    return int(row.value) if row else 0
+
+
+@dataclass(frozen=True)
+class Page:
+    changes: list[Change]
+    next_cursor: int
+    more: bool
+
+
+def read(session: Session, feed: str, since: int, limit: int) -> Page:
+    """Changes after ``since`` in order; raises ResyncRequired when tombstones were purged since."""
+    floor = horizon(session, feed)
+    if 0 < since < floor:
+        raise ResyncRequired(floor)
+    rows = list(
+        session.scalars(
+            select(Change)
+            .where(Change.feed == feed, Change.seq > since)
+            .order_by(Change.seq)
+            .limit(limit + 1)
+        )
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = rows[-1].seq if rows else max(since, floor)
+    return Page(rows, next_cursor, more)
+
+
+def last_seq(session: Session, feed: str) -> int:
+    return int(session.scalar(select(func.max(Change.seq)).where(Change.feed == feed)) or 0)
+
+
+def purge_tombstones(
+    session: Session, feed: str, older_than: dt.timedelta = TOMBSTONE_RETENTION
+) -> int:
+    """Forget old deletions; readers whose cursor predates them must resync."""
+    cutoff = utcnow() - older_than
+    purged = list(
+        session.scalars(
+            select(Change.seq).where(
+                Change.feed == feed, Change.op == "delete", Change.changed_at < cutoff
+            )
+        )
+    )
+    if not purged:
+        return 0
+    session.execute(delete(Change).where(Change.seq.in_(purged)))
+    session.execute(
+        update(Counter)
+        .where(Counter.name == f"horizon:{feed}", Counter.value < max(purged))
+        .values(value=max(purged))
+    )
+    return len(purged)

@@ -1,0 +1,256 @@
+"""Request intake and follow-up on the server.
+
+``PUT /requests/{uuid}`` is idempotent: the same payload again answers the same reference; a
+different payload under the same UUID is a conflict and never overwrites. Follow-up events have
+their own UUIDs and the same rule, so offline work from several workstations merges without loss.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from pac_sac_desktop.core.errors import ValidationFailed
+from pac_sac_desktop.core.requests import (
+    EVENT_KINDS,
+    STATUSES,
+    due_dates,
+    normalize_address,
+    validate_request,
+)
+from pac_sac_desktop.server import feed
+from pac_sac_desktop.server.models import ReferenceCounter, Request, RequestEvent, User
+from pac_sac_desktop.server.taxonomy import service as taxonomy
+from pac_sac_desktop.server.types import utcnow
+
+MAX_CLOCK_SKEW = dt.timedelta(days=7)
+
+
+class Conflict(Exception):
+    """Same UUID, different content."""
+
+
+class NotFound(Exception):
+    pass
+
+
+class Forbidden(Exception):
+    pass
+
+
+def payload_hash(payload: dict[str, Any]) -> str:
+    return hashlib.sha256(
+        json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+
+
+def next_reference(session: Session, year: int) -> str:
+    """'2026-004213': a yearly sequence; the counter row lock serialises concurrent intakes."""
+    if session.get(ReferenceCounter, year) is None:
+        session.add(ReferenceCounter(year=year, last=0))
+        session.flush()
+    value = session.execute(
+        update(ReferenceCounter)
+        .where(ReferenceCounter.year == year)
+        .values(last=ReferenceCounter.last + 1)
+        .returning(ReferenceCounter.last)
+    ).scalar_one()
+    return f"{year}-{value:06d}"
+
+
+def _clock_start(created_at: dt.datetime | None, received_at: dt.datetime) -> dt.datetime:
+    """SLA clocks start at capture when the workstation's clock is plausible, else at receipt."""
+    if created_at is None or created_at > received_at or received_at - created_at > MAX_CLOCK_SKEW:
+        return received_at
+    return created_at
+
+
+def to_wire(row: Request, events: list[RequestEvent] | None = None) -> dict:
+    out = {
+        "uuid": row.uuid,
+        "reference": row.reference,
+        "nature": row.nature,
+        "category": row.category,
+        "channel": row.channel,
+        "status": row.status,
+        "assigned_to": row.assigned_to,
+        "created_at": row.created_at.isoformat(),
+        "received_at": row.received_at.isoformat(),
+        "updated_at": row.updated_at.isoformat(),
+        "due_at": row.due_at.isoformat() if row.due_at else None,
+        "followup_due_at": row.followup_due_at.isoformat() if row.followup_due_at else None,
+        "created_by": row.created_by,
+        "payload": row.payload,
+    }
+    if events is not None:
+        out["events"] = [event_to_wire(e) for e in events]
+    return out
+
+
+def event_to_wire(e: RequestEvent) -> dict:
+    return {
+        "uuid": e.uuid,
+        "kind": e.kind,
+        "data": e.data,
+        "author": e.author,
+        "created_at": e.created_at.isoformat(),
+        "received_at": e.received_at.isoformat(),
+    }
+
+
+def put_request(
+    session: Session, uuid: str, payload: dict[str, Any], *, user: User
+) -> tuple[bool, Request]:
+    """Store a request once; returns (created, row). Raises Conflict or ValidationFailed."""
+    digest = payload_hash(payload)
+    existing = session.get(Request, uuid)
+    if existing is not None:
+        if existing.payload_hash != digest:
+            raise Conflict(uuid)
+        return False, existing
+    category = taxonomy.get(session, str(payload.get("category") or ""))
+    if category is None:
+        raise ValidationFailed(
+            {"category": "catégorie inconnue du serveur"}, "La requête contient des erreurs."
+        )
+    clean = validate_request(payload, taxonomy.questions(category))
+    received = utcnow()
+    created_raw = payload.get("created_at")
+    try:
+        created = dt.datetime.fromisoformat(created_raw) if created_raw else None
+        if created is not None and created.tzinfo is None:
+            created = None
+    except (TypeError, ValueError):
+        created = None
+    start = _clock_start(created, received)
+    due, followup = due_dates(clean["nature"], start, category.deadline_hours)
+    row = Request(
+        uuid=uuid,
+        reference=next_reference(session, received.year),
+        payload=payload,
+        payload_hash=digest,
+        nature=clean["nature"],
+        category=category.code,
+        channel=clean["channel"],
+        status="received",
+        address_key=normalize_address((clean.get("location") or {}).get("address", "")),
+        created_at=start,
+        received_at=received,
+        updated_at=received,
+        due_at=due,
+        followup_due_at=followup,
+        created_by=user.username,
+    )
+    session.add(row)
+    session.flush()
+    feed.record(session, "requests", uuid)
+    return True, row
+
+
+def get_request(session: Session, uuid: str) -> Request | None:
+    return session.get(Request, uuid)
+
+
+def get_by_reference(session: Session, reference: str) -> Request | None:
+    return session.scalar(select(Request).where(Request.reference == reference))
+
+
+def events_of(session: Session, uuid: str) -> list[RequestEvent]:
+    return list(
+        session.scalars(
+            select(RequestEvent)
+            .where(RequestEvent.request_uuid == uuid)
+            .order_by(RequestEvent.created_at, RequestEvent.uuid)
+        )
+    )
+
+
+def _check_event(kind: str, data: dict[str, Any]) -> None:
+    if kind not in EVENT_KINDS:
+        raise ValidationFailed({"kind": "type d'événement inconnu"})
+    if kind == "status" and data.get("status") not in STATUSES:
+        raise ValidationFailed({"data.status": "statut inconnu"})
+    if kind == "assignment" and not str(data.get("to") or "").strip():
+        raise ValidationFailed({"data.to": "indiquez à qui la requête est assignée"})
+    if kind in ("note", "followup") and not str(data.get("text") or "").strip():
+        raise ValidationFailed({"data.text": "le texte est obligatoire"})
+    if kind == "merge" and not str(data.get("into") or "").strip():
+        raise ValidationFailed({"data.into": "indiquez la requête qui la remplace"})
+
+
+def put_event(
+    session: Session,
+    request_uuid: str,
+    event_uuid: str,
+    body: dict[str, Any],
+    *,
+    user: User,
+    can_manage: bool,
+) -> tuple[bool, RequestEvent]:
+    row = session.get(Request, request_uuid, with_for_update=True)
+    if row is None:
+        raise NotFound(request_uuid)
+    kind = str(body.get("kind") or "")
+    data = dict(body.get("data") or {})
+    digest = payload_hash({"kind": kind, "data": data, "created_at": body.get("created_at")})
+    existing = session.get(RequestEvent, event_uuid)
+    if existing is not None:
+        if existing.data_hash != digest or existing.request_uuid != request_uuid:
+            raise Conflict(event_uuid)
+        return False, existing
+    _check_event(kind, data)
+    if not can_manage and (kind != "note" or row.created_by != user.username):
+        raise Forbidden(kind)
+    now = utcnow()
+    try:
+        created = dt.datetime.fromisoformat(body["created_at"]) if body.get("created_at") else now
+        if created.tzinfo is None:
+            created = now
+    except ValueError:
+        created = now
+    event = RequestEvent(
+        uuid=event_uuid,
+        request_uuid=request_uuid,
+        kind=kind,
+        data=data,
+        data_hash=digest,
+        author=user.username,
+        created_at=created,
+        received_at=now,
+    )
+    session.add(event)
+    if kind == "status":
+        row.status = data["status"]
+    elif kind == "assignment":
+        row.assigned_to = data["to"]
+        if row.status in ("new", "received"):
+            row.status = "assigned"
+    elif kind == "merge":
+        row.status = "closed"
+    row.updated_at = now
+    session.flush()
+    feed.record(session, "requests", request_uuid)
+    return True, event
+
+
+def changes(session: Session, since: int, limit: int) -> dict:
+    page = feed.read(session, "requests", since, limit)
+    ids = [c.entity_id for c in page.changes]
+    rows = (
+        {r.uuid: r for r in session.scalars(select(Request).where(Request.uuid.in_(ids)))}
+        if ids
+        else {}
+    )
+    out = []
+    for change in page.changes:
+        row = rows.get(change.entity_id)
+        item: dict = {"seq": change.seq, "op": change.op, "id": change.entity_id}
+        if row is not None:
+            item["request"] = to_wire(row, events_of(session, row.uuid))
+        out.append(item)
+    return {"changes": out, "next": page.next_cursor, "more": page.more}

@@ -1,0 +1,97 @@
+"""Request routes: idempotent upload, follow-up events, the changes feed."""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+
+from fastapi import APIRouter, Body, Depends, Query, Response
+from sqlalchemy.orm import Session
+
+from pac_sac_desktop.core.errors import ValidationFailed
+from pac_sac_desktop.server.auth import service as auth
+from pac_sac_desktop.server.auth.views import db_session, require
+from pac_sac_desktop.server.errors import ApiError
+from pac_sac_desktop.server.models import User
+from pac_sac_desktop.server.requests import service
+
+router = APIRouter(prefix="/requests", tags=["requests"])
+
+
+def _uuid(value: str) -> str:
+    try:
+        return str(uuidlib.UUID(value))
+    except ValueError:
+        raise ApiError(422, "invalid", "Identifiant de requête invalide (UUID attendu).") from None
+
+
+@router.put("/{request_uuid}")
+def put_request(
+    request_uuid: str,
+    response: Response,
+    payload: dict = Body(...),
+    user: User = Depends(require("requests:create")),
+    session: Session = Depends(db_session),
+) -> dict:
+    key = _uuid(request_uuid)
+    try:
+        created, row = service.put_request(session, key, payload, user=user)
+    except service.Conflict:
+        raise ApiError(409, "conflict", "Une autre requête porte déjà cet identifiant.") from None
+    except ValidationFailed as exc:
+        raise ApiError(422, "invalid", exc.message, exc.fields) from None
+    response.status_code = 201 if created else 200
+    return service.to_wire(row)
+
+
+@router.get("/changes")
+def changes(
+    since: int = Query(0, ge=0),
+    limit: int = Query(500, ge=1, le=2000),
+    _user: User = Depends(require("requests:read")),
+    session: Session = Depends(db_session),
+) -> dict:
+    return service.changes(session, since, limit)
+
+
+@router.get("/{request_uuid}")
+def get_request(
+    request_uuid: str,
+    _user: User = Depends(require("requests:read")),
+    session: Session = Depends(db_session),
+) -> dict:
+    row = service.get_request(session, _uuid(request_uuid))
+    if row is None:
+        raise ApiError(404, "not_found", "Requête introuvable.")
+    return service.to_wire(row, service.events_of(session, row.uuid))
+
+
+@router.put("/{request_uuid}/events/{event_uuid}")
+def put_event(
+    request_uuid: str,
+    event_uuid: str,
+    response: Response,
+    body: dict = Body(...),
+    user: User = Depends(require("requests:read")),
+    session: Session = Depends(db_session),
+) -> dict:
+    try:
+        created, event = service.put_event(
+            session,
+            _uuid(request_uuid),
+            _uuid(event_uuid),
+            body,
+            user=user,
+            can_manage=auth.allowed(user, "requests:manage"),
+        )
+    except service.NotFound:
+        raise ApiError(404, "not_found", "Requête introuvable.") from None
+    except service.Conflict:
+        raise ApiError(409, "conflict", "Un autre événement porte déjà cet identifiant.") from None
+    except service.Forbidden:
+        raise ApiError(
+            403, "forbidden", "Votre rôle ne permet pas cette action sur cette requête."
+        ) from None
+    except ValidationFailed as exc:
+        raise ApiError(422, "invalid", exc.message, exc.fields) from None
+    response.status_code = 201 if created else 200
+    return service.event_to_wire(event)
