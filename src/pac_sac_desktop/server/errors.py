@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
@@ -21,3 +24,21 @@ async def api_error_handler(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
     body = {"error": {"code": exc.code, "message": exc.message, "fields": exc.fields}}
     return JSONResponse(body, status_code=exc.status)
+
+
+T = TypeVar("T")
+
+
+def with_resync(read: Callable[[], T]) -> T:
+    """Turn a feed's ResyncRequired into 410 Gone with ``resync_required``."""
+    from pac_sac_desktop.server.feed import ResyncRequired
+
+    try:
+        return read()
+    except ResyncRequired as exc:
+        raise ApiError(
+            410,
+            "resync_required",
+            "Le poste doit retélécharger les données (curseur trop ancien).",
+            {"horizon": str(exc.horizon)},
+        ) from None

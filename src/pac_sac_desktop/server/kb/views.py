@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from pac_sac_desktop.core.errors import ArticleRejected
 from pac_sac_desktop.core.kb import article_from_wire, article_to_wire
 from pac_sac_desktop.server.auth.views import db_session, require
-from pac_sac_desktop.server.errors import ApiError
+from pac_sac_desktop.server.errors import ApiError, with_resync
 from pac_sac_desktop.server.kb import service
 from pac_sac_desktop.server.models import User
 
@@ -22,7 +22,7 @@ def changes(
     _user: User = Depends(require("kb:read")),
     session: Session = Depends(db_session),
 ) -> dict:
-    return service.changes(session, since, limit)
+    return with_resync(lambda: service.changes(session, since, limit))
 
 
 @router.get("/articles/{article_id}")

@@ -13,6 +13,8 @@ import json
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.errors import ValidationFailed
@@ -51,9 +53,11 @@ def payload_hash(payload: dict[str, Any]) -> str:
 
 def next_reference(session: Session, year: int) -> str:
     """'2026-004213': a yearly sequence; the counter row lock serialises concurrent intakes."""
-    if session.get(ReferenceCounter, year) is None:
-        session.add(ReferenceCounter(year=year, last=0))
-        session.flush()
+    # The first request of a year creates the row; concurrent first requests must not collide.
+    dialect_insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+    session.execute(
+        dialect_insert(ReferenceCounter).values(year=year, last=0).on_conflict_do_nothing()
+    )
     value = session.execute(
         update(ReferenceCounter)
         .where(ReferenceCounter.year == year)
@@ -68,6 +72,15 @@ def _clock_start(created_at: dt.datetime | None, received_at: dt.datetime) -> dt
     if created_at is None or created_at > received_at or received_at - created_at > MAX_CLOCK_SKEW:
         return received_at
     return created_at
+
+
+def _parse_time(value: Any) -> dt.datetime | None:
+    """An aware ISO-8601 time from a workstation, or None when absent or unusable."""
+    try:
+        parsed = dt.datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+    return parsed if parsed is not None and parsed.tzinfo is not None else None
 
 
 def to_wire(row: Request, events: list[RequestEvent] | None = None) -> dict:
@@ -120,14 +133,7 @@ def put_request(
         )
     clean = validate_request(payload, taxonomy.questions(category))
     received = utcnow()
-    created_raw = payload.get("created_at")
-    try:
-        created = dt.datetime.fromisoformat(created_raw) if created_raw else None
-        if created is not None and created.tzinfo is None:
-            created = None
-    except (TypeError, ValueError):
-        created = None
-    start = _clock_start(created, received)
+    start = _clock_start(_parse_time(payload.get("created_at")), received)
     due, followup = due_dates(clean["nature"], start, category.deadline_hours)
     row = Request(
         uuid=uuid,
@@ -207,12 +213,7 @@ def put_event(
     if not can_manage and (kind != "note" or row.created_by != user.username):
         raise Forbidden(kind)
     now = utcnow()
-    try:
-        created = dt.datetime.fromisoformat(body["created_at"]) if body.get("created_at") else now
-        if created.tzinfo is None:
-            created = now
-    except ValueError:
-        created = now
+    created = _clock_start(_parse_time(body.get("created_at")), now)
     event = RequestEvent(
         uuid=event_uuid,
         request_uuid=request_uuid,

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.server.auth import service as auth
 from pac_sac_desktop.server.auth.views import db_session, require
-from pac_sac_desktop.server.errors import ApiError
+from pac_sac_desktop.server.errors import ApiError, with_resync
 from pac_sac_desktop.server.models import User
 from pac_sac_desktop.server.requests import service
 
@@ -50,7 +50,7 @@ def changes(
     _user: User = Depends(require("requests:read")),
     session: Session = Depends(db_session),
 ) -> dict:
-    return service.changes(session, since, limit)
+    return with_resync(lambda: service.changes(session, since, limit))
 
 
 @router.get("/{request_uuid}")

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.server.auth.views import db_session, require
+from pac_sac_desktop.server.errors import with_resync
 from pac_sac_desktop.server.models import User
 from pac_sac_desktop.server.taxonomy import service
 
@@ -17,7 +18,7 @@ def changes(
     _user: User = Depends(require("taxonomy:read")),
     session: Session = Depends(db_session),
 ) -> dict:
-    return service.changes(session, since, limit)
+    return with_resync(lambda: service.changes(session, since, limit))
 
 
 @router.get("/categories")

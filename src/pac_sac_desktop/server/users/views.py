@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from pac_sac_desktop.server import feed
 from pac_sac_desktop.server.auth import service as auth
 from pac_sac_desktop.server.auth.views import db_session, require
-from pac_sac_desktop.server.errors import ApiError
+from pac_sac_desktop.server.errors import ApiError, with_resync
 from pac_sac_desktop.server.models import User
 
 router = APIRouter(prefix="/users", tags=["users"])
@@ -33,7 +33,7 @@ def changes(
     _user: User = Depends(require("users:read")),
     session: Session = Depends(db_session),
 ) -> dict:
-    page = feed.read(session, "users", since, limit)
+    page = with_resync(lambda: feed.read(session, "users", since, limit))
     ids = [int(c.entity_id) for c in page.changes]
     users = (
         {str(u.id): u for u in session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}

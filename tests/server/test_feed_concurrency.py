@@ -1,0 +1,100 @@
+"""Two writers committing out of order must never make a reader skip a change (PostgreSQL)."""
+
+import threading
+import time
+
+import pytest
+from sqlalchemy import select, text
+
+from pac_sac_desktop.server import feed
+from pac_sac_desktop.server.db import ServerDB
+from pac_sac_desktop.server.models import Base, Change
+
+
+@pytest.fixture()
+def pg(pg_engine_ready):
+    """PostgreSQL only: SQLite has a single writer, so commits cannot overtake each other."""
+    db = ServerDB(pg_engine_ready)
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(f"TRUNCATE {', '.join(t.name for t in Base.metadata.sorted_tables)} CASCADE")
+        )
+    with db.transaction() as s:
+        feed.ensure_counters(s)
+    yield db
+    db.dispose()
+
+
+def test_slow_first_writer_does_not_let_a_reader_skip_its_change(pg):
+    url = pg.url
+    first_has_number = threading.Event()
+    errors: list[BaseException] = []
+
+    def slow_writer() -> None:
+        db = ServerDB(url)
+        try:
+            with db.transaction() as s:
+                feed.record(s, "kb", "slow")
+                first_has_number.set()
+                time.sleep(1.0)  # commit late: a naive sequence would let 'fast' be read first
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            db.dispose()
+
+    def fast_writer() -> None:
+        db = ServerDB(url)
+        try:
+            first_has_number.wait(5)
+            with db.transaction() as s:
+                feed.record(s, "kb", "fast")
+        except BaseException as exc:  # pragma: no cover
+            errors.append(exc)
+        finally:
+            db.dispose()
+
+    reader_db = ServerDB(url)
+    threads = [threading.Thread(target=slow_writer), threading.Thread(target=fast_writer)]
+    for t in threads:
+        t.start()
+    seen: list[str] = []
+    cursor = 0
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and len(seen) < 2:
+        with reader_db.transaction() as s:
+            page = feed.read(s, "kb", cursor, 100)
+        seen += [c.entity_id for c in page.changes]
+        cursor = page.next_cursor
+        time.sleep(0.02)
+    for t in threads:
+        t.join()
+    with reader_db.transaction() as s:
+        all_ids = {c.entity_id for c in s.scalars(select(Change).where(Change.feed == "kb"))}
+    reader_db.dispose()
+    assert not errors
+    assert all_ids == {"slow", "fast"}
+    assert sorted(seen) == ["fast", "slow"], f"the reader following its cursor saw only {seen}"
+    assert seen == ["slow", "fast"]  # numbers became visible in commit order
+
+
+def test_many_concurrent_writers_give_unique_gapless_numbers(pg):
+    url = pg.url
+    ids = [f"doc-{i}" for i in range(40)]
+
+    def write(chunk: list[str]) -> None:
+        db = ServerDB(url)
+        for entity in chunk:
+            with db.transaction() as s:
+                feed.record(s, "kb", entity)
+        db.dispose()
+
+    threads = [threading.Thread(target=write, args=(ids[i::4],)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    db = ServerDB(url)
+    with db.transaction() as s:
+        seqs = sorted(s.scalars(select(Change.seq).where(Change.feed == "kb")))
+    db.dispose()
+    assert len(seqs) == 40 and seqs == list(range(seqs[0], seqs[0] + 40))

@@ -1,0 +1,186 @@
+"""Request intake: idempotent PUT, conflicts, references, validation, events, feed."""
+
+import re
+import threading
+import uuid
+
+from fastapi.testclient import TestClient
+
+from pac_sac_desktop.server.app import create_app
+
+
+def payload(**overrides):
+    base = {
+        "nature": "request",
+        "category": "nid-de-poule",
+        "channel": "phone",
+        "citizen": {
+            "first_name": "Lucie",
+            "last_name": "Gagnon",
+            "phone": "450 555-0199",
+            "contact": "phone",
+        },
+        "location": {"address": "120, rue Principale"},
+        "description": "Trou profond devant le 120, voie de droite.",
+        "answers": {"taille": "Grand"},
+        "created_at": "2026-11-23T14:05:00+00:00",
+    }
+    base.update(overrides)
+    return base
+
+
+def test_same_payload_twice_gives_the_same_reference(client, as_user):
+    key = str(uuid.uuid4())
+    first = client.put(f"/api/v1/requests/{key}", json=payload(), headers=as_user("agent"))
+    assert first.status_code == 201, first.text
+    again = client.put(f"/api/v1/requests/{key}", json=payload(), headers=as_user("agent"))
+    assert again.status_code == 200
+    assert again.json()["reference"] == first.json()["reference"]
+    assert re.fullmatch(r"\d{4}-\d{6}", first.json()["reference"])
+
+
+def test_different_payload_under_the_same_uuid_is_a_conflict_and_keeps_the_first(client, as_user):
+    key = str(uuid.uuid4())
+    client.put(f"/api/v1/requests/{key}", json=payload(), headers=as_user("agent"))
+    r = client.put(
+        f"/api/v1/requests/{key}", json=payload(description="Autre chose"), headers=as_user("agent")
+    )
+    assert r.status_code == 409 and r.json()["error"]["code"] == "conflict"
+    stored = client.get(f"/api/v1/requests/{key}", headers=as_user("agent")).json()
+    assert stored["payload"]["description"] == "Trou profond devant le 120, voie de droite."
+
+
+def test_references_follow_a_yearly_sequence(client, as_user):
+    refs = [
+        client.put(
+            f"/api/v1/requests/{uuid.uuid4()}", json=payload(), headers=as_user("agent")
+        ).json()["reference"]
+        for _ in range(3)
+    ]
+    numbers = [int(r.split("-")[1]) for r in refs]
+    assert numbers == [numbers[0], numbers[0] + 1, numbers[0] + 2]
+
+
+def test_validation_errors_are_french_and_per_field(client, as_user):
+    bad = payload(
+        channel="fax",
+        citizen={"phone": "123", "email": "pas-un-courriel", "postal_code": "12345"},
+        answers={},
+    )
+    r = client.put(f"/api/v1/requests/{uuid.uuid4()}", json=bad, headers=as_user("agent"))
+    assert r.status_code == 422
+    fields = r.json()["error"]["fields"]
+    assert fields["channel"].startswith("canal invalide")
+    assert fields["citizen.phone"].startswith("numéro de téléphone invalide")
+    assert fields["citizen.email"].startswith("adresse courriel invalide")
+    assert fields["citizen.postal_code"] == "code postal invalide (format A1A 1A1)"
+    assert fields["answers.taille"] == "réponse obligatoire"
+    r = client.put(
+        f"/api/v1/requests/{uuid.uuid4()}",
+        json=payload(category="inconnue"),
+        headers=as_user("agent"),
+    )
+    assert r.json()["error"]["fields"] == {"category": "catégorie inconnue du serveur"}
+    assert (
+        client.put(
+            "/api/v1/requests/pas-un-uuid", json=payload(), headers=as_user("agent")
+        ).status_code
+        == 422
+    )
+
+
+def test_complaints_get_a_first_followup_due_24_hours_after_capture(client, as_user):
+    r = client.put(
+        f"/api/v1/requests/{uuid.uuid4()}",
+        json=payload(nature="complaint"),
+        headers=as_user("agent"),
+    ).json()
+    assert (
+        r["followup_due_at"].startswith("2026-11-24T14:05")
+        or r["followup_due_at"] > r["received_at"]
+    )
+    assert r["due_at"] is not None
+
+
+def test_events_are_idempotent_and_respect_roles(client, as_user):
+    key = str(uuid.uuid4())
+    client.put(f"/api/v1/requests/{key}", json=payload(), headers=as_user("agent"))
+    note = {
+        "kind": "note",
+        "data": {"text": "Citoyenne rappelée."},
+        "created_at": "2026-11-23T15:00:00+00:00",
+    }
+    event = str(uuid.uuid4())
+    assert (
+        client.put(
+            f"/api/v1/requests/{key}/events/{event}", json=note, headers=as_user("agent")
+        ).status_code
+        == 201
+    )
+    assert (
+        client.put(
+            f"/api/v1/requests/{key}/events/{event}", json=note, headers=as_user("agent")
+        ).status_code
+        == 200
+    )
+    changed = {**note, "data": {"text": "Autre"}}
+    assert (
+        client.put(
+            f"/api/v1/requests/{key}/events/{event}", json=changed, headers=as_user("agent")
+        ).status_code
+        == 409
+    )
+    status = {"kind": "status", "data": {"status": "in_progress"}}
+    forbidden = client.put(
+        f"/api/v1/requests/{key}/events/{uuid.uuid4()}", json=status, headers=as_user("agent")
+    )
+    assert forbidden.status_code == 403
+    other_agent = client.put(
+        f"/api/v1/requests/{key}/events/{uuid.uuid4()}", json=note, headers=as_user("agent2")
+    )
+    assert other_agent.status_code == 403
+    ok = client.put(
+        f"/api/v1/requests/{key}/events/{uuid.uuid4()}", json=status, headers=as_user("superviseur")
+    )
+    assert ok.status_code == 201
+    stored = client.get(f"/api/v1/requests/{key}", headers=as_user("agent")).json()
+    assert stored["status"] == "in_progress"
+    assert [e["kind"] for e in stored["events"]] == ["note", "status"]
+
+
+def test_request_updates_flow_back_through_the_feed(client, as_user):
+    key = str(uuid.uuid4())
+    client.put(f"/api/v1/requests/{key}", json=payload(), headers=as_user("agent"))
+    start = client.get("/api/v1/requests/changes", headers=as_user("agent")).json()
+    assert [c["id"] for c in start["changes"]] == [key]
+    client.put(
+        f"/api/v1/requests/{key}/events/{uuid.uuid4()}",
+        json={"kind": "status", "data": {"status": "resolved"}},
+        headers=as_user("superviseur"),
+    )
+    later = client.get(
+        f"/api/v1/requests/changes?since={start['next']}", headers=as_user("agent")
+    ).json()
+    assert later["changes"][0]["request"]["status"] == "resolved"
+
+
+def test_concurrent_uploads_get_unique_references(server_db, as_user, client):
+    headers = as_user("agent")
+    keys = [str(uuid.uuid4()) for _ in range(16)]
+    refs: list[str] = []
+    lock = threading.Lock()
+
+    def upload(chunk):
+        with TestClient(create_app(server_db)) as c:
+            for key in chunk:
+                r = c.put(f"/api/v1/requests/{key}", json=payload(), headers=headers)
+                assert r.status_code == 201, r.text
+                with lock:
+                    refs.append(r.json()["reference"])
+
+    threads = [threading.Thread(target=upload, args=(keys[i::4],)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(refs) == 16 and len(set(refs)) == 16
