@@ -18,6 +18,7 @@ from pac_sac_desktop.core.errors import PacError
 from pac_sac_desktop.core.logs import setup_logging
 from pac_sac_desktop.core.paths import data_home, resources_dir
 from pac_sac_desktop.services.knowledge import KnowledgeBase, SearchResult
+from pac_sac_desktop.services.workstation import Workstation
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +150,135 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_app(home)
 
 
+def _workstation() -> Workstation:
+    return Workstation(data_home())
+
+
+def cmd_login(args: argparse.Namespace) -> int:
+    if not args.password_stdin:
+        print("Le mot de passe doit être fourni sur l'entrée standard (--password-stdin).", file=sys.stderr)
+        return 2
+    password = sys.stdin.readline().rstrip("\n")
+    ws = _workstation()
+    try:
+        user = ws.login(args.server, args.user, password)
+    finally:
+        ws.close()
+    print(f"Connecté à {args.server} : {user['display_name']} ({user['role']}).")
+    return 0
+
+
+def cmd_logout(_args: argparse.Namespace) -> int:
+    ws = _workstation()
+    try:
+        ws.logout()
+    finally:
+        ws.close()
+    print("Session fermée.")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """One pass; transient network failures are retried a few times with backoff and jitter."""
+    import time
+
+    from pac_sac_desktop.core.errors import NetworkError
+    from pac_sac_desktop.sync.engine import Backoff
+
+    ws = _workstation()
+    backoff = Backoff(base=0.5, cap=4.0)
+    try:
+        for attempt in range(1, args.retries + 2):
+            try:
+                report = ws.sync_once()
+                break
+            except NetworkError as exc:
+                if attempt > args.retries:
+                    print(f"Synchronisation impossible : {exc.message} Rien n'est perdu : "
+                          f"{ws.requests.waiting()} élément(s) restent en attente.", file=sys.stderr)
+                    return 3
+                time.sleep(backoff.failure())
+        status = ws.sync_status()
+    finally:
+        ws.close()
+    print(f"Synchronisation terminée : {report.summary_fr()}.")
+    if status["blocked"]:
+        print(f"Attention : {status['blocked']} envoi(s) refusé(s) par le serveur, à revoir.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _read_json_arg(path: str) -> object:
+    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def cmd_requests_add(args: argparse.Namespace) -> int:
+    from pac_sac_desktop.core.errors import ValidationFailed
+
+    try:
+        draft = _read_json_arg(args.json)
+    except (OSError, ValueError) as exc:
+        print(f"Fichier JSON illisible : {exc}", file=sys.stderr)
+        return 2
+    if not isinstance(draft, dict):
+        print("Un objet JSON est attendu.", file=sys.stderr)
+        return 2
+    ws = _workstation()
+    try:
+        ws.requests.ensure_taxonomy()
+        saved = ws.requests.save(draft, user=ws.user_name())
+    except ValidationFailed as exc:
+        print(exc.message, file=sys.stderr)
+        for field, message in exc.fields.items():
+            print(f"  {field} : {message}", file=sys.stderr)
+        return 2
+    finally:
+        ws.close()
+    _print_json({
+        "uuid": saved.uuid,
+        "number": saved.number,
+        "due_at": saved.due_at.isoformat() if saved.due_at else None,
+        "followup_due_at": saved.followup_due_at.isoformat() if saved.followup_due_at else None,
+        "flags": saved.flags,
+    })
+    return 0
+
+
+def cmd_requests_list(args: argparse.Namespace) -> int:
+    ws = _workstation()
+    try:
+        rows = ws.requests.list(status=args.status)
+    finally:
+        ws.close()
+    if args.json:
+        _print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['reference'] or r['number']:16} {r['nature']:11} {r['category']:28} {r['status']:11} {r['sync_state']}")
+    return 0
+
+
+def cmd_taxonomy_list(args: argparse.Namespace) -> int:
+    ws = _workstation()
+    try:
+        ws.requests.ensure_taxonomy()
+        rows = ws.requests.categories()
+    finally:
+        ws.close()
+    items = [
+        {"code": c.code, "label": c.label, "department": c.department, "deadline_hours": c.deadline_hours,
+         "questions": (c.data or {}).get("questions", [])}
+        for c in rows
+    ]
+    if args.json:
+        _print_json(items)
+    else:
+        for c in items:
+            print(f"{c['code']:32} {c['label']:40} {c['department']:28} {c['deadline_hours']} h")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pac-sac", description="PAC SAC Desktop")
     parser.add_argument("-v", "--verbose", action="store_true", help="journal détaillé")
@@ -175,6 +305,31 @@ def build_parser() -> argparse.ArgumentParser:
     p = kb.add_parser("reindex", help="reconstruire l'index de recherche")
     p.set_defaults(func=cmd_kb_reindex)
 
+    p = sub.add_parser("login", help="se connecter au serveur central")
+    p.add_argument("--server", required=True)
+    p.add_argument("--user", required=True)
+    p.add_argument("--password-stdin", action="store_true")
+    p.set_defaults(func=cmd_login)
+    p = sub.add_parser("logout", help="fermer la session")
+    p.set_defaults(func=cmd_logout)
+    p = sub.add_parser("sync", help="synchroniser avec le serveur central")
+    p.add_argument("--once", action="store_true", help="une seule passe (défaut)")
+    p.add_argument("--retries", type=int, default=2)
+    p.set_defaults(func=cmd_sync)
+
+    req = sub.add_parser("requests", help="requêtes citoyennes").add_subparsers(dest="req_command", required=True)
+    p = req.add_parser("add", help="enregistrer une requête (JSON)")
+    p.add_argument("--json", required=True, help="fichier JSON, ou - pour l'entrée standard")
+    p.set_defaults(func=cmd_requests_add)
+    p = req.add_parser("list", help="lister les requêtes du poste")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--status")
+    p.set_defaults(func=cmd_requests_list)
+    tax = sub.add_parser("taxonomy", help="catégories de requêtes").add_subparsers(dest="tax_command", required=True)
+    p = tax.add_parser("list")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_taxonomy_list)
+
     p = sub.add_parser("app", help="ouvrir la fenêtre")
     p.set_defaults(func=cmd_app)
     p = sub.add_parser("demo", help="ouvrir la fenêtre sur les données de démonstration")
@@ -193,6 +348,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except PacError as exc:
         print(f"Erreur : {exc.message}", file=sys.stderr)
+        if getattr(exc, "details", ""):
+            print(f"  {exc.details}", file=sys.stderr)
         if exc.details:
             log.debug("details: %s", exc.details)
         return 2

@@ -98,6 +98,14 @@ def normalize_address(value: str) -> str:
     return normalize_name(value)
 
 
+def street_key(address: str) -> str:
+    """'120, rue Principale' -> 'rue principale': the street without the civic number."""
+    words = normalize_address(address).split()
+    while words and words[0].isdigit():
+        words.pop(0)
+    return " ".join(words)
+
+
 @dataclass(frozen=True)
 class Question:
     code: str

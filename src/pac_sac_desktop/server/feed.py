@@ -70,6 +70,11 @@ class Page:
     changes: list[Change]
     next_cursor: int
     more: bool
+    remaining: int = 0
+
+    def envelope(self, items: list[dict]) -> dict:
+        """The JSON answer of every ``/changes`` route."""
+        return {"changes": items, "next": self.next_cursor, "more": self.more, "remaining": self.remaining}
 
 
 def read(session: Session, feed: str, since: int, limit: int) -> Page:
@@ -88,7 +93,12 @@ def read(session: Session, feed: str, since: int, limit: int) -> Page:
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = rows[-1].seq if rows else max(since, floor)
-    return Page(rows, next_cursor, more)
+    remaining = (
+        session.scalar(select(func.count()).select_from(Change).where(Change.feed == feed, Change.seq > next_cursor))
+        if more
+        else 0
+    )
+    return Page(rows, next_cursor, more, int(remaining or 0))
 
 
 def last_seq(session: Session, feed: str) -> int:

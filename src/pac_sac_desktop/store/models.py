@@ -69,3 +69,66 @@ class RecentViewRow(Base):
         ForeignKey("kb_articles.id", ondelete="CASCADE"), primary_key=True
     )
     viewed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class CategoryRow(Base):
+    """The request taxonomy as last received from the server (or the shipped demo set)."""
+
+    __tablename__ = "categories"
+
+    code: Mapped[str] = mapped_column(String(80), primary_key=True)
+    label: Mapped[str] = mapped_column(String(160))
+    department: Mapped[str] = mapped_column(String(120))
+    deadline_hours: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[dict] = mapped_column(JSONText)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class RequestRow(Base):
+    """A citizen request captured here (or received from the server's feed).
+
+    ``payload`` is exactly what is uploaded; the server's answer (reference, status, due dates)
+    is kept beside it. ``sync_state``: pending, sent, conflict, rejected, remote.
+    """
+
+    __tablename__ = "requests"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    reference: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
+    nature: Mapped[str] = mapped_column(String(20))
+    category: Mapped[str] = mapped_column(String(80), index=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    payload: Mapped[dict] = mapped_column(JSONText)
+    flags: Mapped[list] = mapped_column(JSONText, default=list)
+    citizen_phone: Mapped[str] = mapped_column(String(40), default="", index=True)
+    citizen_email: Mapped[str] = mapped_column(String(200), default="", index=True)
+    citizen_key: Mapped[str] = mapped_column(String(300), default="", index=True)
+    address_key: Mapped[str] = mapped_column(String(200), default="", index=True)
+    street_key: Mapped[str] = mapped_column(String(200), default="", index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    created_by: Mapped[str] = mapped_column(String(60))
+    due_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    followup_due_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    sync_state: Mapped[str] = mapped_column(String(20), index=True)
+    sync_error: Mapped[str] = mapped_column(Text, default="")
+    server: Mapped[dict | None] = mapped_column(JSONText, nullable=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class OutboxRow(Base):
+    """Work waiting for the server, written in the same transaction as what it carries."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(20))  # request | event
+    entity_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    parent_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    payload: Mapped[dict] = mapped_column(JSONText)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(20), default="pending", index=True)  # pending | blocked
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

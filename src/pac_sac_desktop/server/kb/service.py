@@ -106,4 +106,4 @@ def changes(session: Session, since: int, limit: int) -> dict:
             item["article"] = article_to_wire(to_article(row))
             item["version"] = row.version
         out.append(item)
-    return {"changes": out, "next": page.next_cursor, "more": page.more}
+    return page.envelope(out)

@@ -254,4 +254,4 @@ def changes(session: Session, since: int, limit: int) -> dict:
         if row is not None:
             item["request"] = to_wire(row, events_of(session, row.uuid))
         out.append(item)
-    return {"changes": out, "next": page.next_cursor, "more": page.more}
+    return page.envelope(out)

@@ -85,4 +85,4 @@ def changes(session: Session, since: int, limit: int) -> dict:
         if change.op == "upsert" and change.entity_id in rows:
             item["category"] = to_wire(rows[change.entity_id])
         out.append(item)
-    return {"changes": out, "next": page.next_cursor, "more": page.more}
+    return page.envelope(out)

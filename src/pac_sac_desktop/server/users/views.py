@@ -44,7 +44,7 @@ def changes(
         if change.entity_id in users:
             item["user"] = to_wire(users[change.entity_id])
         out.append(item)
-    return {"changes": out, "next": page.next_cursor, "more": page.more}
+    return page.envelope(out)
 
 
 class NewUser(BaseModel):

@@ -1,0 +1,97 @@
+"""The workstation as one object: its data folder, knowledge base, requests, server session and sync.
+
+The window and the CLI both build one ``Workstation``; nothing else opens the database.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pac_sac_desktop.core.errors import SyncError
+from pac_sac_desktop.services.knowledge import KnowledgeBase
+from pac_sac_desktop.services.requests import RequestService
+from pac_sac_desktop.store.state import get_value, set_value
+from pac_sac_desktop.sync.client import ServerClient
+from pac_sac_desktop.sync.credentials import TokenStore
+from pac_sac_desktop.sync.engine import Progress, SyncEngine, SyncReport, sync_status
+
+log = logging.getLogger(__name__)
+
+SERVER_URL = "server:url"
+SERVER_USER = "server:user"
+SERVER_ROLE = "server:role"
+SERVER_NAME = "server:display_name"
+
+
+class Workstation:
+    def __init__(self, home: Path, *, synonyms_path: Path | None = None) -> None:
+        self.home = home
+        self.kb = KnowledgeBase.open(home, synonyms_path=synonyms_path)
+        self.db = self.kb.db
+        self.requests = RequestService(self.db)
+        self.tokens = TokenStore(home)
+
+    def close(self) -> None:
+        self.kb.close()
+
+    # ------------------------------------------------------------ session
+    def account(self) -> dict[str, str | None]:
+        with self.db.reading() as s:
+            return {
+                "server": get_value(s, SERVER_URL),
+                "user": get_value(s, SERVER_USER),
+                "role": get_value(s, SERVER_ROLE),
+                "display_name": get_value(s, SERVER_NAME),
+            }
+
+    def login(self, server: str, username: str, password: str) -> dict:
+        client = ServerClient(server)
+        answer = client.login(username, password)
+        where = self.tokens.save(f"{username}@{server}", answer["token"])
+        with self.db.transaction() as s:
+            previous = get_value(s, SERVER_URL)
+            if previous and previous.rstrip("/") != server.rstrip("/"):
+                # Another server: its cursors mean nothing here; start the feeds over.
+                for feed in ("kb", "taxonomy", "users", "requests"):
+                    set_value(s, f"cursor:{feed}", "0")
+            set_value(s, SERVER_URL, server.rstrip("/"))
+            set_value(s, SERVER_USER, username)
+            set_value(s, SERVER_ROLE, answer["user"]["role"])
+            set_value(s, SERVER_NAME, answer["user"]["display_name"])
+        log.info("logged in as %s on %s (token in %s)", username, server, where)
+        return answer["user"]
+
+    def logout(self) -> None:
+        account = self.account()
+        if account["server"] and account["user"]:
+            key = f"{account['user']}@{account['server']}"
+            token = self.tokens.load(key)
+            if token:
+                try:
+                    ServerClient(account["server"], token).logout()
+                except Exception as exc:
+                    log.info("logout while offline: %r", exc)
+            self.tokens.clear(key)
+
+    def client(self) -> ServerClient:
+        account = self.account()
+        if not account["server"] or not account["user"]:
+            raise SyncError("Ce poste n'est connecté à aucun serveur : connectez-vous d'abord.", kind="auth")
+        token = self.tokens.load(f"{account['user']}@{account['server']}")
+        if not token:
+            raise SyncError("Session absente ou expirée : reconnectez-vous.", kind="auth")
+        return ServerClient(account["server"], token)
+
+    def user_name(self) -> str:
+        return self.account()["user"] or "local"
+
+    # ------------------------------------------------------------ sync
+    def sync_engine(self, progress: Progress | None = None) -> SyncEngine:
+        return SyncEngine(self.db, self.client(), on_kb_changed=self.kb.ensure_index, progress=progress)
+
+    def sync_once(self, progress: Progress | None = None) -> SyncReport:
+        return self.sync_engine(progress).sync_once()
+
+    def sync_status(self) -> dict:
+        return {**sync_status(self.db), **self.account()}

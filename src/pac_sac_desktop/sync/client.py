@@ -1,0 +1,75 @@
+"""HTTP client of the central server's native API (/api/v1). The only place the workstation
+speaks HTTP; errors become NetworkError (try again later) or SyncError(kind) (something to fix).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+
+from pac_sac_desktop.core.errors import NetworkError, SyncError
+
+TIMEOUT = (5, 30)  # connect, read
+
+
+class ServerClient:
+    def __init__(self, base_url: str, token: str | None = None, *, timeout: tuple[float, float] = TIMEOUT) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.timeout = timeout
+        self.http = requests.Session()
+        self.http.headers["User-Agent"] = "pac-sac-desktop"
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> tuple[int, Any]:
+        headers = kwargs.pop("headers", {})
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        try:
+            response = self.http.request(
+                method, f"{self.base_url}/api/v1{path}", headers=headers, timeout=self.timeout, **kwargs
+            )
+        except requests.RequestException as exc:
+            raise NetworkError("Le serveur central est injoignable.", details=str(exc)) from exc
+        try:
+            body = response.json()
+        except ValueError:
+            body = {}
+        status = response.status_code
+        if status >= 500:
+            raise NetworkError(f"Le serveur central a répondu une erreur ({status}).", details=response.text[:500])
+        if status < 400:
+            return status, body
+        error = (body or {}).get("error", {}) if isinstance(body, dict) else {}
+        message = error.get("message") or f"Erreur {status}"
+        fields = error.get("fields") or {}
+        details = "; ".join(f"{k} : {v}" for k, v in fields.items())
+        kind = {401: "auth", 403: "forbidden", 404: "not_found", 409: "conflict", 410: "resync", 422: "invalid",
+                423: "locked"}.get(status, "other")
+        raise SyncError(message, kind=kind, details=details)
+
+    def health(self) -> dict:
+        return self._call("GET", "/health")[1]
+
+    def login(self, username: str, password: str) -> dict:
+        _status, body = self._call("POST", "/auth/login", json={"username": username, "password": password})
+        self.token = body["token"]
+        return body
+
+    def logout(self) -> None:
+        self._call("POST", "/auth/logout")
+
+    def changes(self, feed: str, since: int, limit: int = 500) -> dict:
+        return self._call("GET", f"/{feed}/changes", params={"since": since, "limit": limit})[1]
+
+    def put_request(self, uuid: str, payload: dict) -> tuple[int, dict]:
+        return self._call("PUT", f"/requests/{uuid}", json=payload)
+
+    def put_event(self, request_uuid: str, event_uuid: str, body: dict) -> tuple[int, dict]:
+        return self._call("PUT", f"/requests/{request_uuid}/events/{event_uuid}", json=body)
+
+    def put_article(self, article: dict) -> dict:
+        return self._call("PUT", f"/kb/articles/{article['id']}", json=article)[1]
+
+    def delete_article(self, article_id: str) -> dict:
+        return self._call("DELETE", f"/kb/articles/{article_id}")[1]

@@ -1,0 +1,315 @@
+"""One synchronisation pass: push the outbox, then pull taxonomy, knowledge base, users and
+request updates, page by page.
+
+Every page is applied together with its cursor in one SQLite transaction: a crash or a cut
+network between pages leaves the workstation consistent and the next pass resumes where it
+stopped. Uploads are idempotent on the server (PUT by UUID), so an upload whose answer was lost
+is simply sent again and answered with the same reference: never a duplicate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pac_sac_desktop.core.errors import NetworkError, SyncError
+from pac_sac_desktop.core.kb import article_from_wire
+from pac_sac_desktop.core.requests import normalize_address, normalize_name, street_key
+from pac_sac_desktop.store import kb_repo
+from pac_sac_desktop.store import requests_repo as repo
+from pac_sac_desktop.store.db import Database
+from pac_sac_desktop.store.models import OutboxRow, RequestRow
+from pac_sac_desktop.store.state import get_int, get_value, set_value
+from pac_sac_desktop.store.types import utcnow
+from pac_sac_desktop.sync.client import ServerClient
+
+log = logging.getLogger(__name__)
+
+PAGE = 500
+LAST_SYNC = "sync:last_success"
+LAST_ERROR = "sync:last_error"
+USERS = "sync:users"
+
+Progress = Callable[[str, int, int], None]  # (feed, done, remaining)
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    blocked: int = 0
+    kb_upserts: int = 0
+    kb_deletions: int = 0
+    categories: int = 0
+    request_updates: int = 0
+    resynced: list[str] = field(default_factory=list)
+
+    def summary_fr(self) -> str:
+        return (
+            f"{self.pushed} envoi(s), {self.blocked} bloqué(s), {self.kb_upserts} fiche(s) reçue(s), "
+            f"{self.kb_deletions} retirée(s), {self.categories} catégorie(s), "
+            f"{self.request_updates} suivi(s) de requête"
+        )
+
+
+class Backoff:
+    """Exponential backoff with full jitter: 2, 4, 8 … seconds, at most ``cap``."""
+
+    def __init__(self, base: float = 2.0, cap: float = 300.0, rng: random.Random | None = None) -> None:
+        self.base, self.cap, self.failures = base, cap, 0
+        self.rng = rng or random.Random()
+
+    def success(self) -> None:
+        self.failures = 0
+
+    def failure(self) -> float:
+        self.failures += 1
+        ceiling = min(self.cap, self.base * (2 ** (self.failures - 1)))
+        return self.rng.uniform(ceiling / 2, ceiling)
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        db: Database,
+        client: ServerClient,
+        *,
+        on_kb_changed: Callable[[], object] | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.on_kb_changed = on_kb_changed
+        self.progress = progress or (lambda *_: None)
+
+    # ------------------------------------------------------------------ pass
+    def sync_once(self) -> SyncReport:
+        report = SyncReport()
+        try:
+            self.push(report)
+            self.pull_taxonomy(report)
+            self.pull_kb(report)
+            self.pull_users()
+            self.pull_requests(report)
+        except (NetworkError, SyncError) as exc:
+            with self.db.transaction() as s:
+                set_value(s, LAST_ERROR, exc.message)
+            raise
+        with self.db.transaction() as s:
+            set_value(s, LAST_SYNC, utcnow().isoformat())
+            set_value(s, LAST_ERROR, "")
+        return report
+
+    # ------------------------------------------------------------------ push
+    def push(self, report: SyncReport) -> None:
+        while True:
+            with self.db.reading() as s:
+                batch = repo.pending_outbox(s, 50)
+            if not batch:
+                return
+            for item in batch:
+                try:
+                    if item.kind == "request":
+                        _status, answer = self.client.put_request(item.entity_uuid, item.payload)
+                        self._request_sent(item.id, item.entity_uuid, answer)
+                    else:
+                        self.client.put_event(item.parent_uuid or "", item.entity_uuid, item.payload)
+                        with self.db.transaction() as s:
+                            repo.remove_outbox(s, item.id)
+                    report.pushed += 1
+                except SyncError as exc:
+                    if exc.kind in ("auth", "forbidden", "locked"):
+                        raise
+                    self._block(item.id, item.entity_uuid, exc)
+                    report.blocked += 1
+
+    def _request_sent(self, outbox_id: int, uuid: str, answer: dict) -> None:
+        with self.db.transaction() as s:
+            row = repo.get_request(s, uuid)
+            if row is not None:
+                self._apply_server_request(row, answer)
+            repo.remove_outbox(s, outbox_id)
+
+    def _block(self, outbox_id: int, uuid: str, exc: SyncError) -> None:
+        """The server refused for good (conflict, invalid): keep everything, flag it for a supervisor."""
+        with self.db.transaction() as s:
+            item = s.get(OutboxRow, outbox_id)
+            if item is not None:
+                item.state = "blocked"
+                item.attempts += 1
+                item.last_error = f"{exc.message} {exc.details}".strip()
+            row = repo.get_request(s, uuid)
+            if row is not None:
+                row.sync_state = "conflict" if exc.kind == "conflict" else "rejected"
+                row.sync_error = f"{exc.message} {exc.details}".strip()
+
+    @staticmethod
+    def _apply_server_request(row: RequestRow, answer: dict) -> None:
+        row.reference = answer.get("reference") or row.reference
+        row.status = answer.get("status") or row.status
+        for key in ("due_at", "followup_due_at"):
+            if answer.get(key):
+                setattr(row, key, dt.datetime.fromisoformat(answer[key]))
+        row.server = {k: v for k, v in answer.items() if k != "payload"}
+        if row.sync_state in ("pending", "remote", "sent"):
+            row.sync_state = "sent" if row.sync_state != "remote" else "remote"
+        row.updated_at = utcnow()
+
+    # ------------------------------------------------------------------ pull
+    def _pages(self, feed: str, apply: Callable[[list[dict], int], None]) -> bool:
+        """Follow a feed to its end; each page is applied with its cursor. True if it resynced."""
+        cursor_key = f"cursor:{feed}"
+        with self.db.reading() as s:
+            since = get_int(s, cursor_key)
+        resynced = False
+        done = 0
+        while True:
+            try:
+                page = self.client.changes(feed, since, PAGE)
+            except SyncError as exc:
+                if exc.kind != "resync" or since == 0:
+                    raise
+                log.warning("feed %s: cursor %s too old, downloading everything", feed, since)
+                since, resynced = 0, True
+                self._start_resync(feed)
+                continue
+            apply(page["changes"], page["next"])
+            done += len(page["changes"])
+            self.progress(feed, done, int(page.get("remaining", 0)))
+            since = page["next"]
+            if not page.get("more"):
+                break
+        if resynced:
+            self._finish_resync(feed)
+        return resynced
+
+    def _start_resync(self, feed: str) -> None:
+        with self.db.transaction() as s:
+            set_value(s, f"resync:{feed}", "[]")
+
+    def _finish_resync(self, feed: str) -> None:
+        """After a full download, what the server no longer lists is gone."""
+        if feed != "kb":
+            return
+        with self.db.transaction() as s:
+            seen = set(json.loads(get_value(s, "resync:kb", "[]") or "[]"))
+            for article in list(kb_repo.iter_articles(s)):
+                if article.id not in seen:
+                    kb_repo.withdraw_article(s, article.id)
+            set_value(s, "resync:kb", "[]")
+
+    def pull_kb(self, report: SyncReport) -> None:
+        changed = False
+
+        def apply(changes: list[dict], cursor: int) -> None:
+            nonlocal changed
+            with self.db.transaction() as s:
+                tracking = get_value(s, "resync:kb")
+                seen = set(json.loads(tracking)) if tracking and tracking != "[]" else None
+                for change in changes:
+                    if change["op"] == "delete":
+                        if kb_repo.withdraw_article(s, change["id"]):
+                            report.kb_deletions += 1
+                    else:
+                        outcome = kb_repo.upsert_article(s, article_from_wire(change["article"]))
+                        if outcome != "unchanged":
+                            report.kb_upserts += 1
+                        if seen is not None:
+                            seen.add(change["id"])
+                    changed = True
+                if seen is not None:
+                    set_value(s, "resync:kb", json.dumps(sorted(seen)))
+                set_value(s, "cursor:kb", str(cursor))
+
+        if self._pages("kb", apply):
+            report.resynced.append("kb")
+        if changed and self.on_kb_changed is not None:
+            self.on_kb_changed()
+
+    def pull_taxonomy(self, report: SyncReport) -> None:
+        def apply(changes: list[dict], cursor: int) -> None:
+            with self.db.transaction() as s:
+                for change in changes:
+                    if change["op"] == "delete" or "category" not in change:
+                        repo.delete_category(s, change["id"])
+                    else:
+                        repo.upsert_category(s, change["category"])
+                    report.categories += 1
+                set_value(s, "cursor:taxonomy", str(cursor))
+
+        self._pages("taxonomy", apply)
+
+    def pull_users(self) -> None:
+        def apply(changes: list[dict], cursor: int) -> None:
+            with self.db.transaction() as s:
+                directory = json.loads(get_value(s, USERS, "{}") or "{}")
+                for change in changes:
+                    if "user" in change:
+                        directory[change["id"]] = change["user"]
+                    else:
+                        directory.pop(change["id"], None)
+                set_value(s, USERS, json.dumps(directory, ensure_ascii=False))
+                set_value(s, "cursor:users", str(cursor))
+
+        self._pages("users", apply)
+
+    def pull_requests(self, report: SyncReport) -> None:
+        def apply(changes: list[dict], cursor: int) -> None:
+            with self.db.transaction() as s:
+                for change in changes:
+                    data = change.get("request")
+                    if data is None:
+                        continue
+                    row = repo.get_request(s, change["id"])
+                    if row is None:
+                        row = _remote_row(data)
+                        s.add(row)
+                    self._apply_server_request(row, data)
+                    report.request_updates += 1
+                set_value(s, "cursor:requests", str(cursor))
+
+        self._pages("requests", apply)
+
+
+
+def sync_status(db: Database) -> dict:
+    """Last success, last error, items waiting and items blocked, for the status bar and CLI."""
+    with db.reading() as s:
+        return {
+            "last_success": get_value(s, LAST_SYNC),
+            "last_error": get_value(s, LAST_ERROR, "") or "",
+            "waiting": repo.count_waiting(s),
+            "blocked": repo.count_blocked(s),
+        }
+
+
+def _remote_row(data: dict) -> RequestRow:
+    """A request captured elsewhere, kept for caller history and duplicate detection."""
+    payload = data.get("payload") or {}
+    citizen = payload.get("citizen") or {}
+    address = (payload.get("location") or {}).get("address", "") or citizen.get("address", "")
+    now = utcnow()
+    return RequestRow(
+        uuid=data["uuid"],
+        number=data.get("reference") or data["uuid"],
+        reference=data.get("reference"),
+        nature=data.get("nature", "request"),
+        category=data.get("category", ""),
+        channel=data.get("channel", "web"),
+        status=data.get("status", "received"),
+        payload=payload,
+        flags=[],
+        citizen_phone=citizen.get("phone", ""),
+        citizen_email=citizen.get("email", ""),
+        citizen_key=normalize_name(f"{citizen.get('first_name', '')} {citizen.get('last_name', '')}"),
+        address_key=normalize_address(address),
+        street_key=street_key(address),
+        created_at=dt.datetime.fromisoformat(data["created_at"]) if data.get("created_at") else now,
+        created_by=data.get("created_by", ""),
+        sync_state="remote",
+        sync_error="",
+        updated_at=now,
+    )
