@@ -8,6 +8,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy import select
+
+from pac_sac_desktop.core.demo import DEMO_USERS
 from pac_sac_desktop.core.errors import ArticleRejected
 from pac_sac_desktop.core.kb import find_article_files, read_article_file
 from pac_sac_desktop.core.paths import data_home, resources_dir
@@ -15,14 +18,8 @@ from pac_sac_desktop.server import db as dbmod
 from pac_sac_desktop.server import feed
 from pac_sac_desktop.server.auth import service as auth
 from pac_sac_desktop.server.kb import service as kb
+from pac_sac_desktop.server.models import User
 from pac_sac_desktop.server.taxonomy import service as taxonomy
-
-DEMO_USERS = (
-    ("agent", "agent", "Agente 311 (démo)", "agent-demo-2026"),
-    ("superviseur", "supervisor", "Superviseure (démo)", "superviseur-demo-2026"),
-    ("editeur", "editor", "Éditeur des communications (démo)", "editeur-demo-2026"),
-    ("admin", "admin", "Administrateur (démo)", "admin-demo-2026"),
-)
 
 
 def default_db_url() -> str:
@@ -66,10 +63,6 @@ def cmd_init(args: argparse.Namespace) -> int:
             changed = taxonomy.load_file(session, resources_dir() / "taxonomy.yaml")
             created = []
             for username, role, display, password in DEMO_USERS:
-                from sqlalchemy import select
-
-                from pac_sac_desktop.server.models import User
-
                 if session.scalar(select(User).where(User.username == username)) is None:
                     auth.create_user(
                         session,
