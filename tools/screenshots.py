@@ -2,7 +2,7 @@
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py [OUT_DIR]
 
-Uses a throw-away data folder filled with the demo knowledge base.
+Uses a throw-away data folder and an embedded demo server, as `pac-sac demo` does.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ os.environ["PAC_SAC_HOME"] = tempfile.mkdtemp(prefix="pac-sac-shots-")
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 
-from pac_sac_desktop.services.knowledge import KnowledgeBase  # noqa: E402
+from pac_sac_desktop.core.demo import demo_password  # noqa: E402
+from pac_sac_desktop.services.embedded_server import EmbeddedServer  # noqa: E402
+from pac_sac_desktop.services.workstation import Workstation  # noqa: E402
 from pac_sac_desktop.ui.app import install_translations, make_application  # noqa: E402
 from pac_sac_desktop.ui.main_window import MainWindow  # noqa: E402
 
@@ -37,9 +39,14 @@ def main() -> int:
         str(Path(os.environ["PAC_SAC_HOME"]) / "settings.ini"), QSettings.Format.IniFormat
     )
     install_translations(app, os.environ.get("PAC_SAC_LANG", "fr"))
-    kb = KnowledgeBase.open(Path(os.environ["PAC_SAC_HOME"]))
-    kb.import_path(ROOT / "resources" / "kb")
-    window = MainWindow(kb, settings)
+    home = Path(os.environ["PAC_SAC_HOME"])
+    server = EmbeddedServer(home / "server")
+    server.init(demo=True)
+    server.start()
+    ws = Workstation(home)
+    ws.login(server.url, "agent", demo_password("agent"))
+    ws.sync_once()
+    window = MainWindow(ws, settings)
     page = window.kb_page
     shots = [
         ("01-start", 1366, 768, None, None),
@@ -62,7 +69,8 @@ def main() -> int:
         window.grab().save(str(OUT / f"{name}.png"))
         print(OUT / f"{name}.png")
     window.close()
-    kb.close()
+    ws.close()
+    server.stop()
     return 0
 
 

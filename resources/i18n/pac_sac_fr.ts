@@ -166,64 +166,122 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="23"/>
+        <source>Connect to the central server</source>
+        <translation>Connexion au serveur central</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="35"/>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="36"/>
+        <source>User name:</source>
+        <translation>Nom d&apos;utilisateur :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="37"/>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="39"/>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="40"/>
+        <source>Work offline</source>
+        <translation>Travailler hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="44"/>
+        <source>Everything already on this workstation stays usable offline.</source>
+        <translation>Tout ce qui est déjà sur ce poste reste utilisable hors ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="55"/>
+        <source>Fill in the server, the user name and the password.</source>
+        <translation>Indiquez le serveur, le nom d&apos;utilisateur et le mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="58"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="35"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="43"/>
         <source>PAC SAC — Citizen services</source>
         <translation>PAC SAC — Service aux citoyens</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="42"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="50"/>
         <source>Knowledge base</source>
         <translation>Base de connaissances</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="80"/>
         <source>Checking the search index…</source>
         <translation>Vérification de l&apos;index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="85"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="86"/>
         <source>&amp;Import articles…</source>
         <translation>&amp;Importer des fiches…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="90"/>
+        <source>&amp;Connect to the server…</source>
+        <translation>Se &amp;connecter au serveur…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="93"/>
+        <source>S&amp;ynchronise now</source>
+        <translation>S&amp;ynchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="98"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="102"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="81"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="103"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="86"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="108"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="114"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="115"/>
         <source>&amp;About PAC SAC</source>
         <translation>À &amp;propos de PAC SAC</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="139"/>
         <source>%n article(s) in the local knowledge base</source>
         <translation>
             <numerusform>%n fiche dans la base de connaissances locale</numerusform>
@@ -231,67 +289,121 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="126"/>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="171"/>
         <source>Search index up to date</source>
         <translation>Index de recherche à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="149"/>
         <source>Search index updated</source>
         <translation>Index de recherche mis à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="150"/>
         <source>Search index rebuilt</source>
         <translation>Index de recherche reconstruit</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="159"/>
         <source>Search index unavailable</source>
         <translation>Index de recherche indisponible</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="163"/>
         <source>Folder of Markdown articles</source>
         <translation>Dossier de fiches Markdown</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="168"/>
         <source>Importing…</source>
         <translation>Importation en cours…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="173"/>
         <source>%1 created, %2 updated, %3 unchanged, %4 rejected.</source>
         <translation>%1 créée(s), %2 mise(s) à jour, %3 inchangée(s), %4 rejetée(s).</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="179"/>
         <source>Import finished</source>
         <translation>Importation terminée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="196"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="196"/>
         <source>The new language will be used at the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="202"/>
         <source>About PAC SAC</source>
         <translation>À propos de PAC SAC</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="204"/>
         <source>PAC SAC Desktop %1
 Knowledge base and citizen requests for frontline staff.</source>
         <translation>PAC SAC Desktop %1
 Base de connaissances et requêtes citoyennes pour le personnel de première ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="128"/>
+        <source>last sync %1</source>
+        <translation>dernière synchro %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="130"/>
+        <source>never synchronised</source>
+        <translation>jamais synchronisé</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="131"/>
+        <source>%n item(s) waiting</source>
+        <translation>
+            <numerusform>%n élément en attente</numerusform>
+            <numerusform>%n éléments en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="133"/>
+        <source>Not connected to a server</source>
+        <translation>Non connecté à un serveur</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="135"/>
+        <source>Synchronising…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="137"/>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="139"/>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="141"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="144"/>
+        <source>%n refused by the server</source>
+        <translation>
+            <numerusform>%n refusé par le serveur</numerusform>
+            <numerusform>%n refusés par le serveur</numerusform>
+        </translation>
     </message>
 </context>
 <context>

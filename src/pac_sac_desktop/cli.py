@@ -126,26 +126,52 @@ def cmd_kb_reindex(_args: argparse.Namespace) -> int:
 
 
 def cmd_app(_args: argparse.Namespace) -> int:
-    from pac_sac_desktop.ui.app import run_app  # Qt is loaded only for the window
-
-    return run_app(data_home())
+    return _open_window(data_home())
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Open the window on a demo data folder filled with the demo knowledge base."""
+    """The README's run command: embedded demo server, workstation logged in as the demo agent,
+    first sync, then the window. Closing the window stops the server."""
+    import importlib.util
+
+    from pac_sac_desktop.core.demo import demo_password
+    from pac_sac_desktop.services.embedded_server import EmbeddedServer
+
     if not os.environ.get("PAC_SAC_HOME"):
         os.environ["PAC_SAC_HOME"] = str(data_home() / "demo")
     home = data_home()
-    kb = KnowledgeBase.open(home)
+    if importlib.util.find_spec("fastapi") is None:
+        # A desktop-only install has no server: fall back to the shipped knowledge base.
+        kb = KnowledgeBase.open(home)
+        try:
+            report = kb.import_path(resources_dir() / "kb")
+            kb.ensure_index()
+        finally:
+            kb.close()
+        print(f"Serveur absent de cette installation ; fiches locales : {report.summary_fr()}.")
+        return 0 if args.no_window else _open_window(home)
+    server = EmbeddedServer(home / "server", port=args.port)
+    print(f"Serveur de démonstration : {server.url} (base {server.db_url}).")
+    server.init(demo=True)
+    server.start()
     try:
-        report = kb.import_path(resources_dir() / "kb")
-        kb.ensure_index()
+        ws = Workstation(home)
+        try:
+            ws.login(server.url, "agent", demo_password("agent"))
+            ws.requests.ensure_taxonomy()
+            report = ws.sync_once()
+        finally:
+            ws.close()
+        print(f"Poste connecté comme « agent » ; première synchronisation : {report.summary_fr()}.")
+        if args.no_window:
+            return 0
+        return _open_window(home)
     finally:
-        kb.close()
-    print(f"Données de démonstration dans {home} ({report.summary_fr()}).")
-    if args.no_window:
-        return 0
-    from pac_sac_desktop.ui.app import run_app
+        server.stop()
+
+
+def _open_window(home: Path) -> int:
+    from pac_sac_desktop.ui.app import run_app  # Qt is loaded only for the window
 
     return run_app(home)
 
@@ -156,7 +182,10 @@ def _workstation() -> Workstation:
 
 def cmd_login(args: argparse.Namespace) -> int:
     if not args.password_stdin:
-        print("Le mot de passe doit être fourni sur l'entrée standard (--password-stdin).", file=sys.stderr)
+        print(
+            "Le mot de passe doit être fourni sur l'entrée standard (--password-stdin).",
+            file=sys.stderr,
+        )
         return 2
     password = sys.stdin.readline().rstrip("\n")
     ws = _workstation()
@@ -194,8 +223,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 break
             except NetworkError as exc:
                 if attempt > args.retries:
-                    print(f"Synchronisation impossible : {exc.message} Rien n'est perdu : "
-                          f"{ws.requests.waiting()} élément(s) restent en attente.", file=sys.stderr)
+                    print(
+                        f"Synchronisation impossible : {exc.message} Rien n'est perdu : "
+                        f"{ws.requests.waiting()} élément(s) restent en attente.",
+                        file=sys.stderr,
+                    )
                     return 3
                 time.sleep(backoff.failure())
         status = ws.sync_status()
@@ -203,7 +235,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
         ws.close()
     print(f"Synchronisation terminée : {report.summary_fr()}.")
     if status["blocked"]:
-        print(f"Attention : {status['blocked']} envoi(s) refusé(s) par le serveur, à revoir.", file=sys.stderr)
+        print(
+            f"Attention : {status['blocked']} envoi(s) refusé(s) par le serveur, à revoir.",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -235,13 +270,15 @@ def cmd_requests_add(args: argparse.Namespace) -> int:
         return 2
     finally:
         ws.close()
-    _print_json({
-        "uuid": saved.uuid,
-        "number": saved.number,
-        "due_at": saved.due_at.isoformat() if saved.due_at else None,
-        "followup_due_at": saved.followup_due_at.isoformat() if saved.followup_due_at else None,
-        "flags": saved.flags,
-    })
+    _print_json(
+        {
+            "uuid": saved.uuid,
+            "number": saved.number,
+            "due_at": saved.due_at.isoformat() if saved.due_at else None,
+            "followup_due_at": saved.followup_due_at.isoformat() if saved.followup_due_at else None,
+            "flags": saved.flags,
+        }
+    )
     return 0
 
 
@@ -255,7 +292,9 @@ def cmd_requests_list(args: argparse.Namespace) -> int:
         _print_json(rows)
     else:
         for r in rows:
-            print(f"{r['reference'] or r['number']:16} {r['nature']:11} {r['category']:28} {r['status']:11} {r['sync_state']}")
+            print(
+                f"{r['reference'] or r['number']:16} {r['nature']:11} {r['category']:28} {r['status']:11} {r['sync_state']}"
+            )
     return 0
 
 
@@ -267,8 +306,13 @@ def cmd_taxonomy_list(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     items = [
-        {"code": c.code, "label": c.label, "department": c.department, "deadline_hours": c.deadline_hours,
-         "questions": (c.data or {}).get("questions", [])}
+        {
+            "code": c.code,
+            "label": c.label,
+            "department": c.department,
+            "deadline_hours": c.deadline_hours,
+            "questions": (c.data or {}).get("questions", []),
+        }
         for c in rows
     ]
     if args.json:
@@ -317,7 +361,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retries", type=int, default=2)
     p.set_defaults(func=cmd_sync)
 
-    req = sub.add_parser("requests", help="requêtes citoyennes").add_subparsers(dest="req_command", required=True)
+    req = sub.add_parser("requests", help="requêtes citoyennes").add_subparsers(
+        dest="req_command", required=True
+    )
     p = req.add_parser("add", help="enregistrer une requête (JSON)")
     p.add_argument("--json", required=True, help="fichier JSON, ou - pour l'entrée standard")
     p.set_defaults(func=cmd_requests_add)
@@ -325,7 +371,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--status")
     p.set_defaults(func=cmd_requests_list)
-    tax = sub.add_parser("taxonomy", help="catégories de requêtes").add_subparsers(dest="tax_command", required=True)
+    tax = sub.add_parser("taxonomy", help="catégories de requêtes").add_subparsers(
+        dest="tax_command", required=True
+    )
     p = tax.add_parser("list")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_taxonomy_list)

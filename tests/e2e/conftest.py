@@ -17,7 +17,11 @@ class ServerProcess(EmbeddedServer):
     """The embedded server plus what tests need: tokens for the demo accounts."""
 
     def token(self, user: str, password: str) -> dict:
-        r = requests.post(f"{self.url}/api/v1/auth/login", json={"username": user, "password": password}, timeout=10)
+        r = requests.post(
+            f"{self.url}/api/v1/auth/login",
+            json={"username": user, "password": password},
+            timeout=10,
+        )
         r.raise_for_status()
         return {"Authorization": f"Bearer {r.json()['token']}"}
 
@@ -48,6 +52,9 @@ def fill_answers(ws: Workstation, code: str) -> dict:
         if not q.get("required"):
             continue
         answers[q["code"]] = {
-            "choice": (q.get("choices") or ["?"])[0], "number": 1, "yes_no": "oui", "date": "2026-11-20",
+            "choice": (q.get("choices") or ["?"])[0],
+            "number": 1,
+            "yes_no": "oui",
+            "date": "2026-11-20",
         }.get(q.get("type"), "Précision donnée par le citoyen.")
     return answers

@@ -13,12 +13,19 @@ from pac_sac_desktop.services.workstation import Workstation
 from tests.e2e.conftest import ServerProcess, fill_answers, free_port
 
 
-def draft(ws: Workstation, description: str = "Trou profond devant le 120, voie de droite.") -> dict:
+def draft(
+    ws: Workstation, description: str = "Trou profond devant le 120, voie de droite."
+) -> dict:
     return {
         "nature": "request",
         "category": "nid-de-poule",
         "channel": "counter",
-        "citizen": {"first_name": "Lucie", "last_name": "Gagnon", "phone": "450 555-0199", "contact": "phone"},
+        "citizen": {
+            "first_name": "Lucie",
+            "last_name": "Gagnon",
+            "phone": "450 555-0199",
+            "contact": "phone",
+        },
         "location": {"address": "120, rue Principale"},
         "description": description,
         "answers": fill_answers(ws, "nid-de-poule"),
@@ -27,7 +34,9 @@ def draft(ws: Workstation, description: str = "Trou profond devant le 120, voie 
 
 def server_requests(server: ServerProcess) -> list[dict]:
     headers = server.token("superviseur", "superviseur-demo-2026")
-    return requests.get(f"{server.url}/api/v1/requests/changes?limit=2000", headers=headers, timeout=10).json()["changes"]
+    return requests.get(
+        f"{server.url}/api/v1/requests/changes?limit=2000", headers=headers, timeout=10
+    ).json()["changes"]
 
 
 def test_published_article_is_found_after_sync_and_withdrawn_one_disappears(server, workstation):
@@ -40,13 +49,22 @@ def test_published_article_is_found_after_sync_and_withdrawn_one_disappears(serv
         "tags": ["citrouilles", "halloween"],
         "body": "Les citrouilles vont dans le bac brun, sans bougie ni décoration.",
     }
-    r = requests.put(f"{server.url}/api/v1/kb/articles/citrouilles-collecte", json=article, headers=editor, timeout=10)
+    r = requests.put(
+        f"{server.url}/api/v1/kb/articles/citrouilles-collecte",
+        json=article,
+        headers=editor,
+        timeout=10,
+    )
     assert r.status_code == 200
     assert workstation.sync_once().kb_upserts == 1
     assert workstation.kb.search("citrouille", limit=1)[0].hit.id == "citrouilles-collecte"
-    requests.delete(f"{server.url}/api/v1/kb/articles/citrouilles-collecte", headers=editor, timeout=10)
+    requests.delete(
+        f"{server.url}/api/v1/kb/articles/citrouilles-collecte", headers=editor, timeout=10
+    )
     assert workstation.sync_once().kb_deletions == 1
-    assert "citrouilles-collecte" not in [r.hit.id for r in workstation.kb.search("citrouille", limit=5)]
+    assert "citrouilles-collecte" not in [
+        r.hit.id for r in workstation.kb.search("citrouille", limit=5)
+    ]
 
 
 def test_request_captured_while_the_server_is_down_arrives_exactly_once(tmp_path, monkeypatch):
@@ -72,7 +90,9 @@ def test_request_captured_while_the_server_is_down_arrives_exactly_once(tmp_path
         mine = [c for c in server_requests(server) if c["id"] == saved.uuid]
         assert len(mine) == 1
         local = ws.requests.list()[0]
-        assert local["reference"] == mine[0]["request"]["reference"] and local["sync_state"] == "sent"
+        assert (
+            local["reference"] == mine[0]["request"]["reference"] and local["sync_state"] == "sent"
+        )
     finally:
         ws.close()
         server.stop()

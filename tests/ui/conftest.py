@@ -1,7 +1,7 @@
 import pytest
 from PySide6.QtCore import QSettings
 
-from pac_sac_desktop.services.knowledge import KnowledgeBase
+from pac_sac_desktop.services.workstation import Workstation
 from pac_sac_desktop.ui.app import install_translations
 from pac_sac_desktop.ui.main_window import MainWindow
 from tests.conftest import TODAY
@@ -21,16 +21,21 @@ def french(qapp):
 
 
 @pytest.fixture()
-def kb(home, small_kb_dir, synonyms_file):
-    base = KnowledgeBase.open(home, synonyms_path=synonyms_file)
-    assert base.import_path(small_kb_dir).ok
-    yield base
-    base.close()
+def ws(home, small_kb_dir, synonyms_file):
+    station = Workstation(home, synonyms_path=synonyms_file)
+    assert station.kb.import_path(small_kb_dir).ok
+    yield station
+    station.close()
 
 
 @pytest.fixture()
-def window(qtbot, kb, settings, french):
-    w = MainWindow(kb, settings, today_fn=lambda: TODAY)
+def kb(ws):
+    return ws.kb
+
+
+@pytest.fixture()
+def window(qtbot, ws, settings, french):
+    w = MainWindow(ws, settings, today_fn=lambda: TODAY)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)

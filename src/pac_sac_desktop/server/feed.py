@@ -74,7 +74,12 @@ class Page:
 
     def envelope(self, items: list[dict]) -> dict:
         """The JSON answer of every ``/changes`` route."""
-        return {"changes": items, "next": self.next_cursor, "more": self.more, "remaining": self.remaining}
+        return {
+            "changes": items,
+            "next": self.next_cursor,
+            "more": self.more,
+            "remaining": self.remaining,
+        }
 
 
 def read(session: Session, feed: str, since: int, limit: int) -> Page:
@@ -94,7 +99,11 @@ def read(session: Session, feed: str, since: int, limit: int) -> Page:
     rows = rows[:limit]
     next_cursor = rows[-1].seq if rows else max(since, floor)
     remaining = (
-        session.scalar(select(func.count()).select_from(Change).where(Change.feed == feed, Change.seq > next_cursor))
+        session.scalar(
+            select(func.count())
+            .select_from(Change)
+            .where(Change.feed == feed, Change.seq > next_cursor)
+        )
         if more
         else 0
     )

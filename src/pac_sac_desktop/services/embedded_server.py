@@ -42,7 +42,12 @@ class EmbeddedServer:
     def cli(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "-m", "pac_sac_desktop.server.cli", *args],
-            input=stdin, capture_output=True, text=True, env=self.env, timeout=300, check=True,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=300,
+            check=True,
         )
 
     def init(self, *, demo: bool = True) -> str:
@@ -51,13 +56,27 @@ class EmbeddedServer:
     def start(self, timeout: float = 30.0) -> None:
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "pac_sac_desktop.server.cli", "run", "--db", self.db_url, "--port", str(self.port)],
-            env=self.env, stdout=log, stderr=log,
+            [
+                sys.executable,
+                "-m",
+                "pac_sac_desktop.server.cli",
+                "run",
+                "--db",
+                self.db_url,
+                "--port",
+                str(self.port),
+            ],
+            env=self.env,
+            stdout=log,
+            stderr=log,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise NetworkError("Le serveur de démonstration n'a pas démarré.", details=self.log_path.read_text()[-2000:])
+                raise NetworkError(
+                    "Le serveur de démonstration n'a pas démarré.",
+                    details=self.log_path.read_text()[-2000:],
+                )
             try:
                 if requests.get(f"{self.url}/api/v1/health", timeout=0.5).ok:
                     return

@@ -31,8 +31,15 @@ from pac_sac_desktop.store.models import CategoryRow, RequestRow
 from pac_sac_desktop.store.types import utcnow
 
 PAYLOAD_KEYS = (
-    "nature", "category", "channel", "citizen", "location", "description", "answers",
-    "kb_articles", "resolved_first_contact",
+    "nature",
+    "category",
+    "channel",
+    "citizen",
+    "location",
+    "description",
+    "answers",
+    "kb_articles",
+    "resolved_first_contact",
 )
 
 
@@ -48,8 +55,11 @@ class SavedRequest:
 def category_questions(row: CategoryRow) -> list[Question]:
     return [
         Question(
-            code=q["code"], label=q.get("label", q["code"]), type=q.get("type", "text"),
-            required=bool(q.get("required")), choices=tuple(q.get("choices") or ()),
+            code=q["code"],
+            label=q.get("label", q["code"]),
+            type=q.get("type", "text"),
+            required=bool(q.get("required")),
+            choices=tuple(q.get("choices") or ()),
         )
         for q in (row.data or {}).get("questions", [])
     ]
@@ -93,7 +103,9 @@ class RequestService:
         with self.db.reading() as session:
             return repo.categories(session)
 
-    def save(self, draft: dict[str, Any], *, user: str, now: dt.datetime | None = None) -> SavedRequest:
+    def save(
+        self, draft: dict[str, Any], *, user: str, now: dt.datetime | None = None
+    ) -> SavedRequest:
         """Validate and store a request and its outbox entry atomically; ValidationFailed otherwise."""
         now = now or utcnow()
         data = {k: draft.get(k) for k in PAYLOAD_KEYS if draft.get(k) is not None}
@@ -103,15 +115,22 @@ class RequestService:
         with self.db.transaction() as session:
             category = repo.get_category(session, str(data.get("category") or ""))
             if data.get("category") and category is None:
-                raise ValidationFailed({"category": "catégorie inconnue"}, "La requête contient des erreurs.")
-            clean = validate_request(data, category_questions(category) if category else [])
-            if category is not None and clean["nature"] not in (category.data or {}).get("natures", NATURES):
                 raise ValidationFailed(
-                    {"nature": "cette nature ne s'applique pas à cette catégorie"}, "La requête contient des erreurs."
+                    {"category": "catégorie inconnue"}, "La requête contient des erreurs."
+                )
+            clean = validate_request(data, category_questions(category) if category else [])
+            if category is not None and clean["nature"] not in (category.data or {}).get(
+                "natures", NATURES
+            ):
+                raise ValidationFailed(
+                    {"nature": "cette nature ne s'applique pas à cette catégorie"},
+                    "La requête contient des erreurs.",
                 )
             request_uuid = str(uuidlib.uuid4())
             number = repo.next_provisional_number(session)
-            due, followup = due_dates(clean["nature"], now, category.deadline_hours if category else None)
+            due, followup = due_dates(
+                clean["nature"], now, category.deadline_hours if category else None
+            )
             payload = {**clean, "created_at": now.isoformat(), "number": number}
             citizen = clean.get("citizen") or {}
             address = (clean.get("location") or {}).get("address", "") or citizen.get("address", "")
@@ -128,7 +147,9 @@ class RequestService:
                 flags=flags,
                 citizen_phone=citizen.get("phone", ""),
                 citizen_email=citizen.get("email", ""),
-                citizen_key=normalize_name(f"{citizen.get('first_name', '')} {citizen.get('last_name', '')}"),
+                citizen_key=normalize_name(
+                    f"{citizen.get('first_name', '')} {citizen.get('last_name', '')}"
+                ),
                 address_key=normalize_address(address),
                 street_key=street_key(address),
                 created_at=now,
@@ -140,7 +161,9 @@ class RequestService:
                 updated_at=now,
             )
             session.add(row)
-            repo.add_outbox(session, kind="request", entity_uuid=request_uuid, payload=payload, now=now)
+            repo.add_outbox(
+                session, kind="request", entity_uuid=request_uuid, payload=payload, now=now
+            )
         return SavedRequest(request_uuid, number, due, followup, flags)
 
     def list(self, *, status: str | None = None) -> list[dict[str, Any]]:

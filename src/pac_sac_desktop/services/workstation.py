@@ -77,7 +77,9 @@ class Workstation:
     def client(self) -> ServerClient:
         account = self.account()
         if not account["server"] or not account["user"]:
-            raise SyncError("Ce poste n'est connecté à aucun serveur : connectez-vous d'abord.", kind="auth")
+            raise SyncError(
+                "Ce poste n'est connecté à aucun serveur : connectez-vous d'abord.", kind="auth"
+            )
         token = self.tokens.load(f"{account['user']}@{account['server']}")
         if not token:
             raise SyncError("Session absente ou expirée : reconnectez-vous.", kind="auth")
@@ -88,7 +90,9 @@ class Workstation:
 
     # ------------------------------------------------------------ sync
     def sync_engine(self, progress: Progress | None = None) -> SyncEngine:
-        return SyncEngine(self.db, self.client(), on_kb_changed=self.kb.ensure_index, progress=progress)
+        return SyncEngine(
+            self.db, self.client(), on_kb_changed=self.kb.ensure_index, progress=progress
+        )
 
     def sync_once(self, progress: Progress | None = None) -> SyncReport:
         return self.sync_engine(progress).sync_once()

@@ -130,5 +130,7 @@ class OutboxRow(Base):
     payload: Mapped[dict] = mapped_column(JSONText)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
-    state: Mapped[str] = mapped_column(String(20), default="pending", index=True)  # pending | blocked
+    state: Mapped[str] = mapped_column(
+        String(20), default="pending", index=True
+    )  # pending | blocked
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

@@ -28,24 +28,56 @@ def next_provisional_number(session: Session) -> str:
     return f"P-{workstation_id(session)}-{next_int(session, NUMBER_SEQ):06d}"
 
 
-def add_outbox(session: Session, *, kind: str, entity_uuid: str, payload: dict, parent_uuid: str | None = None,
-               now: dt.datetime) -> None:
-    session.add(OutboxRow(kind=kind, entity_uuid=entity_uuid, parent_uuid=parent_uuid, payload=payload,
-                          attempts=0, last_error="", state="pending", created_at=now))
+def add_outbox(
+    session: Session,
+    *,
+    kind: str,
+    entity_uuid: str,
+    payload: dict,
+    parent_uuid: str | None = None,
+    now: dt.datetime,
+) -> None:
+    session.add(
+        OutboxRow(
+            kind=kind,
+            entity_uuid=entity_uuid,
+            parent_uuid=parent_uuid,
+            payload=payload,
+            attempts=0,
+            last_error="",
+            state="pending",
+            created_at=now,
+        )
+    )
 
 
 def pending_outbox(session: Session, limit: int = 100) -> list[OutboxRow]:
     return list(
-        session.scalars(select(OutboxRow).where(OutboxRow.state == "pending").order_by(OutboxRow.id).limit(limit))
+        session.scalars(
+            select(OutboxRow)
+            .where(OutboxRow.state == "pending")
+            .order_by(OutboxRow.id)
+            .limit(limit)
+        )
     )
 
 
 def count_waiting(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.state == "pending")) or 0
+    return (
+        session.scalar(
+            select(func.count()).select_from(OutboxRow).where(OutboxRow.state == "pending")
+        )
+        or 0
+    )
 
 
 def count_blocked(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.state == "blocked")) or 0
+    return (
+        session.scalar(
+            select(func.count()).select_from(OutboxRow).where(OutboxRow.state == "blocked")
+        )
+        or 0
+    )
 
 
 def remove_outbox(session: Session, outbox_id: int) -> None:
@@ -56,7 +88,9 @@ def get_request(session: Session, uuid: str) -> RequestRow | None:
     return session.get(RequestRow, uuid)
 
 
-def list_requests(session: Session, *, status: str | None = None, limit: int = 1000) -> list[RequestRow]:
+def list_requests(
+    session: Session, *, status: str | None = None, limit: int = 1000
+) -> list[RequestRow]:
     stmt = select(RequestRow).order_by(RequestRow.created_at.desc()).limit(limit)
     if status:
         stmt = stmt.where(RequestRow.status == status)
@@ -64,7 +98,11 @@ def list_requests(session: Session, *, status: str | None = None, limit: int = 1
 
 
 def upsert_category(session: Session, data: dict) -> None:
-    extra = {k: v for k, v in data.items() if k not in {"code", "label", "department", "deadline_hours", "active"}}
+    extra = {
+        k: v
+        for k, v in data.items()
+        if k not in {"code", "label", "department", "deadline_hours", "active"}
+    }
     row = session.get(CategoryRow, data["code"])
     if row is None:
         row = CategoryRow(code=data["code"])

@@ -14,7 +14,9 @@ TIMEOUT = (5, 30)  # connect, read
 
 
 class ServerClient:
-    def __init__(self, base_url: str, token: str | None = None, *, timeout: tuple[float, float] = TIMEOUT) -> None:
+    def __init__(
+        self, base_url: str, token: str | None = None, *, timeout: tuple[float, float] = TIMEOUT
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.timeout = timeout
@@ -27,7 +29,11 @@ class ServerClient:
             headers["Authorization"] = f"Bearer {self.token}"
         try:
             response = self.http.request(
-                method, f"{self.base_url}/api/v1{path}", headers=headers, timeout=self.timeout, **kwargs
+                method,
+                f"{self.base_url}/api/v1{path}",
+                headers=headers,
+                timeout=self.timeout,
+                **kwargs,
             )
         except requests.RequestException as exc:
             raise NetworkError("Le serveur central est injoignable.", details=str(exc)) from exc
@@ -37,22 +43,33 @@ class ServerClient:
             body = {}
         status = response.status_code
         if status >= 500:
-            raise NetworkError(f"Le serveur central a répondu une erreur ({status}).", details=response.text[:500])
+            raise NetworkError(
+                f"Le serveur central a répondu une erreur ({status}).", details=response.text[:500]
+            )
         if status < 400:
             return status, body
         error = (body or {}).get("error", {}) if isinstance(body, dict) else {}
         message = error.get("message") or f"Erreur {status}"
         fields = error.get("fields") or {}
         details = "; ".join(f"{k} : {v}" for k, v in fields.items())
-        kind = {401: "auth", 403: "forbidden", 404: "not_found", 409: "conflict", 410: "resync", 422: "invalid",
-                423: "locked"}.get(status, "other")
+        kind = {
+            401: "auth",
+            403: "forbidden",
+            404: "not_found",
+            409: "conflict",
+            410: "resync",
+            422: "invalid",
+            423: "locked",
+        }.get(status, "other")
         raise SyncError(message, kind=kind, details=details)
 
     def health(self) -> dict:
         return self._call("GET", "/health")[1]
 
     def login(self, username: str, password: str) -> dict:
-        _status, body = self._call("POST", "/auth/login", json={"username": username, "password": password})
+        _status, body = self._call(
+            "POST", "/auth/login", json={"username": username, "password": password}
+        )
         self.token = body["token"]
         return body
 

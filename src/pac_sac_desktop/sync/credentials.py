@@ -25,9 +25,9 @@ def _keyring():  # type: ignore[no-untyped-def]
     except ImportError:
         return None
     backend = keyring.get_keyring()
-    if isinstance(backend, fail.Keyring | null.Keyring) or ("chainer" in type(backend).__name__.lower() and not list(
-        getattr(backend, "backends", [])
-    )):
+    if isinstance(backend, fail.Keyring | null.Keyring) or (
+        "chainer" in type(backend).__name__.lower() and not list(getattr(backend, "backends", []))
+    ):
         return None
     return keyring
 

@@ -58,7 +58,9 @@ class SyncReport:
 class Backoff:
     """Exponential backoff with full jitter: 2, 4, 8 … seconds, at most ``cap``."""
 
-    def __init__(self, base: float = 2.0, cap: float = 300.0, rng: random.Random | None = None) -> None:
+    def __init__(
+        self, base: float = 2.0, cap: float = 300.0, rng: random.Random | None = None
+    ) -> None:
         self.base, self.cap, self.failures = base, cap, 0
         self.rng = rng or random.Random()
 
@@ -116,7 +118,9 @@ class SyncEngine:
                         _status, answer = self.client.put_request(item.entity_uuid, item.payload)
                         self._request_sent(item.id, item.entity_uuid, answer)
                     else:
-                        self.client.put_event(item.parent_uuid or "", item.entity_uuid, item.payload)
+                        self.client.put_event(
+                            item.parent_uuid or "", item.entity_uuid, item.payload
+                        )
                         with self.db.transaction() as s:
                             repo.remove_outbox(s, item.id)
                     report.pushed += 1
@@ -274,7 +278,6 @@ class SyncEngine:
         self._pages("requests", apply)
 
 
-
 def sync_status(db: Database) -> dict:
     """Last success, last error, items waiting and items blocked, for the status bar and CLI."""
     with db.reading() as s:
@@ -304,7 +307,9 @@ def _remote_row(data: dict) -> RequestRow:
         flags=[],
         citizen_phone=citizen.get("phone", ""),
         citizen_email=citizen.get("email", ""),
-        citizen_key=normalize_name(f"{citizen.get('first_name', '')} {citizen.get('last_name', '')}"),
+        citizen_key=normalize_name(
+            f"{citizen.get('first_name', '')} {citizen.get('last_name', '')}"
+        ),
         address_key=normalize_address(address),
         street_key=street_key(address),
         created_at=dt.datetime.fromisoformat(data["created_at"]) if data.get("created_at") else now,

@@ -10,7 +10,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from pac_sac_desktop.core.paths import resources_dir
-from pac_sac_desktop.services.knowledge import KnowledgeBase
+from pac_sac_desktop.services.workstation import Workstation
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +54,10 @@ def run_app(home: Path) -> int:
     app = make_application()
     settings = QSettings()
     install_translations(app, str(settings.value("ui/language", "fr")))
-    kb = KnowledgeBase.open(home)
-    window = MainWindow(kb, settings)
+    ws = Workstation(home)
+    window = MainWindow(ws, settings)
     window.show()
     try:
         return app.exec()
     finally:
-        kb.close()
+        ws.close()

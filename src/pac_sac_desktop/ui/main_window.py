@@ -17,19 +17,27 @@ from PySide6.QtWidgets import (
 )
 
 from pac_sac_desktop import __version__
-from pac_sac_desktop.services.knowledge import KnowledgeBase
+from pac_sac_desktop.services.workstation import Workstation
 from pac_sac_desktop.ui.format import today_local
 from pac_sac_desktop.ui.kb.kb_page import KnowledgePage
 from pac_sac_desktop.ui.kb.urgent_banner import UrgentBanner
+from pac_sac_desktop.ui.login_dialog import LoginDialog
+from pac_sac_desktop.ui.sync_status import SyncController, SyncStatusWidget
 from pac_sac_desktop.ui.tasks import run_task
 
 
 class MainWindow(QMainWindow):
-    def __init__(
-        self, kb: KnowledgeBase, settings: QSettings | None = None, today_fn=today_local
-    ) -> None:  # type: ignore[no-untyped-def]
+    def __init__(  # type: ignore[no-untyped-def]
+        self,
+        ws: Workstation,
+        settings: QSettings | None = None,
+        today_fn=today_local,
+        *,
+        sync_interval_ms: int = 60_000,
+    ) -> None:
         super().__init__()
-        self.kb = kb
+        self.ws = ws
+        self.kb = kb = ws.kb
         self.settings = settings or QSettings()
         self.today_fn = today_fn
         self.setWindowTitle(self.tr("PAC SAC — Citizen services"))
@@ -49,7 +57,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status_articles = QLabel()
         self.status_index = QLabel()
+        self.sync = SyncController(ws, self, interval_ms=sync_interval_ms)
+        self.sync_status = SyncStatusWidget(self.sync, self)
+        self.sync.kb_changed.connect(self.refresh_kb_state)
+        self.sync.needs_login.connect(self.ask_login)
         self.statusBar().addWidget(self.status_articles)
+        self.statusBar().addWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.status_index)
         self.kb_page.searched.connect(lambda *_: None)
         self._menus()
@@ -66,12 +79,21 @@ class MainWindow(QMainWindow):
         self.refresh_kb_state()
         self.status_index.setText(self.tr("Checking the search index…"))
         run_task(self, self.kb.ensure_index, self._index_ready, self._index_failed)
+        self.sync.start()
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         act = QAction(self.tr("&Import articles…"), self)
         act.triggered.connect(self.import_articles)
         file_menu.addAction(act)
+        file_menu.addSeparator()
+        login = QAction(self.tr("&Connect to the server…"), self)
+        login.triggered.connect(lambda: self.ask_login(""))
+        file_menu.addAction(login)
+        sync_now = QAction(self.tr("S&ynchronise now"), self)
+        sync_now.setShortcut(QKeySequence("F5"))
+        sync_now.triggered.connect(self.sync.sync_now)
+        file_menu.addAction(sync_now)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -163,6 +185,14 @@ class MainWindow(QMainWindow):
 
         run_task(self, lambda: self.kb.import_path(path), done)
 
+    def ask_login(self, message: str = "") -> None:
+        """Window-modal but not blocking: the agent can finish a call before reconnecting."""
+        if getattr(self, "_login", None) is not None and self._login.isVisible():
+            return
+        self._login = LoginDialog(self.ws, self, message)
+        self._login.accepted.connect(self.sync.sync_now)
+        self._login.open()
+
     def _set_language(self, code: str) -> None:
         self.settings.setValue("ui/language", code)
         QMessageBox.information(
@@ -179,5 +209,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.sync.stop()
         self.settings.setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
