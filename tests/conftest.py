@@ -10,6 +10,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault(
+    "PAC_SAC_FAST_HASH", "1"
+)  # argon2id with small parameters: many accounts per run
+os.environ.setdefault("PAC_SAC_NO_KEYRING", "1")  # tests never touch the developer's keyring
 os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts/truetype/dejavu")
 
 REPO = Path(__file__).resolve().parents[1]

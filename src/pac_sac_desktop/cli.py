@@ -384,6 +384,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-window", action="store_true", help="préparer les données sans ouvrir la fenêtre"
     )
+    p.add_argument(
+        "--port", type=int, default=None, help="port du serveur de démonstration (libre par défaut)"
+    )
     p.set_defaults(func=cmd_demo)
     return parser
 

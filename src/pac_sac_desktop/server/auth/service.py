@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import secrets
 
 from argon2 import PasswordHasher
@@ -41,7 +42,16 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     ),
 }
 
-_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+
+def _make_hasher() -> PasswordHasher:
+    """argon2id with the library's recommended parameters; test runs may ask for a cheaper
+    (still argon2id) profile with PAC_SAC_FAST_HASH=1, since hundreds of accounts are created."""
+    if os.environ.get("PAC_SAC_FAST_HASH") == "1":
+        return PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+    return PasswordHasher()
+
+
+_hasher = _make_hasher()
 
 
 class AuthError(Exception):
