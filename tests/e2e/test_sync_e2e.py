@@ -199,3 +199,27 @@ def test_lost_answers_on_a_flapping_network_never_create_duplicates(server, tmp_
     finally:
         ws.close()
         proxy.close()
+
+
+def test_repeat_complaint_meeting_reaches_the_server(server, workstation):
+    workstation.sync_once()
+    citizen = {
+        "first_name": "Réjean",
+        "last_name": "Bouchard",
+        "email": "rejean.b@exemple.ca",
+        "contact": "email",
+    }
+    base = {**draft(workstation), "nature": "complaint", "citizen": citizen}
+    workstation.requests.save(base, user="agent")
+    second = workstation.requests.save(
+        {**base, "description": "Toujours pas réparé."}, user="agent"
+    )
+    assert "meeting_required" in second.flags
+    workstation.sync_once()
+    headers = server.token("superviseur", "superviseur-demo-2026")
+    stored = requests.get(
+        f"{server.url}/api/v1/requests/{second.uuid}", headers=headers, timeout=10
+    ).json()
+    meetings = [e for e in stored["events"] if e["kind"] == "meeting"]
+    assert len(meetings) == 1 and meetings[0]["data"]["councillor"]
+    assert "meeting_required" in stored["payload"]["flags"]

@@ -22,9 +22,22 @@ from pac_sac_desktop.core.requests import (
     due_dates,
     normalize_address,
     normalize_name,
+    normalize_phone,
     street_key,
     validate_request,
 )
+from pac_sac_desktop.core.rules import (
+    DUPLICATE_WINDOW,
+    MEETING_REQUIRED,
+    POSSIBLE_DUPLICATE,
+    REPEAT_WINDOW,
+    CitizenKey,
+    PastRequest,
+    caller_history,
+    possible_duplicates,
+    repeat_complaints,
+)
+from pac_sac_desktop.core.streets import District, StreetIndex
 from pac_sac_desktop.store import requests_repo as repo
 from pac_sac_desktop.store.db import Database
 from pac_sac_desktop.store.models import CategoryRow, RequestRow
@@ -44,12 +57,54 @@ PAYLOAD_KEYS = (
 
 
 @dataclass(frozen=True)
+class Assessment:
+    """What the form shows while the agent types: repeat complaint, duplicates, history, district."""
+
+    repeats: list[PastRequest]
+    duplicates: list[PastRequest]
+    history: list[PastRequest]
+    district: District | None
+    segment: str
+
+    @property
+    def flags(self) -> list[str]:
+        flags = []
+        if self.repeats:
+            flags.append(MEETING_REQUIRED)
+        if self.duplicates:
+            flags.append(POSSIBLE_DUPLICATE)
+        return flags
+
+
+@dataclass(frozen=True)
 class SavedRequest:
     uuid: str
     number: str
     due_at: dt.datetime | None
     followup_due_at: dt.datetime | None
     flags: list[str]
+
+
+def _past(row: RequestRow) -> PastRequest:
+    return PastRequest(
+        uuid=row.uuid,
+        label=row.reference or row.number,
+        nature=row.nature,
+        category=row.category,
+        status=row.status,
+        created_at=row.created_at,
+        closed_at=row.closed_at,
+        citizen=CitizenKey(row.citizen_phone, row.citizen_email, row.citizen_key, row.address_key),
+        address=row.address_key,
+        segment=row.street_key,
+    )
+
+
+def _citizen_key(citizen: dict[str, Any], address: str) -> CitizenKey:
+    phone = normalize_phone(str(citizen.get("phone") or "")) or ""
+    email = str(citizen.get("email") or "").strip().lower()
+    name = normalize_name(f"{citizen.get('first_name', '')} {citizen.get('last_name', '')}")
+    return CitizenKey(phone, email, name, normalize_address(address))
 
 
 def category_questions(row: CategoryRow) -> list[Question]:
@@ -83,8 +138,59 @@ def request_to_wire(row: RequestRow) -> dict[str, Any]:
 
 
 class RequestService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, streets: StreetIndex | None = None) -> None:
         self.db = db
+        self.streets = streets or StreetIndex.load(resources_dir() / "streets.yaml")
+
+    def assess(self, draft: dict[str, Any], *, now: dt.datetime | None = None) -> Assessment:
+        """Run the capture rules on a draft (possibly incomplete). Cheap: indexed lookups only."""
+        with self.db.reading() as session:
+            return self._assess(session, draft, now or utcnow())
+
+    def _assess(self, session: Any, draft: dict[str, Any], now: dt.datetime) -> Assessment:
+        citizen = dict(draft.get("citizen") or {})
+        address = str((draft.get("location") or {}).get("address") or citizen.get("address") or "")
+        key = _citizen_key(citizen, address)
+        place = self.streets.locate(address) if address else None
+        category = str(draft.get("category") or "")
+        history_rows = (
+            repo.citizen_candidates(
+                session, phone=key.phone, email=key.email, name=key.name, since=now - REPEAT_WINDOW
+            )
+            if not key.empty
+            else []
+        )
+        history = caller_history(citizen=key, history=[_past(r) for r in history_rows])
+        repeats = repeat_complaints(
+            nature=str(draft.get("nature") or ""),
+            category=category,
+            citizen=key,
+            history=history,
+            now=now,
+        )
+        duplicates: list[PastRequest] = []
+        if category and place is not None:
+            rows = repo.place_candidates(
+                session,
+                category=category,
+                address=key.address,
+                segment=place.segment,
+                since=now - DUPLICATE_WINDOW,
+            )
+            duplicates = possible_duplicates(
+                category=category,
+                address=key.address,
+                segment=place.segment,
+                candidates=[_past(r) for r in rows],
+                now=now,
+            )
+        return Assessment(
+            repeats,
+            duplicates,
+            history,
+            place.district if place else None,
+            place.segment if place else "",
+        )
 
     def ensure_taxonomy(self, path: Path | None = None) -> int:
         """Seed the shipped taxonomy when the server has not sent one yet (first start offline)."""
@@ -134,7 +240,9 @@ class RequestService:
             payload = {**clean, "created_at": now.isoformat(), "number": number}
             citizen = clean.get("citizen") or {}
             address = (clean.get("location") or {}).get("address", "") or citizen.get("address", "")
-            flags: list[str] = []
+            assessment = self._assess(session, clean, now)
+            flags = assessment.flags
+            payload["flags"] = flags
             row = RequestRow(
                 uuid=request_uuid,
                 number=number,
@@ -151,7 +259,7 @@ class RequestService:
                     f"{citizen.get('first_name', '')} {citizen.get('last_name', '')}"
                 ),
                 address_key=normalize_address(address),
-                street_key=street_key(address),
+                street_key=assessment.segment or street_key(address),
                 created_at=now,
                 created_by=user,
                 due_at=due,
@@ -164,7 +272,34 @@ class RequestService:
             repo.add_outbox(
                 session, kind="request", entity_uuid=request_uuid, payload=payload, now=now
             )
+            if assessment.repeats:
+                self._meeting_task(session, request_uuid, assessment, now)
         return SavedRequest(request_uuid, number, due, followup, flags)
+
+    @staticmethod
+    def _meeting_task(
+        session: Any, request_uuid: str, assessment: Assessment, now: dt.datetime
+    ) -> None:
+        """The V.I.P. meeting: the district councillor and a city official, queued as an event."""
+        district = assessment.district
+        earlier = assessment.repeats[0]
+        data = {
+            "reason": f"Deuxième plainte du même citoyen sur le même sujet (plainte antérieure {earlier.label}).",
+            "earlier": earlier.uuid,
+            "district": district.number if district else None,
+            "district_name": district.name if district else None,
+            "councillor": district.councillor if district else "district à confirmer",
+            "official": "fonctionnaire à désigner par le service responsable",
+            "status": "to_schedule",
+        }
+        repo.add_outbox(
+            session,
+            kind="event",
+            entity_uuid=str(uuidlib.uuid4()),
+            parent_uuid=request_uuid,
+            payload={"kind": "meeting", "data": data, "created_at": now.isoformat()},
+            now=now,
+        )
 
     def list(self, *, status: str | None = None) -> list[dict[str, Any]]:
         with self.db.reading() as session:

@@ -129,3 +129,54 @@ def categories(session: Session, *, active_only: bool = True) -> list[CategoryRo
 
 def get_category(session: Session, code: str) -> CategoryRow | None:
     return session.get(CategoryRow, code)
+
+
+def citizen_candidates(
+    session: Session, *, phone: str, email: str, name: str, since: dt.datetime, limit: int = 200
+) -> list[RequestRow]:
+    """Requests that may be the same citizen's (indexed columns; the rule decides)."""
+    from sqlalchemy import or_
+
+    conditions = []
+    if phone:
+        conditions.append(RequestRow.citizen_phone.like(phone.split("x")[0] + "%"))
+    if email:
+        conditions.append(RequestRow.citizen_email == email)
+    if name:
+        conditions.append(RequestRow.citizen_key == name)
+    if not conditions:
+        return []
+    stmt = (
+        select(RequestRow)
+        .where(or_(*conditions), RequestRow.created_at >= since)
+        .order_by(RequestRow.created_at.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))
+
+
+def place_candidates(
+    session: Session,
+    *,
+    category: str,
+    address: str,
+    segment: str,
+    since: dt.datetime,
+    limit: int = 50,
+) -> list[RequestRow]:
+    from sqlalchemy import or_
+
+    conditions = []
+    if address:
+        conditions.append(RequestRow.address_key == address)
+    if segment:
+        conditions.append(RequestRow.street_key == segment)
+    if not category or not conditions:
+        return []
+    stmt = (
+        select(RequestRow)
+        .where(RequestRow.category == category, or_(*conditions), RequestRow.created_at >= since)
+        .order_by(RequestRow.created_at.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 
 from pac_sac_desktop.core.errors import NetworkError, SyncError
 from pac_sac_desktop.core.kb import article_from_wire
+from pac_sac_desktop.core.paths import resources_dir
 from pac_sac_desktop.core.requests import normalize_address, normalize_name, street_key
+from pac_sac_desktop.core.streets import StreetIndex
 from pac_sac_desktop.store import kb_repo
 from pac_sac_desktop.store import requests_repo as repo
 from pac_sac_desktop.store.db import Database
@@ -86,6 +88,7 @@ class SyncEngine:
         self.client = client
         self.on_kb_changed = on_kb_changed
         self.progress = progress or (lambda *_: None)
+        self.streets = StreetIndex.load(resources_dir() / "streets.yaml")
 
     # ------------------------------------------------------------------ pass
     def sync_once(self) -> SyncReport:
@@ -158,6 +161,14 @@ class SyncEngine:
             if answer.get(key):
                 setattr(row, key, dt.datetime.fromisoformat(answer[key]))
         row.server = {k: v for k, v in answer.items() if k != "payload"}
+        if row.status in ("resolved", "closed", "cancelled") and row.closed_at is None:
+            row.closed_at = (
+                dt.datetime.fromisoformat(answer["updated_at"])
+                if answer.get("updated_at")
+                else utcnow()
+            )
+        elif row.status not in ("resolved", "closed", "cancelled"):
+            row.closed_at = None
         if row.sync_state in ("pending", "remote", "sent"):
             row.sync_state = "sent" if row.sync_state != "remote" else "remote"
         row.updated_at = utcnow()
@@ -269,7 +280,7 @@ class SyncEngine:
                         continue
                     row = repo.get_request(s, change["id"])
                     if row is None:
-                        row = _remote_row(data)
+                        row = _remote_row(data, self.streets)
                         s.add(row)
                     self._apply_server_request(row, data)
                     report.request_updates += 1
@@ -289,7 +300,7 @@ def sync_status(db: Database) -> dict:
         }
 
 
-def _remote_row(data: dict) -> RequestRow:
+def _remote_row(data: dict, streets: StreetIndex) -> RequestRow:
     """A request captured elsewhere, kept for caller history and duplicate detection."""
     payload = data.get("payload") or {}
     citizen = payload.get("citizen") or {}
@@ -311,7 +322,7 @@ def _remote_row(data: dict) -> RequestRow:
             f"{citizen.get('first_name', '')} {citizen.get('last_name', '')}"
         ),
         address_key=normalize_address(address),
-        street_key=street_key(address),
+        street_key=(place.segment if (place := streets.locate(address)) else street_key(address)),
         created_at=dt.datetime.fromisoformat(data["created_at"]) if data.get("created_at") else now,
         created_by=data.get("created_by", ""),
         sync_state="remote",

@@ -210,7 +210,7 @@ def put_event(
             raise Conflict(event_uuid)
         return False, existing
     _check_event(kind, data)
-    if not can_manage and (kind != "note" or row.created_by != user.username):
+    if not can_manage and (kind not in ("note", "meeting") or row.created_by != user.username):
         raise Forbidden(kind)
     now = utcnow()
     created = _clock_start(_parse_time(body.get("created_at")), now)
