@@ -100,6 +100,198 @@
     </message>
 </context>
 <context>
+    <name>CapturePage</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="107"/>
+        <source>Type a few letters: nid, lampadaire, collecte…</source>
+        <translation>Tapez quelques lettres : nid, lampadaire, collecte…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="121"/>
+        <source>Anonymous citizen</source>
+        <translation>Citoyen anonyme</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="134"/>
+        <source>Civic address or intersection of the problem</source>
+        <translation>Adresse civique ou intersection du problème</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="137"/>
+        <source>What the citizen reports, in their words</source>
+        <translation>Ce que le citoyen signale, dans ses mots</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="141"/>
+        <source>Resolved at first contact (answered from the KB) — Ctrl+R</source>
+        <translation>Réglée au premier contact (réponse de la base de connaissances) — Ctrl+R</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="144"/>
+        <source>Request</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="148"/>
+        <source>Channel:</source>
+        <translation>Canal :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="151"/>
+        <source>Nature:</source>
+        <translation>Nature :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="152"/>
+        <source>Category:</source>
+        <translation>Catégorie :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="155"/>
+        <source>Location:</source>
+        <translation>Lieu :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="156"/>
+        <source>Description:</source>
+        <translation>Description :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="159"/>
+        <source>Citizen</source>
+        <translation>Citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="165"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="166"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="167"/>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="168"/>
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="169"/>
+        <source>E-mail:</source>
+        <translation>Courriel :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="173"/>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="175"/>
+        <source>Follow-up by:</source>
+        <translation>Suivi par :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="177"/>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Enregistrer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="181"/>
+        <source>New (Ctrl+N)</source>
+        <translation>Nouvelle (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="226"/>
+        <source>Possible duplicates (same place, last 30 days)</source>
+        <translation>Doublons possibles (même lieu, 30 derniers jours)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="227"/>
+        <source>Caller history</source>
+        <translation>Historique du citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="228"/>
+        <source>Answer sheets for this category</source>
+        <translation>Fiches de cette catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="245"/>
+        <source>Resume it</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="247"/>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="332"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="334"/>
+        <source>no deadline</source>
+        <translation>sans délai</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="336"/>
+        <source>deadline</source>
+        <translation>délai</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="449"/>
+        <source>the district councillor</source>
+        <translation>le conseiller ou la conseillère du district</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="450"/>
+        <source>district</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="453"/>
+        <source>Second complaint from this citizen on this subject (earlier: %1). A meeting with %2%3 and a city official is mandatory; it will be scheduled when you save.</source>
+        <translation>Deuxième plainte de ce citoyen sur ce sujet (plainte antérieure : %1). Une rencontre avec %2%3 et un fonctionnaire de la Ville est obligatoire; elle sera planifiée à l&apos;enregistrement.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="487"/>
+        <source>An unsaved request was found from your last session.</source>
+        <translation>Une requête non enregistrée a été retrouvée de votre dernière session.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="539"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="546"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="551"/>
+        <source>Saved: %1</source>
+        <translation>Enregistrée : %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="558"/>
+        <source>The request has errors: correct the fields shown in red.</source>
+        <translation>La requête contient des erreurs : corrigez les champs en rouge.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="564"/>
+        <source>Not saved.</source>
+        <translation>Non enregistrée.</translation>
+    </message>
+</context>
+<context>
     <name>KnowledgePage</name>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="51"/>
@@ -188,27 +380,27 @@
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="39"/>
+        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="41"/>
         <source>Connect</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="40"/>
+        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="42"/>
         <source>Work offline</source>
         <translation>Travailler hors ligne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="44"/>
+        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="46"/>
         <source>Everything already on this workstation stays usable offline.</source>
         <translation>Tout ce qui est déjà sur ce poste reste utilisable hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="55"/>
+        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="61"/>
         <source>Fill in the server, the user name and the password.</source>
         <translation>Indiquez le serveur, le nom d&apos;utilisateur et le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="58"/>
+        <location filename="../../src/pac_sac_desktop/ui/login_dialog.py" line="64"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
@@ -216,72 +408,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="43"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="44"/>
         <source>PAC SAC — Citizen services</source>
         <translation>PAC SAC — Service aux citoyens</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="50"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="51"/>
         <source>Knowledge base</source>
         <translation>Base de connaissances</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="55"/>
+        <source>New request (Ctrl+N)</source>
+        <translation>Nouvelle requête (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="91"/>
         <source>Checking the search index…</source>
         <translation>Vérification de l&apos;index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="85"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="96"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="86"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="97"/>
         <source>&amp;Import articles…</source>
         <translation>&amp;Importer des fiches…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="101"/>
         <source>&amp;Connect to the server…</source>
         <translation>Se &amp;connecter au serveur…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="104"/>
         <source>S&amp;ynchronise now</source>
         <translation>S&amp;ynchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="109"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="113"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="114"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="119"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="125"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="126"/>
         <source>&amp;About PAC SAC</source>
         <translation>À &amp;propos de PAC SAC</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="165"/>
         <source>%n article(s) in the local knowledge base</source>
         <translation>
             <numerusform>%n fiche dans la base de connaissances locale</numerusform>
@@ -289,63 +486,63 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="148"/>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="197"/>
         <source>Search index up to date</source>
         <translation>Index de recherche à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="175"/>
         <source>Search index updated</source>
         <translation>Index de recherche mis à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="176"/>
         <source>Search index rebuilt</source>
         <translation>Index de recherche reconstruit</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="185"/>
         <source>Search index unavailable</source>
         <translation>Index de recherche indisponible</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="189"/>
         <source>Folder of Markdown articles</source>
         <translation>Dossier de fiches Markdown</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="194"/>
         <source>Importing…</source>
         <translation>Importation en cours…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="199"/>
         <source>%1 created, %2 updated, %3 unchanged, %4 rejected.</source>
         <translation>%1 créée(s), %2 mise(s) à jour, %3 inchangée(s), %4 rejetée(s).</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="205"/>
         <source>Import finished</source>
         <translation>Importation terminée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="225"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="225"/>
         <source>The new language will be used at the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="231"/>
         <source>About PAC SAC</source>
         <translation>À propos de PAC SAC</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="233"/>
         <source>PAC SAC Desktop %1
 Knowledge base and citizen requests for frontline staff.</source>
         <translation>PAC SAC Desktop %1
@@ -353,19 +550,65 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
     </message>
 </context>
 <context>
+    <name>QuestionsForm</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="43"/>
+        <source>— choose —</source>
+        <translation>— choisir —</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="47"/>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="48"/>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="49"/>
+        <source>Receipt %1</source>
+        <translation>Accusé de réception %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="54"/>
+        <source>Copy the text</source>
+        <translation>Copier le texte</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="56"/>
+        <source>Save as PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="58"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="73"/>
+        <source>Save the receipt</source>
+        <translation>Enregistrer l&apos;accusé de réception</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="128"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="136"/>
         <source>last sync %1</source>
         <translation>dernière synchro %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="130"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="138"/>
         <source>never synchronised</source>
         <translation>jamais synchronisé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="131"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="139"/>
         <source>%n item(s) waiting</source>
         <translation>
             <numerusform>%n élément en attente</numerusform>
@@ -373,32 +616,32 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="133"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="141"/>
         <source>Not connected to a server</source>
         <translation>Non connecté à un serveur</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="135"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="143"/>
         <source>Synchronising…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="137"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="145"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="139"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="147"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="141"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="149"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="144"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="152"/>
         <source>%n refused by the server</source>
         <translation>
             <numerusform>%n refusé par le serveur</numerusform>

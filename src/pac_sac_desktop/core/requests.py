@@ -244,3 +244,35 @@ def due_dates(
     due = created_at + dt.timedelta(hours=deadline_hours) if deadline_hours else None
     followup = created_at + COMPLAINT_FIRST_FOLLOWUP if nature == "complaint" else None
     return due, followup
+
+
+def rank_categories(
+    query: str, categories: list[tuple[str, str, list[str]]], limit: int = 12
+) -> list[str]:
+    """Category codes for what the agent typed ("nid" → nid-de-poule first), accents ignored.
+
+    ``categories`` are (code, label, keywords). A label starting with the query beats a word of
+    the label starting with it, which beats a keyword; shorter labels first (the general case
+    before its variants).
+    """
+    typed = normalize_name(query)
+    if not typed:
+        return [code for code, _label, _kw in sorted(categories, key=lambda c: c[1].casefold())][
+            :limit
+        ]
+    ranked: list[tuple[int, int, str, str]] = []
+    for code, label, keywords in categories:
+        name = normalize_name(label)
+        words = name.split()
+        if name.startswith(typed):
+            rank = 0
+        elif any(w.startswith(typed) for w in words) or f" {typed}" in f" {name}":
+            rank = 1
+        elif typed in name:
+            rank = 2
+        elif any(normalize_name(k).startswith(typed) for k in keywords):
+            rank = 3
+        else:
+            continue
+        ranked.append((rank, len(label), label.casefold(), code))
+    return [code for *_rest, code in sorted(ranked)[:limit]]

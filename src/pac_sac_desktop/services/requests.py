@@ -15,6 +15,7 @@ import yaml
 
 from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.core.paths import resources_dir
+from pac_sac_desktop.core.receipt import Receipt
 from pac_sac_desktop.core.requests import (
     CHANNELS,
     NATURES,
@@ -300,6 +301,29 @@ class RequestService:
             payload={"kind": "meeting", "data": data, "created_at": now.isoformat()},
             now=now,
         )
+
+    def receipt(self, uuid: str) -> Receipt:
+        with self.db.reading() as session:
+            row = repo.get_request(session, uuid)
+            if row is None:
+                raise KeyError(uuid)
+            category = repo.get_category(session, row.category)
+            payload = row.payload or {}
+            address = (payload.get("location") or {}).get("address") or (
+                payload.get("citizen") or {}
+            ).get("address", "")
+            return Receipt(
+                number=row.number,
+                reference=row.reference,
+                nature=row.nature,
+                category_label=category.label if category else row.category,
+                department=category.department if category else "",
+                created_at=row.created_at,
+                due_at=row.due_at,
+                followup_due_at=row.followup_due_at,
+                address=address,
+                resolved_first_contact=bool(payload.get("resolved_first_contact")),
+            )
 
     def list(self, *, status: str | None = None) -> list[dict[str, Any]]:
         with self.db.reading() as session:

@@ -9,6 +9,7 @@ import logging
 from pathlib import Path
 
 from pac_sac_desktop.core.errors import SyncError
+from pac_sac_desktop.services.drafts import DraftStore
 from pac_sac_desktop.services.knowledge import KnowledgeBase
 from pac_sac_desktop.services.requests import RequestService
 from pac_sac_desktop.store.state import get_value, set_value
@@ -31,6 +32,7 @@ class Workstation:
         self.db = self.kb.db
         self.requests = RequestService(self.db)
         self.tokens = TokenStore(home)
+        self.drafts = DraftStore(home)
 
     def close(self) -> None:
         self.kb.close()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from pac_sac_desktop import __version__
 from pac_sac_desktop.services.workstation import Workstation
+from pac_sac_desktop.ui.capture.capture_page import CapturePage
 from pac_sac_desktop.ui.format import today_local
 from pac_sac_desktop.ui.kb.kb_page import KnowledgePage
 from pac_sac_desktop.ui.kb.urgent_banner import UrgentBanner
@@ -48,6 +49,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.kb_page, self.tr("Knowledge base"))
+        self.capture_page = CapturePage(ws, self)
+        self.capture_page.open_article.connect(self._open_from_capture)
+        self.capture_page.saved.connect(lambda _uuid: self.sync.sync_now())
+        self.tabs.addTab(self.capture_page, self.tr("New request (Ctrl+N)"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -66,6 +71,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_index)
         self.kb_page.searched.connect(lambda *_: None)
         self._menus()
+        new = QShortcut(QKeySequence("Ctrl+N"), self)
+        new.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        new.activated.connect(self.go_capture)
+        draft = ws.drafts.load()
+        if draft:
+            self.capture_page.offer_draft(draft)
         for keys in ("Ctrl+K", "F3"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -120,6 +131,21 @@ class MainWindow(QMainWindow):
     def go_search(self) -> None:
         self.tabs.setCurrentWidget(self.kb_page)
         self.kb_page.focus_search()
+
+    def go_capture(self) -> None:
+        """Ctrl+N: on the form, start a new request; elsewhere, come back to the form as it was."""
+        page = self.capture_page
+        if self.tabs.currentWidget() is page or not page.has_content():
+            self.tabs.setCurrentWidget(page)
+            page.new_request()
+        else:
+            self.tabs.setCurrentWidget(page)
+            page.category.setFocus()
+
+    def _open_from_capture(self, article_id: str) -> None:
+        """Show the sheet beside the form's tab; Ctrl+N or the tab brings the form back intact."""
+        self.tabs.setCurrentWidget(self.kb_page)
+        self.kb_page.open_article(article_id)
 
     def _open_from_banner(self, article_id: str) -> None:
         self.tabs.setCurrentWidget(self.kb_page)

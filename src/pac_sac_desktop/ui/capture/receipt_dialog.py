@@ -1,0 +1,76 @@
+"""The receipt after saving: read it out, copy it into an e-mail, print it or save it as PDF."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pac_sac_desktop.core.receipt import CITY, FOLLOW_UP, Receipt
+
+
+def receipt_html(receipt: Receipt) -> str:
+    rows = "".join(
+        f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
+        for k, v in receipt.lines()
+    )
+    return (
+        f"<h2>{html.escape(CITY)}</h2><h3>Accusé de réception</h3>"
+        f'<table cellpadding="4">{rows}</table><p>{html.escape(FOLLOW_UP)}</p>'
+    )
+
+
+def write_pdf(receipt: Receipt, path: Path) -> None:
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    writer.setResolution(300)
+    writer.setTitle(f"Accusé de réception {receipt.reference or receipt.number}")
+    document = QTextDocument()
+    document.setHtml(receipt_html(receipt))
+    document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
+    document.print_(writer)
+
+
+class ReceiptDialog(QDialog):
+    def __init__(self, receipt: Receipt, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.receipt = receipt
+        self.setWindowTitle(
+            self.tr("Receipt %1").replace("%1", receipt.reference or receipt.number)
+        )
+        self.view = QTextBrowser()
+        self.view.setHtml(receipt_html(receipt))
+        self.view.setMinimumSize(520, 300)
+        copy = QPushButton(self.tr("Copy the text"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(receipt.text()))
+        pdf = QPushButton(self.tr("Save as PDF…"))
+        pdf.clicked.connect(self._pdf)
+        close = QPushButton(self.tr("Close"))
+        close.setDefault(True)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(copy)
+        buttons.addWidget(pdf)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+
+    def _pdf(self) -> None:
+        name = f"recu-{self.receipt.reference or self.receipt.number}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the receipt"), name, "PDF (*.pdf)"
+        )
+        if path:
+            write_pdf(self.receipt, Path(path))
