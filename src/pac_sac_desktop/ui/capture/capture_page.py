@@ -136,7 +136,8 @@ class CapturePage(QWidget):
         self.description.setObjectName("descriptionField")
         self.description.setPlaceholderText(self.tr("What the citizen reports, in their words"))
         self.description.setTabChangesFocus(True)
-        self.description.setMinimumHeight(80)
+        self.description.setMinimumHeight(70)
+        self.description.setMaximumHeight(120)
         self.resolved = QCheckBox(
             self.tr("Resolved at first contact (answered from the KB) — Ctrl+R")
         )
@@ -191,10 +192,10 @@ class CapturePage(QWidget):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.addWidget(request_box)
-        lv.addWidget(citizen_box)
         lv.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(left)
         form_side = QWidget()
         fv = QVBoxLayout(form_side)
@@ -221,6 +222,8 @@ class CapturePage(QWidget):
         self.used_articles: list[str] = []
         side = QWidget()
         sv = QVBoxLayout(side)
+        sv.setContentsMargins(0, 0, 0, 0)
+        sv.addWidget(citizen_box)
         sv.addWidget(self.warning)
         for title, widget in (
             (self.tr("Possible duplicates (same place, last 30 days)"), self.duplicates),
@@ -229,12 +232,13 @@ class CapturePage(QWidget):
         ):
             label = QLabel(f"<b>{html.escape(title)}</b>")
             sv.addWidget(label)
+            widget.setMinimumHeight(48)
             sv.addWidget(widget, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(form_side)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         self.pending_draft: dict[str, Any] | None = None
         self.draft_box = QWidget()
         self.draft_box.setObjectName("draftOffer")
