@@ -102,137 +102,147 @@
 <context>
     <name>CapturePage</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="107"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="108"/>
         <source>Type a few letters: nid, lampadaire, collecte…</source>
         <translation>Tapez quelques lettres : nid, lampadaire, collecte…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="121"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="122"/>
         <source>Anonymous citizen</source>
         <translation>Citoyen anonyme</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="134"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="135"/>
         <source>Civic address or intersection of the problem</source>
         <translation>Adresse civique ou intersection du problème</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="137"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="138"/>
         <source>What the citizen reports, in their words</source>
         <translation>Ce que le citoyen signale, dans ses mots</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="141"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="143"/>
         <source>Resolved at first contact (answered from the KB) — Ctrl+R</source>
         <translation>Réglée au premier contact (réponse de la base de connaissances) — Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="144"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="146"/>
         <source>Request</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="148"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="150"/>
         <source>Channel:</source>
         <translation>Canal :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="151"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="153"/>
         <source>Nature:</source>
         <translation>Nature :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="152"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="154"/>
         <source>Category:</source>
         <translation>Catégorie :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="155"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="157"/>
         <source>Location:</source>
         <translation>Lieu :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="156"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="158"/>
         <source>Description:</source>
         <translation>Description :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="159"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="161"/>
+        <source>Attach a photo or a file…</source>
+        <translation>Joindre une photo ou un fichier…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="169"/>
+        <source>Attachments:</source>
+        <translation>Pièces jointes :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="171"/>
         <source>Citizen</source>
         <translation>Citoyen</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="165"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="177"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="166"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="178"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="167"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="179"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="168"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="180"/>
         <source>Phone:</source>
         <translation>Téléphone :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="169"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="181"/>
         <source>E-mail:</source>
         <translation>Courriel :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="173"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="185"/>
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="175"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="187"/>
         <source>Follow-up by:</source>
         <translation>Suivi par :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="177"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="189"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="181"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="193"/>
         <source>New (Ctrl+N)</source>
         <translation>Nouvelle (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="226"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="240"/>
         <source>Possible duplicates (same place, last 30 days)</source>
         <translation>Doublons possibles (même lieu, 30 derniers jours)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="227"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="241"/>
         <source>Caller history</source>
         <translation>Historique du citoyen</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="228"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="242"/>
         <source>Answer sheets for this category</source>
         <translation>Fiches de cette catégorie</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="245"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="260"/>
         <source>Resume it</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="247"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="262"/>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="332"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="349"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n heure</numerusform>
@@ -240,53 +250,63 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="334"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="351"/>
         <source>no deadline</source>
         <translation>sans délai</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="336"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="353"/>
         <source>deadline</source>
         <translation>délai</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="449"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="469"/>
         <source>the district councillor</source>
         <translation>le conseiller ou la conseillère du district</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="450"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="470"/>
         <source>district</source>
         <translation>district</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="453"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="473"/>
         <source>Second complaint from this citizen on this subject (earlier: %1). A meeting with %2%3 and a city official is mandatory; it will be scheduled when you save.</source>
         <translation>Deuxième plainte de ce citoyen sur ce sujet (plainte antérieure : %1). Une rencontre avec %2%3 et un fonctionnaire de la Ville est obligatoire; elle sera planifiée à l&apos;enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="487"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="501"/>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="501"/>
+        <source>Photos and PDF (*.jpg *.jpeg *.png *.heic *.pdf)</source>
+        <translation>Photos et PDF (*.jpg *.jpeg *.png *.heic *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="553"/>
         <source>An unsaved request was found from your last session.</source>
         <translation>Une requête non enregistrée a été retrouvée de votre dernière session.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="539"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="607"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="546"/>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="551"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="614"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="619"/>
         <source>Saved: %1</source>
         <translation>Enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="558"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="626"/>
         <source>The request has errors: correct the fields shown in red.</source>
         <translation>La requête contient des erreurs : corrigez les champs en rouge.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="564"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="632"/>
         <source>Not saved.</source>
         <translation>Non enregistrée.</translation>
     </message>
@@ -586,11 +606,16 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="58"/>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="60"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="73"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="86"/>
         <source>Save the receipt</source>
         <translation>Enregistrer l&apos;accusé de réception</translation>
     </message>

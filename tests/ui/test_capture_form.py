@@ -102,3 +102,41 @@ def test_a_draft_left_by_a_crash_is_offered_back(qtbot, ws, settings, french, ho
     assert page.description.toPlainText() == "Texte tapé avant la panne"
     assert page.first_name.text() == "Lucie"
     assert page.nature.currentData() == "complaint"
+
+
+def test_attachments_are_checked_stored_and_saved_with_the_request(window, qtbot, ws, tmp_path):
+    page = open_form(window, qtbot)
+    fill(page, qtbot)
+    photo, fake = tmp_path / "trou.jpg", tmp_path / "virus.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + b"pixels" * 50)
+    fake.write_bytes(b"MZ pas une photo")
+    page.add_attachments([photo, fake])
+    qtbot.waitUntil(lambda: page.errors["attachments"].isVisible(), timeout=5000)
+    assert "virus.jpg" in page.errors["attachments"].text()
+    assert [a["name"] for a in page.attachments] == ["trou.jpg"]
+    with qtbot.waitSignal(page.saved, timeout=5000) as saved:
+        page.save_request()
+    with ws.db.reading() as s:
+        from pac_sac_desktop.store import requests_repo
+
+        row = requests_repo.get_request(s, saved.args[0])
+        assert [a["type"] for a in row.payload["attachments"]] == ["image/jpeg"]
+
+
+def test_receipt_pdf_is_written_and_text_reads_out(window, qtbot, ws, tmp_path):
+    from pac_sac_desktop.ui.capture.receipt_dialog import write_pdf
+
+    page = open_form(window, qtbot)
+    fill(page, qtbot)
+    with qtbot.waitSignal(page.saved, timeout=5000) as saved:
+        page.save_request()
+    receipt = ws.requests.receipt(saved.args[0])
+    text = receipt.text()
+    assert (
+        "accusé de réception" in text
+        and "provisoire" in text
+        and "Délai prévu de traitement" in text
+    )
+    pdf = tmp_path / "recu.pdf"
+    write_pdf(receipt, pdf)
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000

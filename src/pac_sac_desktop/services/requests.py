@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from pac_sac_desktop.core.attachments import MAX_PER_REQUEST
 from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.core.paths import resources_dir
 from pac_sac_desktop.core.receipt import Receipt
@@ -39,6 +40,7 @@ from pac_sac_desktop.core.rules import (
     repeat_complaints,
 )
 from pac_sac_desktop.core.streets import District, StreetIndex
+from pac_sac_desktop.services.attachments import AttachmentStore
 from pac_sac_desktop.store import requests_repo as repo
 from pac_sac_desktop.store.db import Database
 from pac_sac_desktop.store.models import CategoryRow, RequestRow
@@ -54,6 +56,7 @@ PAYLOAD_KEYS = (
     "answers",
     "kb_articles",
     "resolved_first_contact",
+    "attachments",
 )
 
 
@@ -139,8 +142,14 @@ def request_to_wire(row: RequestRow) -> dict[str, Any]:
 
 
 class RequestService:
-    def __init__(self, db: Database, streets: StreetIndex | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        streets: StreetIndex | None = None,
+        attachments: AttachmentStore | None = None,
+    ) -> None:
         self.db = db
+        self.attachments = attachments
         self.streets = streets or StreetIndex.load(resources_dir() / "streets.yaml")
 
     def assess(self, draft: dict[str, Any], *, now: dt.datetime | None = None) -> Assessment:
@@ -226,6 +235,7 @@ class RequestService:
                     {"category": "catégorie inconnue"}, "La requête contient des erreurs."
                 )
             clean = validate_request(data, category_questions(category) if category else [])
+            self._check_attachments(clean.get("attachments") or [])
             if category is not None and clean["nature"] not in (category.data or {}).get(
                 "natures", NATURES
             ):
@@ -301,6 +311,17 @@ class RequestService:
             payload={"kind": "meeting", "data": data, "created_at": now.isoformat()},
             now=now,
         )
+
+    def _check_attachments(self, items: list[dict]) -> None:
+        if len(items) > MAX_PER_REQUEST:
+            raise ValidationFailed({"attachments": f"{MAX_PER_REQUEST} pièces jointes au plus"})
+        for item in items:
+            if self.attachments is None or not self.attachments.has(str(item.get("sha256", ""))):
+                raise ValidationFailed(
+                    {
+                        "attachments": f"pièce jointe introuvable sur ce poste : {item.get('name', '?')}"
+                    }
+                )
 
     def receipt(self, uuid: str) -> Receipt:
         with self.db.reading() as session:

@@ -9,6 +9,7 @@ import logging
 from pathlib import Path
 
 from pac_sac_desktop.core.errors import SyncError
+from pac_sac_desktop.services.attachments import AttachmentStore
 from pac_sac_desktop.services.drafts import DraftStore
 from pac_sac_desktop.services.knowledge import KnowledgeBase
 from pac_sac_desktop.services.requests import RequestService
@@ -30,7 +31,8 @@ class Workstation:
         self.home = home
         self.kb = KnowledgeBase.open(home, synonyms_path=synonyms_path)
         self.db = self.kb.db
-        self.requests = RequestService(self.db)
+        self.attachments = AttachmentStore(home)
+        self.requests = RequestService(self.db, attachments=self.attachments)
         self.tokens = TokenStore(home)
         self.drafts = DraftStore(home)
 

@@ -10,6 +10,7 @@ back at the next start.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
@@ -156,6 +157,16 @@ class CapturePage(QWidget):
         self._row(form, self.tr("Location:"), self.location, "location.address")
         self._row(form, self.tr("Description:"), self.description, "description")
         form.addRow("", self.resolved)
+        self.attachments: list[dict] = []
+        self.attach_button = QPushButton(self.tr("Attach a photo or a file…"))
+        self.attach_button.clicked.connect(self.choose_attachments)
+        self.attach_list = QLabel()
+        self.attach_list.setWordWrap(True)
+        attach_row = QVBoxLayout()
+        attach_row.addWidget(self.attach_button)
+        attach_row.addWidget(self.attach_list)
+        attach_row.addWidget(self._error_label("attachments"))
+        form.addRow(self.tr("Attachments:"), attach_row)
 
         citizen_box = QGroupBox(self.tr("Citizen"))
         cform = QFormLayout(citizen_box)
@@ -377,6 +388,7 @@ class CapturePage(QWidget):
             "answers": self.questions.answers(),
             "resolved_first_contact": self.resolved.isChecked(),
             "kb_articles": list(self.used_articles),
+            "attachments": list(self.attachments),
             "location": {"address": self.location.text().strip()}
             if self.location.text().strip()
             else {},
@@ -427,6 +439,8 @@ class CapturePage(QWidget):
             self.anonymous.setChecked(bool(state.get("anonymous")))
             self.resolved.setChecked(bool(state.get("resolved_first_contact")))
             self.used_articles = list(state.get("kb_articles") or [])
+            self.attachments = list(state.get("attachments") or [])
+            self._show_attachments()
         finally:
             self._loading = False
         self.changed()
@@ -480,6 +494,48 @@ class CapturePage(QWidget):
                 f"{p.label} · {label} · {when} · {STATUS_LABELS.get(p.status, p.status)}"
             )
 
+    def choose_attachments(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Attach files"),
+            "",
+            self.tr("Photos and PDF (*.jpg *.jpeg *.png *.heic *.pdf)"),
+        )
+        if paths:
+            self.add_attachments([Path(p) for p in paths])
+
+    def add_attachments(self, paths: list[Path]) -> None:
+        """Check and store the files off the GUI thread; refusals are shown under the button."""
+
+        def work():  # type: ignore[no-untyped-def]
+            stored, refused = [], {}
+            for path in paths:
+                try:
+                    stored.append(self.ws.attachments.add_file(path).to_wire())
+                except ValidationFailed as exc:
+                    refused.update(exc.fields)
+                except OSError as exc:
+                    refused["attachments"] = f"« {path.name} » illisible ({exc.strerror})"
+            return stored, refused
+
+        def done(payload) -> None:  # type: ignore[no-untyped-def]
+            stored, refused = payload
+            known = {a["sha256"] for a in self.attachments}
+            self.attachments += [a for a in stored if a["sha256"] not in known]
+            self._show_attachments()
+            self.errors["attachments"].setText(refused.get("attachments", ""))
+            self.errors["attachments"].setVisible(bool(refused))
+            self.changed()
+
+        run_task(self, work, done)
+
+    def _show_attachments(self) -> None:
+        self.attach_list.setText(
+            "\n".join(f"📎 {a['name']} ({a['size'] // 1024 + 1} Ko)" for a in self.attachments)
+        )
+
     def has_content(self) -> bool:
         d = self.draft()
         return bool(
@@ -511,6 +567,8 @@ class CapturePage(QWidget):
 
     def new_request(self) -> None:
         self.used_articles = []
+        self.attachments = []
+        self._show_attachments()
         self._loading = True
         for line in (
             self.category,

@@ -55,17 +55,30 @@ class ReceiptDialog(QDialog):
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(receipt.text()))
         pdf = QPushButton(self.tr("Save as PDF…"))
         pdf.clicked.connect(self._pdf)
+        printer = QPushButton(self.tr("Print…"))
+        printer.clicked.connect(self._print)
         close = QPushButton(self.tr("Close"))
         close.setDefault(True)
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(copy)
         buttons.addWidget(pdf)
+        buttons.addWidget(printer)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addLayout(buttons)
+
+    def _print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec():
+            document = QTextDocument()
+            document.setHtml(receipt_html(self.receipt))
+            document.print_(printer)
 
     def _pdf(self) -> None:
         name = f"recu-{self.receipt.reference or self.receipt.number}.pdf"
