@@ -53,6 +53,9 @@ def upgrade() -> None:
     for column in ("reference", "category", "status", "citizen_phone", "citizen_email", "citizen_key",
                    "address_key", "street_key", "created_at", "sync_state"):
         op.create_index(f"ix_requests_{column}", "requests", [column])
+    op.create_index("ix_requests_citizen_address", "requests", ["citizen_key", "address_key"])
+    op.create_index("ix_requests_category_street", "requests", ["category", "street_key", "created_at"])
+    op.create_index("ix_requests_category_address", "requests", ["category", "address_key", "created_at"])
     op.create_table(
         "outbox",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),

@@ -165,7 +165,12 @@ class RequestService:
         category = str(draft.get("category") or "")
         history_rows = (
             repo.citizen_candidates(
-                session, phone=key.phone, email=key.email, name=key.name, since=now - REPEAT_WINDOW
+                session,
+                phone=key.phone,
+                email=key.email,
+                name=key.name,
+                address=key.address,
+                since=now - REPEAT_WINDOW,
             )
             if not key.empty
             else []
@@ -264,7 +269,7 @@ class RequestService:
                 status="new",
                 payload=payload,
                 flags=flags,
-                citizen_phone=citizen.get("phone", ""),
+                citizen_phone=citizen.get("phone", "").split("x")[0],
                 citizen_email=citizen.get("email", ""),
                 citizen_key=normalize_name(
                     f"{citizen.get('first_name', '')} {citizen.get('last_name', '')}"

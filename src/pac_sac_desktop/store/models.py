@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from pac_sac_desktop.store.types import JSONText, UTCDateTime
@@ -92,6 +92,11 @@ class RequestRow(Base):
     """
 
     __tablename__ = "requests"
+    __table_args__ = (
+        Index("ix_requests_citizen_address", "citizen_key", "address_key"),
+        Index("ix_requests_category_street", "category", "street_key", "created_at"),
+        Index("ix_requests_category_address", "category", "address_key", "created_at"),
+    )
 
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     number: Mapped[str] = mapped_column(String(40), unique=True)

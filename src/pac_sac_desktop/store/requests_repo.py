@@ -132,18 +132,29 @@ def get_category(session: Session, code: str) -> CategoryRow | None:
 
 
 def citizen_candidates(
-    session: Session, *, phone: str, email: str, name: str, since: dt.datetime, limit: int = 200
+    session: Session,
+    *,
+    phone: str,
+    email: str,
+    name: str,
+    address: str,
+    since: dt.datetime,
+    limit: int = 200,
 ) -> list[RequestRow]:
-    """Requests that may be the same citizen's (indexed columns; the rule decides)."""
-    from sqlalchemy import or_
+    """Requests that may be the same citizen's: equality on indexed keys only (the rule decides).
+
+    ``phone`` is compared without its extension; a name alone never matches (too many Gagnon and
+    Roy in a city), only a name at the same address.
+    """
+    from sqlalchemy import and_, or_
 
     conditions = []
     if phone:
-        conditions.append(RequestRow.citizen_phone.like(phone.split("x")[0] + "%"))
+        conditions.append(RequestRow.citizen_phone == phone.split("x")[0])
     if email:
         conditions.append(RequestRow.citizen_email == email)
-    if name:
-        conditions.append(RequestRow.citizen_key == name)
+    if name and address:
+        conditions.append(and_(RequestRow.citizen_key == name, RequestRow.address_key == address))
     if not conditions:
         return []
     stmt = (

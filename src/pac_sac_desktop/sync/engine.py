@@ -316,7 +316,7 @@ def _remote_row(data: dict, streets: StreetIndex) -> RequestRow:
         status=data.get("status", "received"),
         payload=payload,
         flags=[],
-        citizen_phone=citizen.get("phone", ""),
+        citizen_phone=citizen.get("phone", "").split("x")[0],
         citizen_email=citizen.get("email", ""),
         citizen_key=normalize_name(
             f"{citizen.get('first_name', '')} {citizen.get('last_name', '')}"
