@@ -217,32 +217,37 @@
         <translation>Nouvelle (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="240"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="226"/>
+        <source>Enter or double-click: attach this caller to that request</source>
+        <translation>Entrée ou double-clic : rattacher ce citoyen à cette requête</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="242"/>
         <source>Possible duplicates (same place, last 30 days)</source>
         <translation>Doublons possibles (même lieu, 30 derniers jours)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="241"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="243"/>
         <source>Caller history</source>
         <translation>Historique du citoyen</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="242"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="244"/>
         <source>Answer sheets for this category</source>
         <translation>Fiches de cette catégorie</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="260"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="262"/>
         <source>Resume it</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="262"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="264"/>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="349"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="351"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n heure</numerusform>
@@ -250,63 +255,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="351"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="353"/>
         <source>no deadline</source>
         <translation>sans délai</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="353"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="355"/>
         <source>deadline</source>
         <translation>délai</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="469"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="471"/>
         <source>the district councillor</source>
         <translation>le conseiller ou la conseillère du district</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="470"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="472"/>
         <source>district</source>
         <translation>district</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="473"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="475"/>
         <source>Second complaint from this citizen on this subject (earlier: %1). A meeting with %2%3 and a city official is mandatory; it will be scheduled when you save.</source>
         <translation>Deuxième plainte de ce citoyen sur ce sujet (plainte antérieure : %1). Une rencontre avec %2%3 et un fonctionnaire de la Ville est obligatoire; elle sera planifiée à l&apos;enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="501"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="496"/>
+        <source>Caller attached to request %1.</source>
+        <translation>Citoyen rattaché à la requête %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="523"/>
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="501"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="525"/>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.heic *.pdf)</source>
         <translation>Photos et PDF (*.jpg *.jpeg *.png *.heic *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="553"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="577"/>
         <source>An unsaved request was found from your last session.</source>
         <translation>Une requête non enregistrée a été retrouvée de votre dernière session.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="607"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="631"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="614"/>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="619"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="638"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="643"/>
         <source>Saved: %1</source>
         <translation>Enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="626"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="650"/>
         <source>The request has errors: correct the fields shown in red.</source>
         <translation>La requête contient des erreurs : corrigez les champs en rouge.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="632"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="656"/>
         <source>Not saved.</source>
         <translation>Non enregistrée.</translation>
     </message>

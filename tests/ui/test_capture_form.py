@@ -140,3 +140,24 @@ def test_receipt_pdf_is_written_and_text_reads_out(window, qtbot, ws, tmp_path):
     pdf = tmp_path / "recu.pdf"
     write_pdf(receipt, pdf)
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
+
+
+def test_a_caller_can_be_attached_to_a_duplicate_instead_of_a_new_request(window, qtbot, ws):
+    page = open_form(window, qtbot)
+    fill(page, qtbot)
+    with qtbot.waitSignal(page.saved, timeout=5000) as first:
+        page.save_request()
+    page.receipt.close()
+    fill(page, qtbot, phone="514 555-0123")
+    page.first_name.setText("Paul")
+    page.last_name.setText("Roy")
+    qtbot.waitUntil(lambda: page.duplicates.count() == 1, timeout=5000)
+    with qtbot.waitSignal(page.saved, timeout=5000):
+        page.attach_to_duplicate(page.duplicates.item(0))
+    assert "rattaché" in page.status.text()
+    assert len(ws.requests.list()) == 1  # no second request
+    with ws.db.reading() as s:
+        from pac_sac_desktop.store import requests_repo
+
+        notes = [o for o in requests_repo.pending_outbox(s) if o.kind == "event"]
+    assert notes[0].parent_uuid == first.args[0] and "Paul Roy" in notes[0].payload["data"]["text"]

@@ -317,6 +317,55 @@ class RequestService:
             now=now,
         )
 
+    def attach_to(
+        self,
+        existing_uuid: str,
+        draft: dict[str, Any],
+        *,
+        user: str,
+        now: dt.datetime | None = None,
+    ) -> str:
+        """Add the caller to an existing request (a duplicate) instead of opening a new one.
+
+        The citizen's details and words become a note on that request, queued for the server.
+        """
+        now = now or utcnow()
+        citizen = dict(draft.get("citizen") or {})
+        check = validate_request(
+            {
+                "nature": "comment",
+                "channel": draft.get("channel") or "phone",
+                "category": "-",
+                "citizen": citizen,
+                "description": draft.get("description") or "",
+            }
+        )
+        who = (
+            " ".join(filter(None, [citizen.get("first_name"), citizen.get("last_name")]))
+            or "Citoyen anonyme"
+        )
+        contact = check["citizen"].get("phone") or check["citizen"].get("email") or ""
+        text = f"{who} {('(' + contact + ') ') if contact else ''}signale aussi ce problème. {check['description']}".strip()
+        with self.db.transaction() as session:
+            row = repo.get_request(session, existing_uuid)
+            if row is None:
+                raise ValidationFailed({"duplicate": "requête introuvable sur ce poste"})
+            event_uuid = str(uuidlib.uuid4())
+            repo.add_outbox(
+                session,
+                kind="event",
+                entity_uuid=event_uuid,
+                parent_uuid=existing_uuid,
+                payload={
+                    "kind": "note",
+                    "data": {"text": text, "citizen": check["citizen"]},
+                    "created_at": now.isoformat(),
+                },
+                now=now,
+            )
+            row.updated_at = now
+            return row.reference or row.number
+
     def _check_attachments(self, items: list[dict]) -> None:
         if len(items) > MAX_PER_REQUEST:
             raise ValidationFailed({"attachments": f"{MAX_PER_REQUEST} pièces jointes au plus"})

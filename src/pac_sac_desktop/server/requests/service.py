@@ -210,7 +210,10 @@ def put_event(
             raise Conflict(event_uuid)
         return False, existing
     _check_event(kind, data)
-    if not can_manage and (kind not in ("note", "meeting") or row.created_by != user.username):
+    # Agents add notes to any request (a caller attached to a duplicate) and schedule the V.I.P.
+    # meeting on their own; everything else is a supervisor's.
+    own_meeting = kind == "meeting" and row.created_by == user.username
+    if not can_manage and kind != "note" and not own_meeting:
         raise Forbidden(kind)
     now = utcnow()
     created = _clock_start(_parse_time(body.get("created_at")), now)

@@ -223,6 +223,10 @@ class CapturePage(QWidget):
         self.warning.hide()
         self.duplicates = QListWidget()
         self.duplicates.setObjectName("duplicates")
+        self.duplicates.setToolTip(
+            self.tr("Enter or double-click: attach this caller to that request")
+        )
+        self.duplicates.itemActivated.connect(self.attach_to_duplicate)
         self.history = QListWidget()
         self.history.setObjectName("history")
         self.articles = QListWidget()
@@ -483,6 +487,25 @@ class CapturePage(QWidget):
         self._fill(self.duplicates, a.duplicates)
         self._fill(self.history, a.history)
 
+    def attach_to_duplicate(self, item: QListWidgetItem) -> None:
+        """The problem is already reported: add this caller to it instead of a new request."""
+        existing = item.data(Qt.ItemDataRole.UserRole)
+        draft = self.draft()
+        user = self.ws.user_name()
+
+        def done(label: str) -> None:
+            self.new_request()
+            self.status.setText(self.tr("Caller attached to request %1.").replace("%1", label))
+            self.ws.drafts.clear()
+            self.saved.emit(existing)
+
+        def failed(exc: BaseException, _details: str) -> None:
+            if isinstance(exc, ValidationFailed):
+                self.show_errors(exc.fields)
+            self.status.setText(getattr(exc, "message", str(exc)))
+
+        run_task(self, lambda: self.ws.requests.attach_to(existing, draft, user=user), done, failed)
+
     def _fill(self, widget: QListWidget, items) -> None:  # type: ignore[no-untyped-def]
         widget.clear()
         for p in items:
@@ -490,9 +513,11 @@ class CapturePage(QWidget):
                 self.categories[p.category].label if p.category in self.categories else p.category
             )
             when = p.created_at.strftime("%Y-%m-%d")
-            widget.addItem(
+            entry = QListWidgetItem(
                 f"{p.label} · {label} · {when} · {STATUS_LABELS.get(p.status, p.status)}"
             )
+            entry.setData(Qt.ItemDataRole.UserRole, p.uuid)
+            widget.addItem(entry)
 
     def choose_attachments(self) -> None:
         from PySide6.QtWidgets import QFileDialog
