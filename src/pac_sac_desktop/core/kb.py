@@ -111,6 +111,39 @@ def _as_tags(value: object, path: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tags))
 
 
+def _article_from_fields(meta: dict, body: str, path: str, *, source: str = "") -> Article:
+    """The one place that turns fields (front matter or JSON) into a checked Article."""
+    article_id = str(meta.get("id") or "").strip()
+    if not article_id:
+        raise ArticleRejected(path, "champ « id » manquant")
+    if not ID_PATTERN.match(article_id):
+        raise ArticleRejected(
+            path,
+            f"identifiant « {article_id} » invalide (minuscules, chiffres et tirets seulement)",
+        )
+    title = str(meta.get("title") or "").strip()
+    if not title:
+        raise ArticleRejected(path, "titre manquant (champ « title »)")
+    if len(title) > MAX_TITLE:
+        raise ArticleRejected(
+            path, f"titre trop long ({len(title)} caractères, maximum {MAX_TITLE})"
+        )
+    if len(body) > MAX_BODY:
+        raise ArticleRejected(path, "article trop long (maximum 200 000 caractères)")
+    return Article(
+        id=article_id,
+        title=title,
+        body=body,
+        service=str(meta.get("service") or DEFAULT_SERVICE).strip(),
+        tags=_as_tags(meta.get("tags"), path),
+        summary=str(meta.get("summary") or "").strip(),
+        updated=_as_date(meta.get("updated"), "updated", path),
+        expires=_as_date(meta.get("expires"), "expires", path),
+        urgent=_as_bool(meta.get("urgent"), "urgent", path),
+        source=source,
+    )
+
+
 def parse_article(text: str, path: str = "<texte>") -> Article:
     """Read one Markdown article with YAML front matter; raise ArticleRejected with a French reason."""
     match = _FRONT_MATTER.match(text)
@@ -128,36 +161,8 @@ def parse_article(text: str, path: str = "<texte>") -> Article:
         ) from exc
     if not isinstance(meta, dict):
         raise ArticleRejected(path, "en-tête YAML invalide : une liste de champs est attendue")
-    article_id = str(meta.get("id") or "").strip()
-    if not article_id:
-        raise ArticleRejected(path, "champ « id » manquant")
-    if not ID_PATTERN.match(article_id):
-        raise ArticleRejected(
-            path,
-            f"identifiant « {article_id} » invalide (minuscules, chiffres et tirets seulement)",
-        )
-    title = str(meta.get("title") or "").strip()
-    if not title:
-        raise ArticleRejected(path, "titre manquant (champ « title »)")
-    if len(title) > MAX_TITLE:
-        raise ArticleRejected(
-            path, f"titre trop long ({len(title)} caractères, maximum {MAX_TITLE})"
-        )
     body = text[match.end() :].strip()
-    if len(body) > MAX_BODY:
-        raise ArticleRejected(path, "article trop long (maximum 200 000 caractères)")
-    return Article(
-        id=article_id,
-        title=title,
-        body=body,
-        service=str(meta.get("service") or DEFAULT_SERVICE).strip(),
-        tags=_as_tags(meta.get("tags"), path),
-        summary=str(meta.get("summary") or "").strip(),
-        updated=_as_date(meta.get("updated"), "updated", path),
-        expires=_as_date(meta.get("expires"), "expires", path),
-        urgent=_as_bool(meta.get("urgent"), "urgent", path),
-        source=path,
-    )
+    return _article_from_fields(meta, body, path, source=path)
 
 
 def read_article_file(path: Path) -> Article:
@@ -221,28 +226,22 @@ def article_to_wire(article: Article) -> dict:
 
 def article_from_wire(data: dict) -> Article:
     """Validate a wire article with the same rules as a Markdown file."""
-    path = f"article {data.get('id', '?')}"
+    path = f"article {data.get('id', '?') if isinstance(data, dict) else '?'}"
     if not isinstance(data, dict):
         raise ArticleRejected(path, "objet JSON attendu")
-    article_id = str(data.get("id") or "").strip()
-    if not ID_PATTERN.match(article_id):
-        raise ArticleRejected(path, f"identifiant « {article_id} » invalide")
-    title = str(data.get("title") or "").strip()
-    if not title:
-        raise ArticleRejected(path, "titre manquant")
-    if len(title) > MAX_TITLE:
-        raise ArticleRejected(path, f"titre trop long (maximum {MAX_TITLE} caractères)")
-    body = str(data.get("body") or "")
-    if len(body) > MAX_BODY:
-        raise ArticleRejected(path, "article trop long (maximum 200 000 caractères)")
+    return _article_from_fields(data, str(data.get("body") or ""), path)
+
+
+def article_from_record(record: object) -> Article:
+    """An Article from any row with the article's attributes (workstation or server table)."""
     return Article(
-        id=article_id,
-        title=title,
-        body=body,
-        service=str(data.get("service") or DEFAULT_SERVICE).strip(),
-        tags=_as_tags(data.get("tags"), path),
-        summary=str(data.get("summary") or "").strip(),
-        updated=_as_date(data.get("updated"), "updated", path),
-        expires=_as_date(data.get("expires"), "expires", path),
-        urgent=_as_bool(data.get("urgent"), "urgent", path),
+        id=record.id,  # type: ignore[attr-defined]
+        title=record.title,  # type: ignore[attr-defined]
+        body=record.body,  # type: ignore[attr-defined]
+        service=record.service,  # type: ignore[attr-defined]
+        tags=tuple(record.tags or ()),  # type: ignore[attr-defined]
+        summary=record.summary,  # type: ignore[attr-defined]
+        updated=record.updated,  # type: ignore[attr-defined]
+        expires=record.expires,  # type: ignore[attr-defined]
+        urgent=record.urgent,  # type: ignore[attr-defined]
     )

@@ -11,14 +11,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from pac_sac_desktop.core.paths import migrations_dir
+from pac_sac_desktop.core import migrations
 
 
 def make_engine(url: str) -> Engine:
@@ -44,30 +41,17 @@ def make_engine(url: str) -> Engine:
 
 
 def alembic_config(engine: Engine) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir() / "server"))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
-    cfg.attributes["engine"] = engine
-    return cfg
+    return migrations.alembic_config(engine, "server")
 
 
 def upgrade(engine: Engine) -> bool:
     """Create or upgrade the schema; True when something was migrated."""
-    cfg = alembic_config(engine)
-    head = ScriptDirectory.from_config(cfg).get_current_head()
-    with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-    if current == head:
-        return False
-    command.upgrade(cfg, "head")
-    return True
+    return migrations.upgrade_to_head(engine, "server")
 
 
 def is_current(engine: Engine) -> bool:
-    cfg = alembic_config(engine)
-    head = ScriptDirectory.from_config(cfg).get_current_head()
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision() == head
+    current, head = migrations.revisions(engine, "server")
+    return current == head
 
 
 class ServerDB:

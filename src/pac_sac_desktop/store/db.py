@@ -12,16 +12,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from pac_sac_desktop.core import migrations
 from pac_sac_desktop.core.errors import StoreError
-from pac_sac_desktop.core.paths import migrations_dir
 
 log = logging.getLogger(__name__)
 
@@ -45,22 +42,12 @@ def make_engine(db_path: Path) -> Engine:
 
 
 def alembic_config(engine: Engine) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir() / "workstation"))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
-    cfg.attributes["engine"] = engine
-    return cfg
+    return migrations.alembic_config(engine, "workstation")
 
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision; does nothing when already there."""
-    cfg = alembic_config(engine)
-    head = ScriptDirectory.from_config(cfg).get_current_head()
-    with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-    if current != head:
-        log.info("migrating workstation database %s -> %s", current, head)
-        command.upgrade(cfg, "head")
+    migrations.upgrade_to_head(engine, "workstation")
 
 
 class Database:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from pac_sac_desktop.core.kb import Article
+from pac_sac_desktop.core.kb import Article, article_from_record
 from pac_sac_desktop.store.models import ArticleRow, ArticleVersionRow, RecentViewRow
 from pac_sac_desktop.store.state import get_int, next_int
 from pac_sac_desktop.store.types import utcnow
@@ -26,17 +26,7 @@ def kb_seq(session: Session) -> int:
 
 
 def to_article(row: ArticleRow) -> Article:
-    return Article(
-        id=row.id,
-        title=row.title,
-        body=row.body,
-        service=row.service,
-        tags=tuple(row.tags or ()),
-        summary=row.summary,
-        updated=row.updated,
-        expires=row.expires,
-        urgent=row.urgent,
-    )
+    return article_from_record(row)
 
 
 def _meta(article: Article) -> dict:

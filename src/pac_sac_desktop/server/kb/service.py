@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pac_sac_desktop.core.kb import Article, article_to_wire
+from pac_sac_desktop.core.kb import Article, article_from_record, article_to_wire
 from pac_sac_desktop.server import feed
 from pac_sac_desktop.server.models import Article as ArticleRow
 from pac_sac_desktop.server.models import ArticleVersion
@@ -13,17 +13,7 @@ from pac_sac_desktop.server.types import utcnow
 
 
 def to_article(row: ArticleRow) -> Article:
-    return Article(
-        id=row.id,
-        title=row.title,
-        body=row.body,
-        service=row.service,
-        tags=tuple(row.tags or ()),
-        summary=row.summary,
-        updated=row.updated,
-        expires=row.expires,
-        urgent=row.urgent,
-    )
+    return article_from_record(row)
 
 
 def publish(session: Session, article: Article, *, author: str) -> str:

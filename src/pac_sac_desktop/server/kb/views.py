@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Body, Depends, Query
+from fastapi import APIRouter, Body, Depends
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.errors import ArticleRejected
 from pac_sac_desktop.core.kb import article_from_wire, article_to_wire
 from pac_sac_desktop.server.auth.views import db_session, require
-from pac_sac_desktop.server.errors import ApiError, with_resync
+from pac_sac_desktop.server.errors import ApiError
+from pac_sac_desktop.server.feed_views import add_changes_route
 from pac_sac_desktop.server.kb import service
 from pac_sac_desktop.server.models import User
 
 router = APIRouter(prefix="/kb", tags=["kb"])
 
 
-@router.get("/changes")
-def changes(
-    since: int = Query(0, ge=0),
-    limit: int = Query(500, ge=1, le=2000),
-    _user: User = Depends(require("kb:read")),
-    session: Session = Depends(db_session),
-) -> dict:
-    return with_resync(lambda: service.changes(session, since, limit))
+add_changes_route(router, "kb:read", service.changes)
 
 
 @router.get("/articles/{article_id}")

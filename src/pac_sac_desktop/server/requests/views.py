@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid as uuidlib
 
-from fastapi import APIRouter, Body, Depends, Query, Response
+from fastapi import APIRouter, Body, Depends, Response
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.server.auth import service as auth
 from pac_sac_desktop.server.auth.views import db_session, require
-from pac_sac_desktop.server.errors import ApiError, with_resync
+from pac_sac_desktop.server.errors import ApiError
+from pac_sac_desktop.server.feed_views import add_changes_route
 from pac_sac_desktop.server.models import User
 from pac_sac_desktop.server.requests import service
 
@@ -43,14 +44,7 @@ def put_request(
     return service.to_wire(row)
 
 
-@router.get("/changes")
-def changes(
-    since: int = Query(0, ge=0),
-    limit: int = Query(500, ge=1, le=2000),
-    _user: User = Depends(require("requests:read")),
-    session: Session = Depends(db_session),
-) -> dict:
-    return with_resync(lambda: service.changes(session, since, limit))
+add_changes_route(router, "requests:read", service.changes)
 
 
 @router.get("/{request_uuid}")

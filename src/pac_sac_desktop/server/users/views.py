@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from pac_sac_desktop.server import feed
 from pac_sac_desktop.server.auth import service as auth
 from pac_sac_desktop.server.auth.views import db_session, require
-from pac_sac_desktop.server.errors import ApiError, with_resync
+from pac_sac_desktop.server.errors import ApiError
+from pac_sac_desktop.server.feed_views import add_changes_route
 from pac_sac_desktop.server.models import User
 
 router = APIRouter(prefix="/users", tags=["users"])
@@ -26,14 +27,8 @@ def to_wire(user: User) -> dict:
     }
 
 
-@router.get("/changes")
-def changes(
-    since: int = Query(0, ge=0),
-    limit: int = Query(500, ge=1, le=2000),
-    _user: User = Depends(require("users:read")),
-    session: Session = Depends(db_session),
-) -> dict:
-    page = with_resync(lambda: feed.read(session, "users", since, limit))
+def user_changes(session: Session, since: int, limit: int) -> dict:
+    page = feed.read(session, "users", since, limit)
     ids = [int(c.entity_id) for c in page.changes]
     users = (
         {str(u.id): u for u in session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
@@ -45,6 +40,9 @@ def changes(
             item["user"] = to_wire(users[change.entity_id])
         out.append(item)
     return page.envelope(out)
+
+
+add_changes_route(router, "users:read", user_changes)
 
 
 class NewUser(BaseModel):
