@@ -31,6 +31,7 @@ from pac_sac_desktop.core.errors import IndexUnavailable
 from pac_sac_desktop.core.kb import Article
 from pac_sac_desktop.search.analysis import french_analyzer, surface_analyzer
 from pac_sac_desktop.search.lexicon import Lexicon
+from pac_sac_desktop.search.scoring import Scorer
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +118,7 @@ class KnowledgeIndex:
         self._index: windex.Index | None = None
         self._searcher: Searcher | None = None
         self._lexicon: Lexicon | None = None
+        self._scorer: Scorer | None = None
         self.last_heal: str = "none"
 
     # ----------------------------------------------------------------- health
@@ -250,6 +252,7 @@ class KnowledgeIndex:
             if fresh is not self._searcher:
                 self._searcher = fresh
                 self._lexicon = None
+                self._scorer = None
 
     def _close(self) -> None:
         if self._searcher is not None:
@@ -259,10 +262,11 @@ class KnowledgeIndex:
         self._searcher = None
         self._index = None
         self._lexicon = None
+        self._scorer = None
 
     @contextmanager
-    def reading(self) -> Iterator[tuple[Searcher, Lexicon]]:
-        """The shared searcher and lexicon, held under the index lock for one query."""
+    def reading(self) -> Iterator[tuple[Searcher, Lexicon, Scorer]]:
+        """The shared searcher, vocabulary and scorer, held under the index lock for one query."""
         with self._lock:
             if self._searcher is None:
                 self._searcher = self._open().searcher()
@@ -272,7 +276,14 @@ class KnowledgeIndex:
                     (term.decode("utf-8"), info.doc_frequency())
                     for term, info in reader.iter_field("words")
                 )
-            yield self._searcher, self._lexicon
+            if self._scorer is None:
+                self._scorer = Scorer(self._searcher)
+            yield self._searcher, self._lexicon, self._scorer
+
+    def warm(self) -> None:
+        """Load the vocabulary and lengths now (in the background) rather than at the first query."""
+        with self.reading():
+            pass
 
     def close(self) -> None:
         with self._lock:

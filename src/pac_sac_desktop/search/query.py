@@ -1,36 +1,33 @@
 """From what an agent typed to ranked answer sheets.
 
-The query is built in code, word by word, never through Whoosh's parser:
-- each word searches its stem in the title/tags field and in the full text;
-- a citizen expression found in the synonyms file also searches the KB's own words;
-- a word the KB does not know is replaced by the known words one or two edits away
-  (only then, so typo correction never drowns an exact match);
-- while typing, the last word also searches the most frequent words it begins
-  (completions come from the unstemmed vocabulary: a stemmed ``*`` query finds nothing).
-Whoosh ranks with BM25F; the top of that list is then re-ranked: a small boost for current
-urgent notices and recent updates, and expired articles go last.
+The query is built in code, word by word, never through Whoosh's parser. Each word (or each
+citizen expression found in the synonyms file) is a *concept* with alternatives:
+- its own stem, searched in the title/tags field and in the full text;
+- the knowledge base's words for a citizen expression (synonyms file);
+- while typing, the most frequent words the last word begins (completions come from the
+  unstemmed vocabulary: a stemmed ``*`` query finds nothing);
+- for a word the knowledge base does not know, and only then, the known words one or two edits
+  away (so typo correction never drowns an exact match).
+A concept scores its best alternative (BM25F); concepts add up; the sum is multiplied by the
+share of concepts matched (search/scoring.py). The top of that list is then re-ranked: a small
+boost for current urgent notices and recent updates, and expired articles go last.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
-
-from whoosh import query as wq
 
 from pac_sac_desktop.search.analysis import STOP_WORDS, stem, words
 from pac_sac_desktop.search.index import KnowledgeIndex
 from pac_sac_desktop.search.lexicon import Lexicon
-from pac_sac_desktop.search.maxquery import BestOf
+from pac_sac_desktop.search.scoring import Alternative
 from pac_sac_desktop.search.synonyms import Synonyms
 
-FIELDS = ("head", "text")
 SYNONYM_BOOST = 0.8
 COMPLETION_BOOST = 0.7
 CORRECTION_BOOST = 0.6
 RERANK_WINDOW = 40
-TIEBREAK = 0.1
 COVERAGE_WEIGHT = 0.5
 URGENT_BOOST = 0.15
 RECENCY_BOOST = 0.10
@@ -39,7 +36,7 @@ RECENCY_DAYS = 365.0
 
 @dataclass(frozen=True)
 class Hit:
-    """One ranked article; ``terms`` are the stems that matched, for highlighting."""
+    """One ranked article."""
 
     id: str
     title: str
@@ -53,32 +50,15 @@ class Hit:
 
 @dataclass
 class ParsedQuery:
-    """The Whoosh query, every stem it may match (for snippets), and its concepts.
+    """The concepts to score, every stem they may match (for highlights), and corrections made."""
 
-    A concept is one thing the agent asked about (a word, or a multi-word expression and its
-    synonyms); ``concepts`` holds the stems that satisfy each, to reward answers covering more
-    of the question.
-    """
-
-    query: wq.Query | None
+    concepts: list[list[Alternative]] = field(default_factory=list)
     stems: set[str] = field(default_factory=set)
-    concepts: list[frozenset[str]] = field(default_factory=list)
     corrected: dict[str, str] = field(default_factory=dict)  # typed word -> word searched
 
-
-def _term(stem_: str, boost: float = 1.0) -> wq.Query:
-    return wq.Or([wq.Term(f, stem_, boost=boost) for f in FIELDS])
-
-
-def _pattern_query(pattern: tuple[str, ...], boost: float) -> wq.Query:
-    if len(pattern) == 1:
-        return _term(pattern[0], boost)
-    return wq.And([_term(s) for s in pattern], boost=boost)
-
-
-def _either(options: list[wq.Query]) -> wq.Query:
-    """Alternatives for one concept: the best one counts, so twenty completions never add up."""
-    return options[0] if len(options) == 1 else BestOf(options, tiebreak=TIEBREAK)
+    @property
+    def empty(self) -> bool:
+        return not self.concepts
 
 
 class QueryBuilder:
@@ -92,63 +72,34 @@ class QueryBuilder:
         if typing_last and raw[-1] in STOP_WORDS and raw[-1] not in content[-1:]:
             # A half-typed word may look like a stop word ("de" on the way to "déneigement").
             content.append(raw[-1])
+        parsed = ParsedQuery()
         if not content:
-            return ParsedQuery(None)
+            return parsed
         query_stems = [stem(w) for w in content]
-        all_stems: set[str] = set()
-        concepts: list[wq.Query] = []
         last = len(content) - 1
-        concept_stems: list[frozenset[str]] = []
-        corrected: dict[str, str] = {}
         i = 0
         while i < len(content):
             length, alternatives = self.synonyms.match(query_stems, i)
             if length:
-                own: set[str] = set()
-                parts = [
-                    self._word(
-                        content[j],
-                        query_stems[j],
-                        lexicon,
-                        typing_last and j == last,
-                        own,
-                        corrected,
-                    )
+                own = [
+                    self._word(content[j], query_stems[j], lexicon, typing_last and j == last, parsed)
                     for j in range(i, i + length)
                 ]
-                options = [parts[0] if length == 1 else wq.And(parts)]
-                options += [_pattern_query(alt, SYNONYM_BOOST) for alt in alternatives]
-                for alt in alternatives:
-                    own.update(alt)
-                concepts.append(_either(options))
+                # A multi-word expression as typed: every one of its words must match.
+                concept = list(own[0]) if length == 1 else [(tuple(query_stems[i : i + length]), 1.0)]
+                concept += [(alt, SYNONYM_BOOST) for alt in alternatives]
                 i += length
             else:
-                own = set()
-                concepts.append(
-                    self._word(
-                        content[i],
-                        query_stems[i],
-                        lexicon,
-                        typing_last and i == last,
-                        own,
-                        corrected,
-                    )
-                )
+                concept = self._word(content[i], query_stems[i], lexicon, typing_last and i == last, parsed)
                 i += 1
-            all_stems.update(own)
-            concept_stems.append(frozenset(own))
-        query = wq.Or(concepts) if len(concepts) > 1 else concepts[0]
-        return ParsedQuery(query, all_stems, concept_stems, corrected)
+            parsed.concepts.append(concept)
+            for stems, _weight in concept:
+                parsed.stems.update(stems)
+        return parsed
 
     def _word(
-        self,
-        word: str,
-        stem_: str,
-        lexicon: Lexicon,
-        is_last: bool,
-        all_stems: set[str],
-        corrected: dict[str, str],
-    ) -> wq.Query:
+        self, word: str, stem_: str, lexicon: Lexicon, is_last: bool, parsed: ParsedQuery
+    ) -> list[Alternative]:
         options: dict[str, float] = {stem_: 1.0}
         if is_last:
             for completion in lexicon.completions(word):
@@ -156,7 +107,7 @@ class QueryBuilder:
         if len(options) == 1 and word not in lexicon:
             corrections = lexicon.corrections(word)
             if corrections:
-                corrected[word] = corrections[0]
+                parsed.corrected[word] = corrections[0]
             for correction in corrections:
                 options.setdefault(stem(correction), CORRECTION_BOOST)
             if is_last and len(options) == 1:
@@ -164,20 +115,11 @@ class QueryBuilder:
                 for correction in corrections:
                     for completion in lexicon.completions(correction):
                         options.setdefault(stem(completion), CORRECTION_BOOST * COMPLETION_BOOST)
-        all_stems.update(options)
-        return _either([_term(s, b) for s, b in options.items()])
+        return [((s,), weight) for s, weight in options.items()]
 
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
-
-
-def _coverage(result, concepts: list[frozenset[str]]) -> float:  # type: ignore[no-untyped-def]
-    """Share of the query's concepts this article matched (1.0 for one-concept queries)."""
-    if len(concepts) < 2:
-        return 1.0
-    matched = {term.decode("utf-8") for _field, term in result.matched_terms()}
-    return sum(1 for c in concepts if c & matched) / len(concepts)
 
 
 class KnowledgeSearcher:
@@ -198,21 +140,21 @@ class KnowledgeSearcher:
     ) -> tuple[list[Hit], ParsedQuery]:
         """Ranked hits and how the query was understood (stems to highlight, corrections)."""
         today = today or dt.date.today()
-        with self.index.reading() as (searcher, lexicon):
+        with self.index.reading() as (searcher, lexicon, scorer):
             parsed = self.builder.build(text, lexicon, prefix_last=prefix_last)
-            if parsed.query is None:
+            if parsed.empty:
                 return [], parsed
-            flt = wq.Term("service", service) if service else None
-            results = searcher.search(
-                parsed.query, limit=max(limit, RERANK_WINDOW), filter=flt, terms=True
-            )
-            hits = [self._hit(r, today, _coverage(r, parsed.concepts)) for r in results]
+            ranked = scorer.rank(parsed.concepts, window=max(limit, RERANK_WINDOW), service=service)
+            hits = [
+                self._hit(searcher.stored_fields(int(d)), float(s), float(c), today)
+                for d, s, c in zip(ranked.docnums, ranked.scores, ranked.coverage, strict=True)
+            ]
         hits.sort(key=lambda h: (h.expired, -h.score))
         return hits[:limit], parsed
 
     @staticmethod
-    def _hit(result, today: dt.date, coverage: float) -> Hit:  # type: ignore[no-untyped-def]
-        updated_s, expires_s, urgent = result["meta"]
+    def _hit(fields: dict, score: float, coverage: float, today: dt.date) -> Hit:
+        updated_s, expires_s, urgent = fields["meta"]
         updated, expires = _date(updated_s), _date(expires_s)
         expired = expires is not None and expires < today
         factor = (1.0 - COVERAGE_WEIGHT) + COVERAGE_WEIGHT * coverage
@@ -222,10 +164,10 @@ class KnowledgeSearcher:
             age = max(0, (today - updated).days)
             factor += RECENCY_BOOST * max(0.0, 1.0 - age / RECENCY_DAYS)
         return Hit(
-            id=result["id"],
-            title=result["title"],
-            service=result["service"],
-            score=round(result.score * factor, 4) if math.isfinite(result.score) else 0.0,
+            id=fields["id"],
+            title=fields["title"],
+            service=fields["service"],
+            score=round(score * factor, 4),
             updated=updated,
             expires=expires,
             urgent=bool(urgent),

@@ -95,8 +95,12 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------- index upkeep
     def ensure_index(self) -> str:
-        """Heal the index if needed ('ok', 'updated', 'rebuilt'). Slow when rebuilding: off GUI."""
-        return self.index.ensure(self.source)
+        """Heal the index if needed ('ok', 'updated', 'rebuilt'), then load what queries need.
+
+        Slow when rebuilding: call it off the GUI thread."""
+        state = self.index.ensure(self.source)
+        self.index.warm()
+        return state
 
     def reload_synonyms(self) -> int:
         """Pick up an editor's change to the synonyms file without restarting."""
