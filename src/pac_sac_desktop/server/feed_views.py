@@ -20,6 +20,6 @@ def add_changes_route(
         since: int = Query(0, ge=0),
         limit: int = Query(500, ge=1, le=2000),
         _user: User = Depends(require(permission)),
-        session: Session = Depends(db_session),
+        session: Session = Depends(db_session, scope="function"),
     ) -> dict:
         return with_resync(lambda: read(session, since, limit))

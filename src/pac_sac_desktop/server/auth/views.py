@@ -31,7 +31,7 @@ def bearer(authorization: str | None = Header(default=None)) -> str:
     return authorization[7:].strip()
 
 
-def current_user(token: str = Depends(bearer), session: Session = Depends(db_session)) -> User:
+def current_user(token: str = Depends(bearer), session: Session = Depends(db_session, scope="function")) -> User:
     user = service.user_for_token(session, token)
     if user is None:
         raise ApiError(401, "unauthenticated", "Session expirée ou invalide : reconnectez-vous.")
@@ -77,7 +77,7 @@ def login(body: LoginIn, request: Request) -> dict:
 
 
 @router.post("/logout")
-def logout(token: str = Depends(bearer), session: Session = Depends(db_session)) -> dict:
+def logout(token: str = Depends(bearer), session: Session = Depends(db_session, scope="function")) -> dict:
     return {"revoked": service.logout(session, token)}
 
 

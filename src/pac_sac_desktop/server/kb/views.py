@@ -23,7 +23,7 @@ add_changes_route(router, "kb:read", service.changes)
 def get_article(
     article_id: str,
     _user: User = Depends(require("kb:read")),
-    session: Session = Depends(db_session),
+    session: Session = Depends(db_session, scope="function"),
 ) -> dict:
     article = service.get(session, article_id)
     if article is None:
@@ -35,7 +35,7 @@ def get_article(
 def get_versions(
     article_id: str,
     _user: User = Depends(require("kb:read")),
-    session: Session = Depends(db_session),
+    session: Session = Depends(db_session, scope="function"),
 ) -> list[dict]:
     return service.versions(session, article_id)
 
@@ -45,7 +45,7 @@ def put_article(
     article_id: str,
     body: dict = Body(...),
     user: User = Depends(require("kb:write")),
-    session: Session = Depends(db_session),
+    session: Session = Depends(db_session, scope="function"),
 ) -> dict:
     if body.get("id", article_id) != article_id:
         raise ApiError(422, "invalid", "L'identifiant du corps diffère de celui de l'adresse.")
@@ -60,7 +60,7 @@ def put_article(
 def delete_article(
     article_id: str,
     user: User = Depends(require("kb:write")),
-    session: Session = Depends(db_session),
+    session: Session = Depends(db_session, scope="function"),
 ) -> dict:
     if not service.withdraw(session, article_id, author=user.username):
         raise ApiError(404, "not_found", "Article introuvable ou déjà retiré.")

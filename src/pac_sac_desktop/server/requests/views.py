@@ -31,7 +31,7 @@ def put_request(
     response: Response,
     payload: dict = Body(...),
     user: User = Depends(require("requests:create")),
-    session: Session = Depends(db_session),
+    session: Session = Depends(db_session, scope="function"),
 ) -> dict:
     key = _uuid(request_uuid)
     try:
@@ -51,7 +51,7 @@ add_changes_route(router, "requests:read", service.changes)
 def get_request(
     request_uuid: str,
     _user: User = Depends(require("requests:read")),
-    session: Session = Depends(db_session),
+    session: Session = Depends(db_session, scope="function"),
 ) -> dict:
     row = service.get_request(session, _uuid(request_uuid))
     if row is None:
@@ -66,7 +66,7 @@ def put_event(
     response: Response,
     body: dict = Body(...),
     user: User = Depends(require("requests:read")),
-    session: Session = Depends(db_session),
+    session: Session = Depends(db_session, scope="function"),
 ) -> dict:
     try:
         created, event = service.put_event(

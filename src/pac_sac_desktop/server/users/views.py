@@ -56,7 +56,7 @@ class NewUser(BaseModel):
 def create(
     body: NewUser,
     _admin: User = Depends(require("users:manage")),
-    session: Session = Depends(db_session),
+    session: Session = Depends(db_session, scope="function"),
 ) -> dict:
     try:
         user = auth.create_user(
