@@ -115,6 +115,20 @@ class Question:
     choices: tuple[str, ...] = ()
 
 
+def questions_from_data(items: list[dict] | None) -> list[Question]:
+    """A category's questions as the taxonomy (YAML, server, feed) writes them."""
+    return [
+        Question(
+            code=q["code"],
+            label=q.get("label", q["code"]),
+            type=q.get("type", "text"),
+            required=bool(q.get("required")),
+            choices=tuple(q.get("choices") or ()),
+        )
+        for q in items or []
+    ]
+
+
 def check_answer(question: Question, value: Any) -> str | None:
     """French message when ``value`` is not an acceptable answer, else None."""
     if value is None or value == "":

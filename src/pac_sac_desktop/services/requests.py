@@ -25,6 +25,7 @@ from pac_sac_desktop.core.requests import (
     normalize_address,
     normalize_name,
     normalize_phone,
+    questions_from_data,
     street_key,
     validate_request,
 )
@@ -112,16 +113,7 @@ def _citizen_key(citizen: dict[str, Any], address: str) -> CitizenKey:
 
 
 def category_questions(row: CategoryRow) -> list[Question]:
-    return [
-        Question(
-            code=q["code"],
-            label=q.get("label", q["code"]),
-            type=q.get("type", "text"),
-            required=bool(q.get("required")),
-            choices=tuple(q.get("choices") or ()),
-        )
-        for q in (row.data or {}).get("questions", [])
-    ]
+    return questions_from_data((row.data or {}).get("questions"))
 
 
 def request_to_wire(row: RequestRow) -> dict[str, Any]:

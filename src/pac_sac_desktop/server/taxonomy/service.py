@@ -8,7 +8,7 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pac_sac_desktop.core.requests import Question
+from pac_sac_desktop.core.requests import Question, questions_from_data
 from pac_sac_desktop.server import feed
 from pac_sac_desktop.server.models import Category
 
@@ -26,16 +26,7 @@ def to_wire(row: Category) -> dict:
 
 
 def questions(row: Category) -> list[Question]:
-    return [
-        Question(
-            code=q["code"],
-            label=q.get("label", q["code"]),
-            type=q.get("type", "text"),
-            required=bool(q.get("required")),
-            choices=tuple(q.get("choices") or ()),
-        )
-        for q in row.data.get("questions", [])
-    ]
+    return questions_from_data(row.data.get("questions"))
 
 
 def upsert(session: Session, data: dict) -> bool:

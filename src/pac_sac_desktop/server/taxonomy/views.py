@@ -16,6 +16,7 @@ add_changes_route(router, "taxonomy:read", service.changes)
 
 @router.get("/categories")
 def categories(
-    _user: User = Depends(require("taxonomy:read")), session: Session = Depends(db_session, scope="function")
+    _user: User = Depends(require("taxonomy:read")),
+    session: Session = Depends(db_session, scope="function"),
 ) -> list[dict]:
     return [service.to_wire(c) for c in service.all_categories(session)]

@@ -283,7 +283,7 @@ class CapturePage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        for line in (
+        self.text_fields = (
             self.category,
             self.first_name,
             self.last_name,
@@ -292,7 +292,8 @@ class CapturePage(QWidget):
             self.citizen_address,
             self.postal_code,
             self.location,
-        ):
+        )
+        for line in self.text_fields:
             line.textChanged.connect(lambda _t: self.changed())
         self.category.textChanged.connect(lambda _t: self._category_changed())
         self.description.textChanged.connect(self.changed)
@@ -595,16 +596,7 @@ class CapturePage(QWidget):
         self.attachments = []
         self._show_attachments()
         self._loading = True
-        for line in (
-            self.category,
-            self.first_name,
-            self.last_name,
-            self.phone,
-            self.email,
-            self.citizen_address,
-            self.postal_code,
-            self.location,
-        ):
+        for line in self.text_fields:
             line.clear()
         self.description.clear()
         self.anonymous.setChecked(False)
