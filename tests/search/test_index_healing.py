@@ -112,3 +112,14 @@ def test_crash_during_rebuild_keeps_a_usable_index(home, small_kb_dir):
     assert kb.ensure_index() == "ok"
     assert kb.search("écocentre", limit=1)[0].hit.id == "ecocentre-horaire"
     kb.close()
+
+
+def test_words_of_a_newly_indexed_article_complete_at_once(home, small_kb_dir, tmp_path):
+    kb = open_kb(home, small_kb_dir)
+    assert kb.search("trampol", limit=1) == []
+    more = tmp_path / "more"
+    more.mkdir()
+    write_article(more, "trampolines", "Trampolines dans les cours arrière", "Un trampoline n'exige aucun permis.")
+    kb.import_path(more)
+    assert kb.search("trampol", limit=1)[0].hit.id == "trampolines"
+    kb.close()

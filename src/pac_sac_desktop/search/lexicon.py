@@ -42,6 +42,23 @@ class Lexicon:
         self.completions = lru_cache(maxsize=4096)(self._completions)
         self.corrections = lru_cache(maxsize=4096)(self._corrections)
 
+    def add(self, new_words: Iterable[str]) -> None:
+        """Take in the words of articles just indexed, without re-reading the whole vocabulary.
+
+        Frequencies grow by one per article; words of withdrawn articles stay as (harmless)
+        completion candidates until the next full rebuild.
+        """
+        for word in set(new_words):
+            if word in self.df:
+                self.df[word] += 1
+                continue
+            self.df[word] = 1
+            bisect.insort(self.sorted_words, word)
+            if len(word) >= MIN_FUZZY_LEN - 1:
+                bisect.insort(self._buckets.setdefault(word[0], []), word)
+        self.completions.cache_clear()
+        self.corrections.cache_clear()
+
     def __len__(self) -> int:
         return len(self.sorted_words)
 
