@@ -63,6 +63,10 @@ class ServerClient:
         }.get(status, "other")
         raise SyncError(message, kind=kind, details=details)
 
+    def clone(self) -> ServerClient:
+        """A client of its own for another thread (a requests.Session is not shared across threads)."""
+        return ServerClient(self.base_url, self.token, timeout=self.timeout)
+
     def health(self) -> dict:
         return self._call("GET", "/health")[1]
 

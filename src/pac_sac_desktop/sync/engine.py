@@ -14,6 +14,7 @@ import json
 import logging
 import random
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from pac_sac_desktop.core.errors import NetworkError, SyncError
@@ -32,6 +33,8 @@ from pac_sac_desktop.sync.client import ServerClient
 log = logging.getLogger(__name__)
 
 PAGE = 500
+PUSH_BATCH = 64
+PUSH_WORKERS = 4
 LAST_SYNC = "sync:last_success"
 LAST_ERROR = "sync:last_error"
 USERS = "sync:users"
@@ -110,28 +113,55 @@ class SyncEngine:
 
     # ------------------------------------------------------------------ push
     def push(self, report: SyncReport) -> None:
+        """Send the outbox: requests a few at a time in parallel, then the events that follow them."""
         while True:
             with self.db.reading() as s:
-                batch = repo.pending_outbox(s, 50)
+                batch = repo.pending_outbox(s, PUSH_BATCH)
             if not batch:
                 return
-            for item in batch:
+            self._push_requests([i for i in batch if i.kind == "request"], report)
+            for item in (i for i in batch if i.kind != "request"):
                 try:
-                    if item.kind == "request":
-                        _status, answer = self.client.put_request(item.entity_uuid, item.payload)
-                        self._request_sent(item.id, item.entity_uuid, answer)
-                    else:
-                        self.client.put_event(
-                            item.parent_uuid or "", item.entity_uuid, item.payload
-                        )
-                        with self.db.transaction() as s:
-                            repo.remove_outbox(s, item.id)
+                    self.client.put_event(item.parent_uuid or "", item.entity_uuid, item.payload)
+                    with self.db.transaction() as s:
+                        repo.remove_outbox(s, item.id)
                     report.pushed += 1
                 except SyncError as exc:
+                    self._refused(item, exc, report)
+
+    def _push_requests(self, items: list[OutboxRow], report: SyncReport) -> None:
+        """Uploads are idempotent PUTs, so they may run side by side; answers are stored one by one."""
+        if not items:
+            return
+        clients = [self.client.clone() for _ in range(min(PUSH_WORKERS, len(items)))]
+        failure: Exception | None = None
+        with ThreadPoolExecutor(max_workers=len(clients)) as pool:
+            futures = [
+                pool.submit(clients[n % len(clients)].put_request, item.entity_uuid, item.payload)
+                for n, item in enumerate(items)
+            ]
+            for item, future in zip(items, futures, strict=True):
+                try:
+                    _status, answer = future.result()
+                except NetworkError as exc:
+                    failure = failure or exc
+                    continue
+                except SyncError as exc:
                     if exc.kind in ("auth", "forbidden", "locked"):
-                        raise
-                    self._block(item.id, item.entity_uuid, exc)
-                    report.blocked += 1
+                        failure = failure or exc
+                        continue
+                    self._refused(item, exc, report)
+                    continue
+                self._request_sent(item.id, item.entity_uuid, answer)
+                report.pushed += 1
+        if failure is not None:
+            raise failure
+
+    def _refused(self, item: OutboxRow, exc: SyncError, report: SyncReport) -> None:
+        if exc.kind in ("auth", "forbidden", "locked"):
+            raise exc
+        self._block(item.id, item.entity_uuid, exc)
+        report.blocked += 1
 
     def _request_sent(self, outbox_id: int, uuid: str, answer: dict) -> None:
         with self.db.transaction() as s:

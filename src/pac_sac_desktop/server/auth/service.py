@@ -134,11 +134,16 @@ def user_for_token(
     session: Session, raw_token: str, *, now: dt.datetime | None = None
 ) -> User | None:
     now = now or utcnow()
-    token = session.get(Token, _digest(raw_token))
-    if token is None or token.revoked_at is not None or token.expires_at <= now:
-        return None
-    user = session.get(User, token.user_id)
-    return user if user is not None and user.active else None
+    return session.scalar(
+        select(User)
+        .join(Token, Token.user_id == User.id)
+        .where(
+            Token.digest == _digest(raw_token),
+            Token.revoked_at.is_(None),
+            Token.expires_at > now,
+            User.active.is_(True),
+        )
+    )
 
 
 def logout(session: Session, raw_token: str) -> bool:

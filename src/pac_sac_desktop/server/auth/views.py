@@ -25,7 +25,7 @@ def db_session(request: Request):  # type: ignore[no-untyped-def]
         session.close()
 
 
-def bearer(authorization: str | None = Header(default=None)) -> str:
+async def bearer(authorization: str | None = Header(default=None)) -> str:
     if not authorization or not authorization.lower().startswith("bearer "):
         raise ApiError(401, "unauthenticated", "Authentification requise.")
     return authorization[7:].strip()
@@ -39,7 +39,7 @@ def current_user(token: str = Depends(bearer), session: Session = Depends(db_ses
 
 
 def require(permission: str) -> Callable[..., User]:
-    def check(user: User = Depends(current_user)) -> User:
+    async def check(user: User = Depends(current_user)) -> User:  # no I/O: no thread-pool hop
         if not service.allowed(user, permission):
             raise ApiError(403, "forbidden", "Votre rôle ne permet pas cette action.")
         return user

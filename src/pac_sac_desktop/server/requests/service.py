@@ -31,6 +31,7 @@ from pac_sac_desktop.server.taxonomy import service as taxonomy
 from pac_sac_desktop.server.types import utcnow
 
 MAX_CLOCK_SKEW = dt.timedelta(days=7)
+_years_with_counter: set[int] = set()  # per process: skip the insert once a year's row exists
 
 
 class Conflict(Exception):
@@ -54,16 +55,21 @@ def payload_hash(payload: dict[str, Any]) -> str:
 def next_reference(session: Session, year: int) -> str:
     """'2026-004213': a yearly sequence; the counter row lock serialises concurrent intakes."""
     # The first request of a year creates the row; concurrent first requests must not collide.
-    dialect_insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
-    session.execute(
-        dialect_insert(ReferenceCounter).values(year=year, last=0).on_conflict_do_nothing()
-    )
+    if year not in _years_with_counter:
+        dialect_insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+        session.execute(
+            dialect_insert(ReferenceCounter).values(year=year, last=0).on_conflict_do_nothing()
+        )
     value = session.execute(
         update(ReferenceCounter)
         .where(ReferenceCounter.year == year)
         .values(last=ReferenceCounter.last + 1)
         .returning(ReferenceCounter.last)
-    ).scalar_one()
+    ).scalar_one_or_none()
+    if value is None:  # the row vanished (a test emptied the tables): create it again
+        _years_with_counter.discard(year)
+        return next_reference(session, year)
+    _years_with_counter.add(year)
     return f"{year}-{value:06d}"
 
 
