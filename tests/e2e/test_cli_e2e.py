@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import stat
 import subprocess
 import sys
 
 from tests.e2e.conftest import ServerProcess, fill_answers
+from tests.test_cli_kb import run
 
-
-def pac_sac(home, *args, stdin=None):
-    env = dict(os.environ, PAC_SAC_HOME=str(home))
-    return subprocess.run(
-        [sys.executable, "-m", "pac_sac_desktop.cli", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=180,
-    )
+pac_sac = run  # the same helper as the kb CLI tests: a real `pac-sac` process
 
 
 def test_server_cli_user_add_and_kb_import(tmp_path, small_kb_dir):

@@ -44,3 +44,31 @@ def upgrade_to_head(engine: Engine, tree: str) -> bool:
     log.info("migrating %s database %s -> %s", tree, current, head)
     command.upgrade(alembic_config(engine, tree), "head")
     return True
+
+
+def run_env(target_metadata) -> None:  # type: ignore[no-untyped-def]
+    """The body of both ``env.py`` files: online with the caller's engine, batch mode for SQLite."""
+    from alembic import context
+    from sqlalchemy import create_engine
+
+    config = context.config
+    if context.is_offline_mode():
+        context.configure(
+            url=config.get_main_option("sqlalchemy.url"),
+            target_metadata=target_metadata,
+            literal_binds=True,
+            render_as_batch=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    engine = config.attributes.get("engine") or create_engine(
+        config.get_main_option("sqlalchemy.url")
+    )
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection, target_metadata=target_metadata, render_as_batch=True
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+        connection.commit()
