@@ -30,8 +30,10 @@ started in its own process on 127.0.0.1 through ``EmbeddedServer``):
    p50/p95/p99, errors, and the CPU used in the window by the server process(es), PostgreSQL's
    backends and the load generator. After each run the server database must hold exactly as
    many new rows as 201 answers. On PostgreSQL also with 2 and 4 ``pac-sac-server run``
-   processes on different ports against the same database, clients spread over them
-   (target >= 300 uploads/s on PostgreSQL). When ``py-spy`` is available a separate, shorter
+   processes on different ports against the same database, clients spread over them (a control
+   run PUTs the same request again and again: the idempotent path, no write; on PostgreSQL
+   ``pg_stat_activity`` is polled during every run to show lock waits;
+   target >= 300 uploads/s on PostgreSQL). When ``py-spy`` is available a separate, shorter
    intake run is sampled (``py-spy record --gil``) and the hot spots are listed.
 
 PostgreSQL: a throw-away database ``pacsac_bench_<pid>`` on 127.0.0.1:5432 (user postgres, trust
@@ -385,17 +387,45 @@ def instrumented_sync(ws) -> dict:  # type: ignore[no-untyped-def]
     phase = ["other"]
     pc = time.perf_counter
 
-    http_request = engine.client.http.request
+    lock = threading.Lock()
 
-    def request(method, url, **kw):  # type: ignore[no-untyped-def]
-        t0 = pc()
-        r = http_request(method, url, **kw)
-        t[f"http:{phase[0]}"] += pc() - t0
-        n[f"http_calls:{phase[0]}"] += 1
-        n["bytes"] += len(r.content)
-        return r
+    def wrap_http(client) -> None:  # type: ignore[no-untyped-def]
+        http_request = client.http.request
 
-    engine.client.http.request = request
+        def request(method, url, **kw):  # type: ignore[no-untyped-def]
+            t0 = pc()
+            r = http_request(method, url, **kw)
+            with lock:  # uploads may run on several threads (clones of the client)
+                t[f"http:{phase[0]}"] += pc() - t0
+                n[f"http_calls:{phase[0]}"] += 1
+                n["bytes"] += len(r.content)
+            return r
+
+        client.http.request = request
+
+    wrap_http(engine.client)
+    if hasattr(engine.client, "clone"):  # parallel uploads use clones of the client
+        clone = engine.client.clone
+
+        def timed_clone():  # type: ignore[no-untyped-def]
+            c = clone()
+            wrap_http(c)
+            with lock:
+                n["clones"] += 1
+            return c
+
+        engine.client.clone = timed_clone
+    if hasattr(engine, "_request_sent"):  # storing each upload's answer locally
+        request_sent = engine._request_sent
+
+        def timed_request_sent(*a):  # type: ignore[no-untyped-def]
+            t0 = pc()
+            try:
+                return request_sent(*a)
+            finally:
+                t["push_store"] += pc() - t0
+
+        engine._request_sent = timed_request_sent
 
     changes = engine.client.changes
 
@@ -537,6 +567,12 @@ def noop_syncs(backend: Backend, ws, runs: int) -> dict:  # type: ignore[no-unty
     }
 
 
+def _push_workers() -> int:
+    from pac_sac_desktop.sync import engine as engine_module
+
+    return int(getattr(engine_module, "PUSH_WORKERS", 1))
+
+
 def push_queued(backend: Backend, ws, count: int) -> dict:  # type: ignore[no-untyped-def]
     from pac_sac_desktop.core.errors import NetworkError
 
@@ -577,8 +613,11 @@ def push_queued(backend: Backend, ws, count: int) -> dict:  # type: ignore[no-un
         "waiting_offline": waiting_offline,
         "sync_s": r["total"],
         "push_s": push_s,
-        "push_http_s": r["t"].get("http:push", 0.0),
-        "push_local_s": push_s - r["t"].get("http:push", 0.0),
+        "push_http_sum_s": r["t"].get("http:push", 0.0),
+        "push_http_calls": r["n"].get("http_calls:push", 0),
+        "push_store_s": r["t"].get("push_store", 0.0),
+        "push_wait_s": push_s - r["t"].get("push_store", 0.0),
+        "push_workers": _push_workers(),
         "push_ms_each": push_s / max(1, rep.pushed) * 1000,
         "pull_back_s": r["t"].get("pull_requests", 0.0),
         "pushed": rep.pushed,
@@ -933,7 +972,7 @@ def run_intake(backend: Backend, urls: list[str], clients: int, seconds: float, 
 STAGES = (
     ("event-loop thread: uvicorn/h11, middleware, routing, response", ("Server.run (uvicorn/",)),
     ("thread pool: dependencies + endpoint", ("WorkerThread.run (anyio/",)),
-    ("… token check (current_user: token + user SELECTs)", ("current_user (pac_sac_desktop/",)),
+    ("… token check (current_user)", ("current_user (pac_sac_desktop/",)),
     ("… db_session begin/commit/close", ("db_session (pac_sac_desktop/",)),
     ("… service put_request, total", ("put_request (pac_sac_desktop/server/requests/service",)),
     ("… … feed.record (counter UPDATE, DELETE, INSERT)", ("record (pac_sac_desktop/server/feed",)),
@@ -1104,6 +1143,8 @@ def statements_per_call(url: str) -> dict:
                 "description": "Comptage des requêtes SQL.",
                 "answers": fill_answers(category.get("questions", [])),
             }
+            # one upload first: a server process creates the year's counter row once
+            client.put(f"/api/v1/requests/{uuidlib.uuid4()}", json=payload, headers=headers)
             key = str(uuidlib.uuid4())
             calls = {
                 "PUT /requests/{uuid} (new)": ("PUT", f"/api/v1/requests/{key}", payload),
@@ -1120,6 +1161,30 @@ def statements_per_call(url: str) -> dict:
         anyio.to_thread.run_sync = run_sync
         db.dispose()
     return out
+
+
+def src_fingerprint() -> dict:
+    """Which code was measured (others edit src/ meanwhile): a hash of the files that matter."""
+    import hashlib
+
+    h = hashlib.sha256()
+    newest = 0.0
+    files = sorted(
+        p
+        for sub in ("server", "sync", "store", "search", "services", "core")
+        for p in (SRC / "pac_sac_desktop" / sub).rglob("*.py")
+    )
+    for p in files:
+        h.update(str(p.relative_to(SRC)).encode())
+        h.update(p.read_bytes())
+        newest = max(newest, p.stat().st_mtime)
+    return {
+        "sha256_12": h.hexdigest()[:12],
+        "files": len(files),
+        "newest_change": dt.datetime.fromtimestamp(newest)
+        .astimezone()
+        .isoformat(timespec="seconds"),
+    }
 
 
 def machine() -> dict:
@@ -1158,6 +1223,7 @@ def machine() -> dict:
         "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
         "fsync_ms": fsync_ms(),
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "src": src_fingerprint(),
     }
 
 
@@ -1340,7 +1406,9 @@ def render(r: dict) -> str:
         f"whole run {f(r.get('wall_s', 0) / 60)} min. Corpus: {c.get('articles')} articles, "
         f"{c.get('mb')} MB of Markdown. 4 KiB write + fsync: median "
         f"{f(m.get('fsync_ms', {}).get('median'), 2)} ms. Load average at start: "
-        f"{m.get('loadavg_at_start')}.",
+        f"{m.get('loadavg_at_start')}. Code measured: src/ fingerprint "
+        f"{m.get('src', {}).get('sha256_12')} (newest file change "
+        f"{m.get('src', {}).get('newest_change')}).",
         "",
         "### 1. First sync of the knowledge base (fresh workstation)",
         "",
@@ -1393,9 +1461,14 @@ def render(r: dict) -> str:
         ("**sync_once() after reconnecting, s**", lambda x: f"**{f(x['push']['sync_s'])}**"),
         ("… push phase, s", lambda x: f(x["push"]["push_s"])),
         ("… per request pushed, ms", lambda x: f(x["push"]["push_ms_each"])),
-        ("… … in HTTP PUT (server + transfer), s", lambda x: f(x["push"].get("push_http_s"))),
-        ("… … local (outbox read, answer stored, commit), s",
-         lambda x: f(x["push"].get("push_local_s"))),
+        ("… uploads in parallel (engine's PUSH_WORKERS)",
+         lambda x: f(x["push"].get("push_workers", 1), 0)),
+        ("… … waiting for the server's answers (push − storing), s",
+         lambda x: f(x["push"].get("push_wait_s"))),
+        ("… … storing the answers (_request_sent, a transaction each), s",
+         lambda x: f(x["push"].get("push_store_s"))),
+        ("… … PUT latency summed over all uploads, s",
+         lambda x: f(x["push"].get("push_http_sum_s", x["push"].get("push_http_s")))),
         ("… pulling the request feed back, s", lambda x: f(x["push"]["pull_back_s"])),
         ("pushed / blocked / pushed by the next sync",
          lambda x: f"{x['push']['pushed']} / {x['push']['blocked']} / "
