@@ -62,6 +62,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from pac_sac_desktop.core.demo import sample_answers
+
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src"
 DEMO_KB = REPO / "resources" / "kb"
@@ -347,19 +349,7 @@ class Backend:
 
 
 # =============================================================================== workstation side
-def fill_answers(questions: list[dict]) -> dict:
-    """Answers to a category's required questions (same rule as tests/e2e/conftest.py)."""
-    answers = {}
-    for q in questions:
-        if not q.get("required"):
-            continue
-        answers[q["code"]] = {
-            "choice": (q.get("choices") or ["?"])[0],
-            "number": 1,
-            "yes_no": "oui",
-            "date": "2026-11-20",
-        }.get(q.get("type"), "Précision donnée par le citoyen.")
-    return answers
+fill_answers = sample_answers  # the same rule as the tests and the demo
 
 
 def draft(answers: dict, n: int) -> dict:

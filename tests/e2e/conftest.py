@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 import requests
 
+from pac_sac_desktop.core.demo import sample_answers
 from pac_sac_desktop.services.embedded_server import EmbeddedServer, free_port
 from pac_sac_desktop.services.workstation import Workstation
 
@@ -47,14 +48,4 @@ def workstation(tmp_path, server, monkeypatch):
 def fill_answers(ws: Workstation, code: str) -> dict:
     """Answers to a category's required questions, as an agent would give them."""
     category = next(c for c in ws.requests.categories() if c.code == code)
-    answers = {}
-    for q in (category.data or {}).get("questions", []):
-        if not q.get("required"):
-            continue
-        answers[q["code"]] = {
-            "choice": (q.get("choices") or ["?"])[0],
-            "number": 1,
-            "yes_no": "oui",
-            "date": "2026-11-20",
-        }.get(q.get("type"), "Précision donnée par le citoyen.")
-    return answers
+    return sample_answers((category.data or {}).get("questions", []))

@@ -13,3 +13,17 @@ DEMO_USERS = (
 
 def demo_password(username: str) -> str:
     return next(p for u, _r, _d, p in DEMO_USERS if u == username)
+
+
+def sample_answers(questions: list[dict]) -> dict:
+    """Plausible answers to a category's required questions (demo data, tests, benchmarks)."""
+    return {
+        q["code"]: {
+            "choice": (q.get("choices") or ["?"])[0],
+            "number": 1,
+            "yes_no": "oui",
+            "date": "2026-11-20",
+        }.get(q.get("type"), "Précision donnée par le citoyen.")
+        for q in questions
+        if q.get("required")
+    }
