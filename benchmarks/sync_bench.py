@@ -298,7 +298,6 @@ class Backend:
             self.url = None
         self.server = EmbeddedServer(self.folder, db_url=self.url)
         self.url = self.server.db_url
-        self.extra: list = []
 
     def cli(self, *args: str, timeout: float = 1800) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -310,23 +309,17 @@ class Backend:
             check=True,
         )
 
-    def start_extra(self, n: int) -> list[str]:
-        """``n`` more server processes on the same database; returns every URL (main first)."""
-        from pac_sac_desktop.services.embedded_server import EmbeddedServer
+    def restart(self, workers: int) -> None:
+        """The server again, as ``pac-sac-server run --workers N`` on the same port."""
+        self.server.stop()
+        self.server.workers = workers
+        self.server.start()
 
-        while len(self.extra) < n:
-            srv = EmbeddedServer(self.folder / f"extra{len(self.extra) + 1}", db_url=self.url)
-            srv.start()
-            self.extra.append(srv)
-        return [self.server.url, *(s.url for s in self.extra[:n])]
-
-    def stop_extra(self) -> None:
-        for srv in self.extra:
-            srv.stop()
-        self.extra = []
-
-    def pids(self, n_extra: int = 0) -> list[int]:
-        return [p.proc.pid for p in [self.server, *self.extra[:n_extra]] if p.proc is not None]
+    def pids(self) -> list[int]:
+        """The server's processes: the main one and, with --workers, its worker children."""
+        if self.server.proc is None:
+            return []
+        return _process_tree(self.server.proc.pid)
 
     def scalar(self, sql: str, **params):  # type: ignore[no-untyped-def]
         from sqlalchemy import create_engine, text
@@ -339,7 +332,6 @@ class Backend:
             engine.dispose()
 
     def close(self) -> None:
-        self.stop_extra()
         self.server.stop()
         if self.kind == "postgresql":
             try:
@@ -405,17 +397,18 @@ def instrumented_sync(ws) -> dict:  # type: ignore[no-untyped-def]
             return c
 
         engine.client.clone = timed_clone
-    if hasattr(engine, "_request_sent"):  # storing each upload's answer locally
-        request_sent = engine._request_sent
+    if hasattr(engine, "_requests_sent"):  # storing the uploads' answers locally
+        requests_sent = engine._requests_sent
 
-        def timed_request_sent(*a):  # type: ignore[no-untyped-def]
+        def timed_requests_sent(*a):  # type: ignore[no-untyped-def]
             t0 = pc()
             try:
-                return request_sent(*a)
+                return requests_sent(*a)
             finally:
                 t["push_store"] += pc() - t0
+                n["push_store_transactions"] += 1
 
-        engine._request_sent = timed_request_sent
+        engine._requests_sent = timed_requests_sent
 
     changes = engine.client.changes
 
@@ -474,9 +467,8 @@ class Others:
     def _ours(self) -> dict[str, float]:
         t = os.times()
         out = {"self": t.user + t.system}
-        for srv in [self.backend.server, *self.backend.extra]:
-            if srv.proc is not None:
-                out[f"pid{srv.proc.pid}"] = _proc_cpu(srv.proc.pid)
+        for pid in self.backend.pids():
+            out[f"pid{pid}"] = _proc_cpu(pid)
         if self.backend.kind == "postgresql":
             out.update({f"pg{k}": v for k, v in _postgres_cpu().items()})
         return out
@@ -638,6 +630,22 @@ def _proc_cpu(pid: int, part: str = "both") -> float:
         return 0.0
     ticks = {"user": user, "system": system}.get(part, user + system)
     return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _process_tree(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                parents[int(p.name)] = int((p / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    tree, frontier = [root], [root]
+    while frontier:
+        children = [pid for pid, parent in parents.items() if parent in frontier]
+        tree += children
+        frontier = children
+    return tree
 
 
 def _postgres_cpu() -> dict[int, float]:
@@ -839,7 +847,7 @@ def worker_intake(cfg: dict) -> dict:
         "mode": cfg.get("mode", "new"),
         "py_spy_stderr": spy_err[-500:],
         "clients": clients,
-        "servers": len(urls),
+        "servers": cfg.get("servers", len(urls)),
         "seconds": elapsed,
         "sent": len(latencies),
         "created": ok,
@@ -925,6 +933,7 @@ def run_intake(backend: Backend, urls: list[str], clients: int, seconds: float, 
         "max_requests": limit,
         "tag": tag,
         "server_pids": pids,
+        "servers": backend.server.workers,
         "postgres": backend.kind == "postgresql",
     }
     before = backend.scalar("select count(*) from requests")[0]
@@ -1218,7 +1227,9 @@ def machine() -> dict:
 
 
 # =============================================================================== run
-def run_backend(kind: str, workdir: Path, corpus: Path, sizes: dict, py_spy: str | None) -> dict:
+def run_backend(
+    kind: str, workdir: Path, corpus: Path, sizes: dict, py_spy: str | None, parts: set[str]
+) -> dict:
     out: dict = {"kind": kind}
     log(f"{kind}: creating the server database")
     backend = Backend(kind, workdir)
@@ -1248,22 +1259,26 @@ def run_backend(kind: str, workdir: Path, corpus: Path, sizes: dict, py_spy: str
         out["first_sync"] = first["result"]
         log(f"{kind}: first sync {out['first_sync']['total_s']:.1f} s")
 
-        log(f"{kind}: {sizes['noop_runs']} syncs with nothing new")
-        out["noop"] = noop_syncs(backend, ws, sizes["noop_runs"])
+        if "noop" in parts:
+            log(f"{kind}: {sizes['noop_runs']} syncs with nothing new")
+            out["noop"] = noop_syncs(backend, ws, sizes["noop_runs"])
 
-        log(f"{kind}: {sizes['push']} requests saved offline, then pushed")
-        out["push"] = push_queued(backend, ws, sizes["push"])
-        log(f"{kind}: push sync {out['push']['sync_s']:.1f} s")
+        if "push" in parts:
+            log(f"{kind}: {sizes['push']} requests saved offline, then pushed")
+            out["push"] = push_queued(backend, ws, sizes["push"])
+            log(f"{kind}: push sync {out['push']['sync_s']:.1f} s")
         ws.close()
         ws = None
 
         out["intake"] = []
-        for clients in sizes["intake_clients"]:
+        for clients in sizes["intake_clients"] if "intake" in parts else ():
             log(f"{kind}: intake, 1 server process, {clients} clients")
             r = run_intake(backend, [backend.server.url], clients, sizes["intake_seconds"],
                            sizes["intake_max"], f"{kind[0]}{clients}", backend.pids())  # fmt: skip
             log(f"{kind}: {r['rps']:.0f} uploads/s, p95 {r['p95_ms']:.0f} ms, {r['errors']} errors")
             out["intake"].append(r)
+        if "intake" not in parts:
+            return out
         clients = max(sizes["intake_clients"])
         log(f"{kind}: control, idempotent replays (no write), {clients} clients")
         r = run_intake(backend, [backend.server.url], clients, sizes["intake_seconds"],
@@ -1272,13 +1287,14 @@ def run_backend(kind: str, workdir: Path, corpus: Path, sizes: dict, py_spy: str
         out["intake"].append(r)
         if kind == "postgresql":
             for procs in sizes["multi_procs"]:
-                log(f"{kind}: intake, {procs} server processes, {sizes['multi_clients']} clients")
-                urls = backend.start_extra(procs - 1)
-                r = run_intake(backend, urls, sizes["multi_clients"], sizes["intake_seconds"],
-                               sizes["intake_max"], f"m{procs}", backend.pids(procs - 1))  # fmt: skip
+                log(f"{kind}: intake, run --workers {procs}, {sizes['multi_clients']} clients")
+                backend.restart(workers=procs)
+                r = run_intake(backend, [backend.server.url], sizes["multi_clients"],
+                               sizes["intake_seconds"], sizes["intake_max"], f"m{procs}",
+                               backend.pids())  # fmt: skip
                 log(f"{kind}: {r['rps']:.0f} uploads/s, p95 {r['p95_ms']:.0f} ms")
                 out["intake"].append(r)
-                backend.stop_extra()
+            backend.restart(workers=1)
         out["statements"] = statements_per_call(backend.url)
         if py_spy:
             clients = max(sizes["intake_clients"])
@@ -1311,6 +1327,12 @@ def main() -> int:
         help="on a shared machine: wait up to S seconds for other jobs to finish before starting "
         "(and up to min(S, 90) before each intake run)",
     )
+    ap.add_argument(
+        "--parts",
+        default="noop,push,intake",
+        help="what to measure after the first sync (default: noop,push,intake)",
+    )
+    ap.add_argument("--articles", type=int, help="size of the published corpus (default: 10,000)")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("worker_cfg", nargs="?", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -1332,7 +1354,10 @@ def main() -> int:
                 log(f"dropped {name}, left by a benchmark run that was killed")
         except Exception as exc:
             log(f"PostgreSQL not reachable: {exc!r}")
-    sizes = QUICK if args.quick else FULL
+    sizes = dict(QUICK if args.quick else FULL)
+    if args.articles is not None:
+        sizes["articles"] = args.articles
+    parts = {p.strip() for p in args.parts.split(",")}
     py_spy = None if args.no_profile else (args.py_spy or shutil.which("py-spy"))
     workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="sync-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -1355,7 +1380,9 @@ def main() -> int:
         log(f"writing {sizes['articles']} articles to {workdir / 'corpus'}")
         report["corpus"] = write_corpus(workdir / "corpus", sizes["articles"])
         for kind in [k.strip() for k in args.backends.split(",") if k.strip()]:
-            report["backends"][kind] = run_backend(kind, workdir, workdir / "corpus", sizes, py_spy)
+            report["backends"][kind] = run_backend(
+                kind, workdir, workdir / "corpus", sizes, py_spy, parts
+            )
     finally:
         report["wall_s"] = time.perf_counter() - started
         if not args.keep:
@@ -1455,7 +1482,7 @@ def render(r: dict) -> str:
          lambda x: f(x["push"].get("push_workers", 1), 0)),
         ("… … waiting for the server's answers (push − storing), s",
          lambda x: f(x["push"].get("push_wait_s"))),
-        ("… … storing the answers (_request_sent, a transaction each), s",
+        ("… … storing the answers (_requests_sent, a transaction per batch of 64), s",
          lambda x: f(x["push"].get("push_store_s"))),
         ("… … PUT latency summed over all uploads, s",
          lambda x: f(x["push"].get("push_http_sum_s", x["push"].get("push_http_s")))),

@@ -82,15 +82,21 @@ class QueryBuilder:
             length, alternatives = self.synonyms.match(query_stems, i)
             if length:
                 own = [
-                    self._word(content[j], query_stems[j], lexicon, typing_last and j == last, parsed)
+                    self._word(
+                        content[j], query_stems[j], lexicon, typing_last and j == last, parsed
+                    )
                     for j in range(i, i + length)
                 ]
                 # A multi-word expression as typed: every one of its words must match.
-                concept = list(own[0]) if length == 1 else [(tuple(query_stems[i : i + length]), 1.0)]
+                concept = (
+                    list(own[0]) if length == 1 else [(tuple(query_stems[i : i + length]), 1.0)]
+                )
                 concept += [(alt, SYNONYM_BOOST) for alt in alternatives]
                 i += length
             else:
-                concept = self._word(content[i], query_stems[i], lexicon, typing_last and i == last, parsed)
+                concept = self._word(
+                    content[i], query_stems[i], lexicon, typing_last and i == last, parsed
+                )
                 i += 1
             parsed.concepts.append(concept)
             for stems, _weight in concept:

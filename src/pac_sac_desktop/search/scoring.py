@@ -58,7 +58,10 @@ class Scorer:
                 self.lengths[field][offset : offset + count] = _field_lengths(leaf, field, count)
         live = max(int(self.alive.sum()), 1)
         self.live = live
-        self.avg = {f: max(float(self.lengths[f][self.alive].mean()) if self.live else 1.0, 1.0) for f in FIELD_WEIGHT}
+        self.avg = {
+            f: max(float(self.lengths[f][self.alive].mean()) if self.live else 1.0, 1.0)
+            for f in FIELD_WEIGHT
+        }
         self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._service: dict[str, np.ndarray] = {}
 
@@ -108,8 +111,14 @@ class Scorer:
         return self._service[service]
 
     # ---------------------------------------------------------------- ranking
-    def rank(self, concepts: list[list[Alternative]], *, window: int, service: str | None = None,
-             tiebreak: float = 0.1) -> Ranked:
+    def rank(
+        self,
+        concepts: list[list[Alternative]],
+        *,
+        window: int,
+        service: str | None = None,
+        tiebreak: float = 0.1,
+    ) -> Ranked:
         """Top ``window`` documents: sum over concepts of the best alternative, times coverage."""
         total = np.zeros(self.n, dtype=np.float32)
         matched = np.zeros(self.n, dtype=np.float32)
@@ -125,9 +134,13 @@ class Scorer:
             extra = np.zeros(self.n, dtype=np.float32)
             for stems, weight in alternatives:
                 parts = [stem_scores(s) for s in stems]
-                score = parts[0].copy() if len(parts) == 1 else np.where(
-                    np.all([p > 0 for p in parts], axis=0), np.sum(parts, axis=0), 0.0
-                ).astype(np.float32)
+                score = (
+                    parts[0].copy()
+                    if len(parts) == 1
+                    else np.where(
+                        np.all([p > 0 for p in parts], axis=0), np.sum(parts, axis=0), 0.0
+                    ).astype(np.float32)
+                )
                 score *= weight
                 extra += np.minimum(best, score)
                 best = np.maximum(best, score)

@@ -39,3 +39,10 @@ def create_app(db: ServerDB) -> FastAPI:
         return {"status": "ok", "version": __version__}
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``pac-sac-server run --workers N``."""
+    import os
+
+    return create_app(ServerDB(os.environ["PAC_SAC_SERVER_DB"]))

@@ -96,8 +96,20 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not dbmod.is_current(server_db.engine):
         print("La base n'est pas à jour : lancez d'abord « pac-sac-server init ».", file=sys.stderr)
         return 2
-    app = create_app(server_db)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    quiet = {"host": args.host, "port": args.port, "log_level": "warning", "access_log": False}
+    if args.workers > 1:
+        # Several processes on one socket (the server keeps no state between calls); each one
+        # builds its own app from the database URL in the environment.
+        server_db.dispose()
+        os.environ["PAC_SAC_SERVER_DB"] = server_db.url
+        uvicorn.run(
+            "pac_sac_desktop.server.app:app_from_environment",
+            factory=True,
+            workers=args.workers,
+            **quiet,
+        )
+        return 0
+    uvicorn.run(create_app(server_db), **quiet)
     return 0
 
 
@@ -151,6 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8311)
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processus serveurs sur le même port (en production : un par cœur)",
+    )
     p.set_defaults(func=cmd_run)
     user = sub.add_parser("user").add_subparsers(dest="user_command", required=True)
     p = user.add_parser("add", help="créer un compte")

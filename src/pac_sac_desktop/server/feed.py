@@ -4,6 +4,10 @@ Each change takes the next value of one counter row with ``UPDATE ... RETURNING`
 locked until the writer commits, so a second writer waits for the first to commit before it
 gets its number: numbers become visible in commit order, and a reader that stored cursor N can
 never later find a change numbered below N (tested with two concurrent writers on PostgreSQL).
+Because every writer of every feed queues on that one row, :func:`record` is the last statement
+of a transaction and the commit follows at once: the lock is then held for one statement and the
+commit, not for the whole unit of work (on PostgreSQL the counter update and the insert are one
+statement).
 The feed keeps one row per entity, its latest change; tombstones (op ``delete``) are purged after
 a retention period, which moves the feed's horizon: a cursor below the horizon must resync.
 """
@@ -13,8 +17,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import Insert
 
 from pac_sac_desktop.server.models import Change, Counter
 from pac_sac_desktop.server.types import utcnow
@@ -50,14 +55,43 @@ def next_seq(session: Session) -> int:
     return int(value)
 
 
-def record(session: Session, feed: str, entity_id: str, op: str = "upsert") -> int:
-    """Note that ``entity_id`` changed, in the caller's transaction; returns its sequence number."""
+def record(
+    session: Session, feed: str, entity_id: str, op: str = "upsert", *, new: bool = False
+) -> int:
+    """Note that ``entity_id`` changed, in the caller's transaction; returns its sequence number.
+
+    Call it last, just before the commit (see the module's note). ``new`` says the entity was just
+    created, so it has no earlier change row to replace.
+    """
     assert feed in FEEDS and op in ("upsert", "delete")
-    seq = next_seq(session)
-    session.execute(delete(Change).where(Change.feed == feed, Change.entity_id == entity_id))
-    session.add(Change(seq=seq, feed=feed, entity_id=entity_id, op=op, changed_at=utcnow()))
     session.flush()
+    if not new:
+        session.execute(delete(Change).where(Change.feed == feed, Change.entity_id == entity_id))
+    values = {"feed": feed, "entity_id": entity_id, "op": op, "changed_at": utcnow()}
+    if session.get_bind().dialect.name == "postgresql":
+        return int(session.connection().execute(_RECORD_PG, values).scalar_one())
+    seq = next_seq(session)
+    session.connection().execute(_INSERT_CHANGE, {"seq": seq, **values})
     return seq
+
+
+def _record_statement_pg() -> Insert:
+    """One statement takes the number and inserts the change, so the lock lasts one round trip."""
+    table = Change.__table__.c
+    taken = (
+        update(Counter)
+        .where(Counter.name == SEQUENCE)
+        .values(value=Counter.value + 1)
+        .returning(Counter.value)
+        .cte("taken")
+    )
+    names = ("feed", "entity_id", "op", "changed_at")
+    chosen = select(taken.c.value, *(bindparam(k, type_=table[k].type) for k in names))
+    return insert(Change).from_select(["seq", *names], chosen).returning(Change.seq)
+
+
+_RECORD_PG = _record_statement_pg()
+_INSERT_CHANGE = Change.__table__.insert()
 
 
 def horizon(session: Session, feed: str) -> int:

@@ -26,8 +26,16 @@ def free_port() -> int:
 
 
 class EmbeddedServer:
-    def __init__(self, folder: Path, *, db_url: str | None = None, port: int | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        db_url: str | None = None,
+        port: int | None = None,
+        workers: int = 1,
+    ) -> None:
         self.folder = folder
+        self.workers = workers
         folder.mkdir(parents=True, exist_ok=True)
         self.db_url = db_url or f"sqlite:///{folder / 'pac-sac-server.sqlite3'}"
         self.port = port or free_port()
@@ -65,6 +73,8 @@ class EmbeddedServer:
                 self.db_url,
                 "--port",
                 str(self.port),
+                "--workers",
+                str(self.workers),
             ],
             env=self.env,
             stdout=log,

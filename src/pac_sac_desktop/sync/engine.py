@@ -130,11 +130,14 @@ class SyncEngine:
                     self._refused(item, exc, report)
 
     def _push_requests(self, items: list[OutboxRow], report: SyncReport) -> None:
-        """Uploads are idempotent PUTs, so they may run side by side; answers are stored one by one."""
+        """Uploads are idempotent PUTs, so they run side by side; the batch's answers are then
+        stored in one transaction. A crash before that transaction only means those uploads are
+        sent again next time, and the server answers them with the same references."""
         if not items:
             return
         clients = [self.client.clone() for _ in range(min(PUSH_WORKERS, len(items)))]
         failure: Exception | None = None
+        sent: list[tuple[OutboxRow, dict]] = []
         with ThreadPoolExecutor(max_workers=len(clients)) as pool:
             futures = [
                 pool.submit(clients[n % len(clients)].put_request, item.entity_uuid, item.payload)
@@ -152,8 +155,9 @@ class SyncEngine:
                         continue
                     self._refused(item, exc, report)
                     continue
-                self._request_sent(item.id, item.entity_uuid, answer)
-                report.pushed += 1
+                sent.append((item, answer))
+        self._requests_sent(sent)
+        report.pushed += len(sent)
         if failure is not None:
             raise failure
 
@@ -163,12 +167,15 @@ class SyncEngine:
         self._block(item.id, item.entity_uuid, exc)
         report.blocked += 1
 
-    def _request_sent(self, outbox_id: int, uuid: str, answer: dict) -> None:
+    def _requests_sent(self, sent: list[tuple[OutboxRow, dict]]) -> None:
+        if not sent:
+            return
         with self.db.transaction() as s:
-            row = repo.get_request(s, uuid)
-            if row is not None:
-                self._apply_server_request(row, answer)
-            repo.remove_outbox(s, outbox_id)
+            for item, answer in sent:
+                row = repo.get_request(s, item.entity_uuid)
+                if row is not None:
+                    self._apply_server_request(row, answer)
+                repo.remove_outbox(s, item.id)
 
     def _block(self, outbox_id: int, uuid: str, exc: SyncError) -> None:
         """The server refused for good (conflict, invalid): keep everything, flag it for a supervisor."""

@@ -7,11 +7,11 @@ from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.errors import ArticleRejected
 from pac_sac_desktop.core.kb import article_from_wire, article_to_wire
+from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.auth.views import db_session, require
 from pac_sac_desktop.server.errors import ApiError
 from pac_sac_desktop.server.feed_views import add_changes_route
 from pac_sac_desktop.server.kb import service
-from pac_sac_desktop.server.models import User
 
 router = APIRouter(prefix="/kb", tags=["kb"])
 
@@ -22,7 +22,7 @@ add_changes_route(router, "kb:read", service.changes)
 @router.get("/articles/{article_id}")
 def get_article(
     article_id: str,
-    _user: User = Depends(require("kb:read")),
+    _user: Caller = Depends(require("kb:read")),
     session: Session = Depends(db_session, scope="function"),
 ) -> dict:
     article = service.get(session, article_id)
@@ -34,7 +34,7 @@ def get_article(
 @router.get("/articles/{article_id}/versions")
 def get_versions(
     article_id: str,
-    _user: User = Depends(require("kb:read")),
+    _user: Caller = Depends(require("kb:read")),
     session: Session = Depends(db_session, scope="function"),
 ) -> list[dict]:
     return service.versions(session, article_id)
@@ -44,7 +44,7 @@ def get_versions(
 def put_article(
     article_id: str,
     body: dict = Body(...),
-    user: User = Depends(require("kb:write")),
+    user: Caller = Depends(require("kb:write")),
     session: Session = Depends(db_session, scope="function"),
 ) -> dict:
     if body.get("id", article_id) != article_id:
@@ -59,7 +59,7 @@ def put_article(
 @router.delete("/articles/{article_id}")
 def delete_article(
     article_id: str,
-    user: User = Depends(require("kb:write")),
+    user: Caller = Depends(require("kb:write")),
     session: Session = Depends(db_session, scope="function"),
 ) -> dict:
     if not service.withdraw(session, article_id, author=user.username):

@@ -29,7 +29,8 @@ from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.core.paths import resources_dir
 from pac_sac_desktop.core.requests import OPEN_STATUSES, STATUS_LABELS, STATUSES
 from pac_sac_desktop.server.auth import service as auth
-from pac_sac_desktop.server.models import Category, Change, Request, User
+from pac_sac_desktop.server.auth.service import Caller
+from pac_sac_desktop.server.models import Category, Change, Request
 from pac_sac_desktop.server.requests import service as requests_service
 from pac_sac_desktop.server.taxonomy import service as taxonomy
 from pac_sac_desktop.server.types import utcnow
@@ -234,7 +235,7 @@ def service_definition(session: Session, *, service_code: str) -> dict[str, Any]
 # ---------------------------------------------------------------- POST requests
 
 
-def authenticate(session: Session, *, api_key: str | None) -> User:
+def authenticate(session: Session, *, api_key: str | None) -> Caller:
     """The api_key is a native bearer token of an account allowed to create requests."""
     if not api_key:
         raise Open311Error(403, "api_key : clé d'API manquante.")
@@ -403,7 +404,7 @@ def create_request(
     payload = native_payload(category, fields)
     try:
         with session.begin_nested():
-            _created, row = requests_service.put_request(
+            _created, answer = requests_service.put_request(
                 session, str(uuidlib.uuid4()), payload, user=user
             )
     except ValidationFailed as exc:
@@ -411,7 +412,7 @@ def create_request(
             400, *(_describe(category, f, m) for f, m in exc.fields.items())
         ) from None
     return {
-        "service_request_id": row.reference,
+        "service_request_id": answer["reference"],
         "service_notice": service_notice(category),
         "account_id": (payload.get("open311") or {}).get("account_id"),
     }

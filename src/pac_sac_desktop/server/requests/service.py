@@ -7,14 +7,15 @@ their own UUIDs and the same rule, so offline work from several workstations mer
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import Engine, Integer, bindparam, cast, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.errors import ValidationFailed
@@ -23,15 +24,25 @@ from pac_sac_desktop.core.requests import (
     STATUSES,
     due_dates,
     normalize_address,
+    questions_from_data,
     validate_request,
 )
 from pac_sac_desktop.server import feed
-from pac_sac_desktop.server.models import ReferenceCounter, Request, RequestEvent, User
-from pac_sac_desktop.server.taxonomy import service as taxonomy
+from pac_sac_desktop.server.auth.service import Caller
+from pac_sac_desktop.server.models import Category, ReferenceCounter, Request, RequestEvent
 from pac_sac_desktop.server.types import utcnow
 
 MAX_CLOCK_SKEW = dt.timedelta(days=7)
 _years_with_counter: set[int] = set()  # per process: skip the insert once a year's row exists
+_years_with_sequence: set[tuple[str, int]] = set()  # (database, year) known to have a sequence
+
+
+# Built once: the intake runs them for every upload of every workstation.
+_REQUEST_BY_UUID = select(Request.__table__).where(Request.__table__.c.uuid == bindparam("uuid"))
+_CATEGORY = select(Category.code, Category.deadline_hours, Category.data).where(
+    Category.code == bindparam("code")
+)
+_INSERT_REQUEST = Request.__table__.insert()
 
 
 class Conflict(Exception):
@@ -53,12 +64,20 @@ def payload_hash(payload: dict[str, Any]) -> str:
 
 
 def next_reference(session: Session, year: int) -> str:
-    """'2026-004213': a yearly sequence; the counter row lock serialises concurrent intakes."""
+    """'2026-004213': a yearly sequence of public numbers.
+
+    PostgreSQL takes it from a sequence of the year, which locks nothing, so concurrent intakes
+    do not queue on it; a failed upload may leave a gap in the numbers, never a duplicate.
+    SQLite (one writer at a time) keeps a counter row per year.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        name = _year_sequence(session, year)
+        value = session.connection().exec_driver_sql(f"SELECT nextval('{name}')").scalar_one()
+        return f"{year}-{value:06d}"
     # The first request of a year creates the row; concurrent first requests must not collide.
     if year not in _years_with_counter:
-        dialect_insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
         session.execute(
-            dialect_insert(ReferenceCounter).values(year=year, last=0).on_conflict_do_nothing()
+            sqlite_insert(ReferenceCounter).values(year=year, last=0).on_conflict_do_nothing()
         )
     value = session.execute(
         update(ReferenceCounter)
@@ -71,6 +90,35 @@ def next_reference(session: Session, year: int) -> str:
         return next_reference(session, year)
     _years_with_counter.add(year)
     return f"{year}-{value:06d}"
+
+
+def _year_sequence(session: Session, year: int) -> str:
+    """The name of the year's PostgreSQL sequence, created on first use after the numbers
+    already given that year (by this sequence's predecessors or by the counter table)."""
+    name = f"request_ref_{year}"
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    key = (engine.url.render_as_string(hide_password=False), year)
+    if key in _years_with_sequence:
+        return name
+    number = cast(func.substr(Request.reference, 6), Integer)
+    with engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        given = conn.scalar(
+            select(func.coalesce(func.max(number), 0)).where(Request.reference.like(f"{year}-%"))
+        )
+        counted = conn.scalar(
+            select(func.coalesce(func.max(ReferenceCounter.last), 0)).where(
+                ReferenceCounter.year == year
+            )
+        )
+        # Two processes creating it at the same instant: the loser's error means it is there.
+        with contextlib.suppress(IntegrityError, ProgrammingError):
+            conn.execute(
+                text(f"CREATE SEQUENCE IF NOT EXISTS {name} START {max(given, counted) + 1}")
+            )
+    _years_with_sequence.add(key)
+    return name
 
 
 def _clock_start(created_at: dt.datetime | None, received_at: dt.datetime) -> dt.datetime:
@@ -89,7 +137,10 @@ def _parse_time(value: Any) -> dt.datetime | None:
     return parsed if parsed is not None and parsed.tzinfo is not None else None
 
 
-def to_wire(row: Request, events: list[RequestEvent] | None = None) -> dict:
+def to_wire(
+    row: Request, events: list[RequestEvent] | None = None, *, payload: bool = True
+) -> dict:
+    """The server's view of a request; an upload's answer leaves out the payload it just sent."""
     out = {
         "uuid": row.uuid,
         "reference": row.reference,
@@ -104,8 +155,9 @@ def to_wire(row: Request, events: list[RequestEvent] | None = None) -> dict:
         "due_at": row.due_at.isoformat() if row.due_at else None,
         "followup_due_at": row.followup_due_at.isoformat() if row.followup_due_at else None,
         "created_by": row.created_by,
-        "payload": row.payload,
     }
+    if payload:
+        out["payload"] = row.payload
     if events is not None:
         out["events"] = [event_to_wire(e) for e in events]
     return out
@@ -123,45 +175,50 @@ def event_to_wire(e: RequestEvent) -> dict:
 
 
 def put_request(
-    session: Session, uuid: str, payload: dict[str, Any], *, user: User
-) -> tuple[bool, Request]:
-    """Store a request once; returns (created, row). Raises Conflict or ValidationFailed."""
+    session: Session, uuid: str, payload: dict[str, Any], *, user: Caller
+) -> tuple[bool, dict]:
+    """Store a request once; returns (created, answer). Raises Conflict or ValidationFailed.
+
+    The hot path of every workstation's push: plain Core statements, the reference from a
+    sequence, and the change-feed entry last, so that the feed's lock lasts only until the commit.
+    """
     digest = payload_hash(payload)
-    existing = session.get(Request, uuid)
+    conn = session.connection()
+    existing = conn.execute(_REQUEST_BY_UUID, {"uuid": uuid}).first()
     if existing is not None:
         if existing.payload_hash != digest:
             raise Conflict(uuid)
-        return False, existing
-    category = taxonomy.get(session, str(payload.get("category") or ""))
+        return False, to_wire(existing, payload=False)  # type: ignore[arg-type]
+    category = conn.execute(_CATEGORY, {"code": str(payload.get("category") or "")}).first()
     if category is None:
         raise ValidationFailed(
             {"category": "catégorie inconnue du serveur"}, "La requête contient des erreurs."
         )
-    clean = validate_request(payload, taxonomy.questions(category))
+    clean = validate_request(payload, questions_from_data(category.data.get("questions")))
     received = utcnow()
     start = _clock_start(_parse_time(payload.get("created_at")), received)
     due, followup = due_dates(clean["nature"], start, category.deadline_hours)
-    row = Request(
-        uuid=uuid,
-        reference=next_reference(session, received.year),
-        payload=payload,
-        payload_hash=digest,
-        nature=clean["nature"],
-        category=category.code,
-        channel=clean["channel"],
-        status="received",
-        address_key=normalize_address((clean.get("location") or {}).get("address", "")),
-        created_at=start,
-        received_at=received,
-        updated_at=received,
-        due_at=due,
-        followup_due_at=followup,
-        created_by=user.username,
-    )
-    session.add(row)
-    session.flush()
-    feed.record(session, "requests", uuid)
-    return True, row
+    values = {
+        "uuid": uuid,
+        "reference": next_reference(session, received.year),
+        "payload": payload,
+        "payload_hash": digest,
+        "nature": clean["nature"],
+        "category": category.code,
+        "channel": clean["channel"],
+        "status": "received",
+        "address_key": normalize_address((clean.get("location") or {}).get("address", "")),
+        "created_at": start,
+        "received_at": received,
+        "updated_at": received,
+        "due_at": due,
+        "followup_due_at": followup,
+        "created_by": user.username,
+        "assigned_to": None,
+    }
+    conn.execute(_INSERT_REQUEST, values)
+    feed.record(session, "requests", uuid, new=True)
+    return True, to_wire(Request(**values), payload=False)
 
 
 def get_request(session: Session, uuid: str) -> Request | None:
@@ -201,7 +258,7 @@ def put_event(
     event_uuid: str,
     body: dict[str, Any],
     *,
-    user: User,
+    user: Caller,
     can_manage: bool,
 ) -> tuple[bool, RequestEvent]:
     row = session.get(Request, request_uuid, with_for_update=True)

@@ -1,18 +1,23 @@
-"""Request routes: idempotent upload, follow-up events, the changes feed."""
+"""Request routes: idempotent upload, follow-up events, the changes feed.
+
+Uploads and events are the busy routes of every workstation's push: they run through ``run_as``
+(one thread-pool hop, commit on the same thread) and answer with a ready JSONResponse.
+"""
 
 from __future__ import annotations
 
 import uuid as uuidlib
 
-from fastapi import APIRouter, Body, Depends, Response
+from fastapi import APIRouter, Body, Depends, Request
+from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.server.auth import service as auth
-from pac_sac_desktop.server.auth.views import db_session, require
+from pac_sac_desktop.server.auth.service import Caller
+from pac_sac_desktop.server.auth.views import db_session, require, run_as
 from pac_sac_desktop.server.errors import ApiError
 from pac_sac_desktop.server.feed_views import add_changes_route
-from pac_sac_desktop.server.models import User
 from pac_sac_desktop.server.requests import service
 
 router = APIRouter(prefix="/requests", tags=["requests"])
@@ -26,22 +31,23 @@ def _uuid(value: str) -> str:
 
 
 @router.put("/{request_uuid}")
-def put_request(
-    request_uuid: str,
-    response: Response,
-    payload: dict = Body(...),
-    user: User = Depends(require("requests:create")),
-    session: Session = Depends(db_session, scope="function"),
-) -> dict:
+async def put_request(
+    request_uuid: str, request: Request, payload: dict = Body(...)
+) -> JSONResponse:
     key = _uuid(request_uuid)
-    try:
-        created, row = service.put_request(session, key, payload, user=user)
-    except service.Conflict:
-        raise ApiError(409, "conflict", "Une autre requête porte déjà cet identifiant.") from None
-    except ValidationFailed as exc:
-        raise ApiError(422, "invalid", exc.message, exc.fields) from None
-    response.status_code = 201 if created else 200
-    return service.to_wire(row)
+
+    def work(session: Session, user: Caller) -> tuple[bool, dict]:
+        try:
+            return service.put_request(session, key, payload, user=user)
+        except service.Conflict:
+            raise ApiError(
+                409, "conflict", "Une autre requête porte déjà cet identifiant."
+            ) from None
+        except ValidationFailed as exc:
+            raise ApiError(422, "invalid", exc.message, exc.fields) from None
+
+    created, answer = await run_as(request, "requests:create", work)
+    return JSONResponse(answer, status_code=201 if created else 200)
 
 
 add_changes_route(router, "requests:read", service.changes)
@@ -50,7 +56,7 @@ add_changes_route(router, "requests:read", service.changes)
 @router.get("/{request_uuid}")
 def get_request(
     request_uuid: str,
-    _user: User = Depends(require("requests:read")),
+    _user: Caller = Depends(require("requests:read")),
     session: Session = Depends(db_session, scope="function"),
 ) -> dict:
     row = service.get_request(session, _uuid(request_uuid))
@@ -60,32 +66,29 @@ def get_request(
 
 
 @router.put("/{request_uuid}/events/{event_uuid}")
-def put_event(
-    request_uuid: str,
-    event_uuid: str,
-    response: Response,
-    body: dict = Body(...),
-    user: User = Depends(require("requests:read")),
-    session: Session = Depends(db_session, scope="function"),
-) -> dict:
-    try:
-        created, event = service.put_event(
-            session,
-            _uuid(request_uuid),
-            _uuid(event_uuid),
-            body,
-            user=user,
-            can_manage=auth.allowed(user, "requests:manage"),
-        )
-    except service.NotFound:
-        raise ApiError(404, "not_found", "Requête introuvable.") from None
-    except service.Conflict:
-        raise ApiError(409, "conflict", "Un autre événement porte déjà cet identifiant.") from None
-    except service.Forbidden:
-        raise ApiError(
-            403, "forbidden", "Votre rôle ne permet pas cette action sur cette requête."
-        ) from None
-    except ValidationFailed as exc:
-        raise ApiError(422, "invalid", exc.message, exc.fields) from None
-    response.status_code = 201 if created else 200
-    return service.event_to_wire(event)
+async def put_event(
+    request_uuid: str, event_uuid: str, request: Request, body: dict = Body(...)
+) -> JSONResponse:
+    keys = _uuid(request_uuid), _uuid(event_uuid)
+
+    def work(session: Session, user: Caller) -> tuple[bool, dict]:
+        try:
+            created, event = service.put_event(
+                session, *keys, body, user=user, can_manage=auth.allowed(user, "requests:manage")
+            )
+        except service.NotFound:
+            raise ApiError(404, "not_found", "Requête introuvable.") from None
+        except service.Conflict:
+            raise ApiError(
+                409, "conflict", "Un autre événement porte déjà cet identifiant."
+            ) from None
+        except service.Forbidden:
+            raise ApiError(
+                403, "forbidden", "Votre rôle ne permet pas cette action sur cette requête."
+            ) from None
+        except ValidationFailed as exc:
+            raise ApiError(422, "invalid", exc.message, exc.fields) from None
+        return created, service.event_to_wire(event)
+
+    created, answer = await run_as(request, "requests:read", work)
+    return JSONResponse(answer, status_code=201 if created else 200)

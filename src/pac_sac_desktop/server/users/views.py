@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from pac_sac_desktop.server import feed
 from pac_sac_desktop.server.auth import service as auth
+from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.auth.views import db_session, require
 from pac_sac_desktop.server.errors import ApiError
 from pac_sac_desktop.server.feed_views import add_changes_route
@@ -55,7 +56,7 @@ class NewUser(BaseModel):
 @router.post("", status_code=201)
 def create(
     body: NewUser,
-    _admin: User = Depends(require("users:manage")),
+    _admin: Caller = Depends(require("users:manage")),
     session: Session = Depends(db_session, scope="function"),
 ) -> dict:
     try:
