@@ -119,7 +119,12 @@ def test_words_of_a_newly_indexed_article_complete_at_once(home, small_kb_dir, t
     assert kb.search("trampol", limit=1) == []
     more = tmp_path / "more"
     more.mkdir()
-    write_article(more, "trampolines", "Trampolines dans les cours arrière", "Un trampoline n'exige aucun permis.")
+    write_article(
+        more,
+        "trampolines",
+        "Trampolines dans les cours arrière",
+        "Un trampoline n'exige aucun permis.",
+    )
     kb.import_path(more)
     assert kb.search("trampol", limit=1)[0].hit.id == "trampolines"
     kb.close()

@@ -6,10 +6,6 @@ fresh schema (tables emptied), so tests never see each other's rows.
 
 from __future__ import annotations
 
-import os
-import uuid
-
-import psycopg
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
@@ -20,8 +16,6 @@ from pac_sac_desktop.server.app import create_app
 from pac_sac_desktop.server.auth import service as auth
 from pac_sac_desktop.server.models import Base
 from pac_sac_desktop.server.taxonomy import service as taxonomy
-
-PG_ADMIN = os.environ.get("PAC_SAC_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 CATEGORIES = [
     {
@@ -65,17 +59,6 @@ ROLES = {
     "editeur": "editor",
     "admin": "admin",
 }
-
-
-@pytest.fixture(scope="session")
-def pg_url():
-    name = f"pacsac_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    base = PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
-    yield f"{base}/{name}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")

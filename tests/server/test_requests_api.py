@@ -5,8 +5,12 @@ import threading
 import uuid
 
 from fastapi.testclient import TestClient
+from sqlalchemy import delete, text
 
 from pac_sac_desktop.server.app import create_app
+from pac_sac_desktop.server.models import ReferenceCounter
+from pac_sac_desktop.server.requests import service
+from pac_sac_desktop.server.types import utcnow
 
 
 def payload(**overrides):
@@ -59,6 +63,34 @@ def test_references_follow_a_yearly_sequence(client, as_user):
     ]
     numbers = [int(r.split("-")[1]) for r in refs]
     assert numbers == [numbers[0], numbers[0] + 1, numbers[0] + 2]
+    refused = client.put(
+        f"/api/v1/requests/{uuid.uuid4()}", json=payload(answers={}), headers=as_user("agent")
+    )
+    assert refused.status_code == 422
+    after = client.put(f"/api/v1/requests/{uuid.uuid4()}", json=payload(), headers=as_user("agent"))
+    assert int(after.json()["reference"].split("-")[1]) == numbers[2] + 1  # no number lost
+
+
+def test_references_go_on_after_the_numbers_a_database_already_gave(server_db, client, as_user):
+    """A database whose numbers came from the counter table (before PostgreSQL sequences) or
+    whose sequence is gone: the next reference follows the highest one already given."""
+    year = utcnow().year
+    with server_db.transaction() as s:
+        s.execute(delete(ReferenceCounter))
+        s.add(ReferenceCounter(year=year, last=41))
+        if server_db.kind == "postgresql":
+            s.execute(text(f"DROP SEQUENCE IF EXISTS request_ref_{year}"))
+    service._years_with_sequence.clear()
+    service._years_with_counter.clear()
+    r = client.put(f"/api/v1/requests/{uuid.uuid4()}", json=payload(), headers=as_user("agent"))
+    assert r.json()["reference"] == f"{year}-000042"
+    if server_db.kind == "postgresql":  # the sequence also follows references already stored
+        with server_db.transaction() as s:
+            s.execute(text(f"DROP SEQUENCE request_ref_{year}"))
+            s.execute(delete(ReferenceCounter))
+        service._years_with_sequence.clear()
+        r = client.put(f"/api/v1/requests/{uuid.uuid4()}", json=payload(), headers=as_user("agent"))
+        assert r.json()["reference"] == f"{year}-000043"
 
 
 def test_validation_errors_are_french_and_per_field(client, as_user):

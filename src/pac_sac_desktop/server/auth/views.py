@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import TypeVar
 
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Depends, Header, Request
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 
 from pac_sac_desktop.server.auth import service
 from pac_sac_desktop.server.auth.service import Caller
@@ -17,6 +19,7 @@ from pac_sac_desktop.server.models import User
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 T = TypeVar("T")
+DB_WORKERS = int(os.environ.get("PAC_SAC_SERVER_DB_WORKERS", "4"))
 
 
 def db_session(request: Request):  # type: ignore[no-untyped-def]
@@ -61,6 +64,19 @@ def require(permission: str) -> Callable[..., User]:
     return check
 
 
+def _db_workers(request: Request) -> anyio.CapacityLimiter:
+    """At most a few units of work at once per process; more callers wait in the event loop.
+
+    Forty threads (the default pool) all wanting the GIL slow down the one that holds the change
+    feed's row lock between its last statement and its commit, and every other writer waits for
+    that lock: fewer threads finish more work.
+    """
+    state = request.app.state
+    if getattr(state, "db_workers", None) is None:
+        state.db_workers = anyio.CapacityLimiter(DB_WORKERS)
+    return state.db_workers
+
+
 async def run_as(request: Request, permission: str, work: Callable[[Session, Caller], T]) -> T:
     """Check the caller's token and permission, then do ``work``: one transaction, committed on
     the same worker thread, in a single thread-pool hop.
@@ -76,7 +92,7 @@ async def run_as(request: Request, permission: str, work: Callable[[Session, Cal
         with db.transaction() as session:
             return work(session, _check(_user_of(session, token), permission))
 
-    return await run_in_threadpool(unit)
+    return await anyio.to_thread.run_sync(unit, limiter=_db_workers(request))
 
 
 class LoginIn(BaseModel):
