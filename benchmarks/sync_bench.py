@@ -669,6 +669,23 @@ def _machine_busy() -> tuple[float, float]:
 WAIT_IDLE = {"max_s": 0.0}
 
 
+def cpu_check_ms() -> float:
+    """Milliseconds for a fixed pure-Python loop (best of 5), taken before each intake run.
+
+    On this virtual machine the same code has cost from 1.4 to 3.9 ms of server CPU per upload
+    from one run to the next, with no other job visible inside the VM: the host's load changes
+    the speed of the cores. This figure shows how fast the cores were when the run started.
+    """
+    best = float("inf")
+    for _ in range(5):
+        t0 = time.perf_counter()
+        total = 0
+        for i in range(300_000):
+            total += i * i % 7
+        best = min(best, time.perf_counter() - t0)
+    return best * 1000
+
+
 def wait_idle(max_s: float, threshold_cores: float = 0.3) -> float:
     """Wait (at most ``max_s``) until the machine is nearly idle; returns the busy cores seen."""
     deadline = time.monotonic() + max_s
@@ -938,6 +955,7 @@ def run_intake(backend: Backend, urls: list[str], clients: int, seconds: float, 
     }
     before = backend.scalar("select count(*) from requests")[0]
     busy_before = wait_idle(WAIT_IDLE["max_s"]) if WAIT_IDLE["max_s"] else None
+    speed_ms = cpu_check_ms()
     sampler = PgSampler(backend.dbname) if backend.kind == "postgresql" else None
     if sampler is not None:
         sampler.start()
@@ -957,6 +975,7 @@ def run_intake(backend: Backend, urls: list[str], clients: int, seconds: float, 
     result = json.loads(line[len("@@RESULT ") :])
     after, refs = backend.scalar("select count(*), count(distinct reference) from requests")
     result["busy_cores_before"] = busy_before
+    result["cpu_check_ms"] = speed_ms
     if sampler is not None:  # the whole run, warm-up and logins included (a few % of it)
         result["pg_sessions"] = sampler.result()
     result["server_new_rows"] = after - before
@@ -1514,8 +1533,8 @@ def render(r: dict) -> str:
         "| server DB | uploads | server processes | clients | per s | p50 ms | p95 ms | p99 ms | errors "
         "| count | server CPU ms/upload (kernel %) | PostgreSQL CPU ms/upload "
         "| load-generator CPU s "
-        "| machine busy % | other jobs, cores | server rows as expected |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| machine busy % | other jobs, cores | CPU check, ms | server rows as expected |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for k in kinds:
         for x in b[k].get("intake", []):
@@ -1526,7 +1545,7 @@ def render(r: dict) -> str:
                 f"| {f(x['server_cpu_ms_per_upload'], 2)} ({f(x.get('server_kernel_pct'), 0)}) "
                 f"| {f(x['postgres_cpu_ms_per_upload'], 2)} "
                 f"| {f(x['client_cpu_s'])} | {f(x['machine_busy_pct'], 0)} "
-                f"| {f(x.get('others_cpu_cores'), 2)} "
+                f"| {f(x.get('others_cpu_cores'), 2)} | {f(x.get('cpu_check_ms'))} "
                 f"| {'yes' if x['rows_match'] and x['distinct_refs_ok'] else '**NO**'} |"
             )
     pg_rows = [x for x in b.get("postgresql", {}).get("intake", []) if "pg_sessions" in x]

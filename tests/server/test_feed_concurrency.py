@@ -74,7 +74,69 @@ def test_slow_first_writer_does_not_let_a_reader_skip_its_change(pg):
     assert not errors
     assert all_ids == {"slow", "fast"}
     assert sorted(seen) == ["fast", "slow"], f"the reader following its cursor saw only {seen}"
-    assert seen == ["slow", "fast"]  # numbers became visible in commit order
+    assert seen == ["fast", "slow"]  # numbered as they committed: the fast one first
+
+
+def test_an_open_transaction_does_not_hold_up_other_writers(pg):
+    """A publication still in progress (its changes recorded, not yet committed) must not make
+    uploads wait: the feed's number is taken at commit, not when the change is recorded."""
+    url = pg.url
+    recorded, other_done = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+    in_time: list[bool] = []
+
+    def long_writer() -> None:
+        db = ServerDB(url)
+        try:
+            with db.transaction() as s:
+                for n in range(50):
+                    feed.record(s, "kb", f"long-{n}")
+                recorded.set()
+                # Commits only once the other writer has committed, or after 10 s, which fails
+                # the test: with the number taken at record time, the other one would be
+                # waiting for this transaction's lock.
+                in_time.append(other_done.wait(10))
+        except BaseException as exc:  # pragma: no cover
+            errors.append(exc)
+        finally:
+            db.dispose()
+
+    def other_writer() -> None:
+        db = ServerDB(url)
+        try:
+            recorded.wait(10)
+            with db.transaction() as s:
+                feed.record(s, "requests", "upload")
+            other_done.set()
+        except BaseException as exc:  # pragma: no cover
+            errors.append(exc)
+        finally:
+            db.dispose()
+
+    threads = [threading.Thread(target=long_writer), threading.Thread(target=other_writer)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert not errors
+    assert in_time == [True], "the second writer waited for the open transaction"
+    db = ServerDB(url)
+    with db.transaction() as s:
+        rows = list(s.scalars(select(Change).order_by(Change.seq)))
+    db.dispose()
+    assert [c.entity_id for c in rows] == ["upload", *(f"long-{n}" for n in range(50))]
+    assert all(c.seq > 0 for c in rows)  # no provisional number left behind
+
+
+def test_recording_the_same_entity_twice_in_a_transaction_keeps_one_numbered_change(pg):
+    db = ServerDB(pg.url)
+    with db.transaction() as s:
+        feed.record(s, "kb", "twice")
+        feed.record(s, "kb", "twice", op="delete")
+    with db.transaction() as s:
+        rows = list(s.scalars(select(Change).where(Change.entity_id == "twice")))
+    db.dispose()
+    assert [(r.op, r.seq > 0) for r in rows] == [("delete", True)]
 
 
 def test_many_concurrent_writers_give_unique_gapless_numbers(pg):

@@ -56,10 +56,10 @@ class Scorer:
             self.alive[offset : offset + count] = mask
             for field in FIELD_WEIGHT:
                 self.lengths[field][offset : offset + count] = _field_lengths(leaf, field, count)
-        live = max(int(self.alive.sum()), 1)
-        self.live = live
+        any_alive = bool(self.alive.any())  # an index whose every article was withdrawn
+        self.live = max(int(self.alive.sum()), 1)
         self.avg = {
-            f: max(float(self.lengths[f][self.alive].mean()) if self.live else 1.0, 1.0)
+            f: max(float(self.lengths[f][self.alive].mean()) if any_alive else 1.0, 1.0)
             for f in FIELD_WEIGHT
         }
         self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()

@@ -4,10 +4,13 @@ Each change takes the next value of one counter row with ``UPDATE ... RETURNING`
 locked until the writer commits, so a second writer waits for the first to commit before it
 gets its number: numbers become visible in commit order, and a reader that stored cursor N can
 never later find a change numbered below N (tested with two concurrent writers on PostgreSQL).
-Because every writer of every feed queues on that one row, :func:`record` is the last statement
-of a transaction and the commit follows at once: the lock is then held for one statement and the
-commit, not for the whole unit of work (on PostgreSQL the counter update and the insert are one
-statement).
+
+On PostgreSQL the number is taken while the transaction commits: :func:`record` inserts the
+change with a provisional negative number and a deferred trigger (migration 0002) numbers it at
+commit time, so the counter's lock lasts only as long as the commit, inside the database. A long
+transaction (publishing thousands of articles) or a busy server process no longer holds every
+other writer up. SQLite has one writer at a time; there the number is taken at insert.
+
 The feed keeps one row per entity, its latest change; tombstones (op ``delete``) are purged after
 a retention period, which moves the feed's horizon: a cursor below the horizon must resync.
 """
@@ -17,9 +20,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.dml import Insert
 
 from pac_sac_desktop.server.models import Change, Counter
 from pac_sac_desktop.server.types import utcnow
@@ -57,41 +59,28 @@ def next_seq(session: Session) -> int:
 
 def record(
     session: Session, feed: str, entity_id: str, op: str = "upsert", *, new: bool = False
-) -> int:
-    """Note that ``entity_id`` changed, in the caller's transaction; returns its sequence number.
+) -> None:
+    """Note that ``entity_id`` changed, in the caller's transaction.
 
-    Call it last, just before the commit (see the module's note). ``new`` says the entity was just
-    created, so it has no earlier change row to replace.
+    ``new`` says the entity was just created, so it has no earlier change row to replace.
     """
     assert feed in FEEDS and op in ("upsert", "delete")
     session.flush()
+    conn = session.connection()
     if not new:
-        session.execute(delete(Change).where(Change.feed == feed, Change.entity_id == entity_id))
+        conn.execute(_DELETE_CHANGE, {"feed": feed, "entity_id": entity_id})
     values = {"feed": feed, "entity_id": entity_id, "op": op, "changed_at": utcnow()}
-    if session.get_bind().dialect.name == "postgresql":
-        return int(session.connection().execute(_RECORD_PG, values).scalar_one())
-    seq = next_seq(session)
-    session.connection().execute(_INSERT_CHANGE, {"seq": seq, **values})
-    return seq
+    if conn.dialect.name == "postgresql":
+        conn.execute(_INSERT_PROVISIONAL, values)
+    else:
+        conn.execute(_INSERT_CHANGE, {"seq": next_seq(session), **values})
 
 
-def _record_statement_pg() -> Insert:
-    """One statement takes the number and inserts the change, so the lock lasts one round trip."""
-    table = Change.__table__.c
-    taken = (
-        update(Counter)
-        .where(Counter.name == SEQUENCE)
-        .values(value=Counter.value + 1)
-        .returning(Counter.value)
-        .cte("taken")
-    )
-    names = ("feed", "entity_id", "op", "changed_at")
-    chosen = select(taken.c.value, *(bindparam(k, type_=table[k].type) for k in names))
-    return insert(Change).from_select(["seq", *names], chosen).returning(Change.seq)
-
-
-_RECORD_PG = _record_statement_pg()
 _INSERT_CHANGE = Change.__table__.insert()
+_INSERT_PROVISIONAL = Change.__table__.insert().values(seq=-func.nextval("change_provisional_seq"))
+_DELETE_CHANGE = delete(Change).where(
+    Change.feed == bindparam("feed"), Change.entity_id == bindparam("entity_id")
+)
 
 
 def horizon(session: Session, feed: str) -> int:

@@ -67,9 +67,9 @@ def require(permission: str) -> Callable[..., User]:
 def _db_workers(request: Request) -> anyio.CapacityLimiter:
     """At most a few units of work at once per process; more callers wait in the event loop.
 
-    Forty threads (the default pool) all wanting the GIL slow down the one that holds the change
-    feed's row lock between its last statement and its commit, and every other writer waits for
-    that lock: fewer threads finish more work.
+    Forty threads (the default pool) contending for the GIL spend the process's CPU on switching:
+    measured interleaved on PostgreSQL, 4 threads gave 610-673 uploads/s with 8 clients against
+    514-558 for 40, and 478-531 against 403-489 with two processes (docs/benchmarks-sync.md).
     """
     state = request.app.state
     if getattr(state, "db_workers", None) is None:
@@ -82,8 +82,7 @@ async def run_as(request: Request, permission: str, work: Callable[[Session, Cal
     the same worker thread, in a single thread-pool hop.
 
     The busy routes (uploads, change feeds) use it instead of the dependency chain above, which
-    costs a hop per dependency and commits on yet another, holding the change feed's lock while
-    the event loop gets round to it.
+    costs a hop per dependency and commits on yet another.
     """
     token = await bearer(request.headers.get("authorization"))
     db = request.app.state.db

@@ -179,8 +179,9 @@ def put_request(
 ) -> tuple[bool, dict]:
     """Store a request once; returns (created, answer). Raises Conflict or ValidationFailed.
 
-    The hot path of every workstation's push: plain Core statements, the reference from a
-    sequence, and the change-feed entry last, so that the feed's lock lasts only until the commit.
+    The hot path of every workstation's push: plain Core statements built once, and nothing that
+    makes concurrent uploads queue (the reference comes from a sequence on PostgreSQL, and the
+    change feed numbers the entry at commit, see feed.py).
     """
     digest = payload_hash(payload)
     conn = session.connection()
