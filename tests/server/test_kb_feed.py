@@ -1,7 +1,10 @@
 """Publishing and the KB changes feed, on SQLite and PostgreSQL."""
 
 import datetime as dt
+import sqlite3
+import threading
 
+import pytest
 from sqlalchemy import update
 
 from pac_sac_desktop.server import feed
@@ -102,3 +105,25 @@ def test_a_cursor_older_than_purged_tombstones_must_resync(client, as_user, serv
     assert r.status_code == 410 and r.json()["error"]["code"] == "resync_required"
     full = changes(client, agent)
     assert [c["id"] for c in full["changes"]] == ["neuf"]
+
+
+@pytest.mark.parametrize("server_db", ["sqlite"], indirect=True)  # PostgreSQL readers never wait
+def test_feeds_are_read_while_an_upload_holds_sqlite_s_write_lock(client, as_user, server_db):
+    """The SQLite server: workstations polling the feeds do not queue behind a writer."""
+    headers = as_user("agent")
+    writer = sqlite3.connect(server_db.engine.url.database, timeout=1)
+    writer.execute("BEGIN IMMEDIATE")  # an upload in progress
+    answers: list[int] = []
+    reader = threading.Thread(
+        target=lambda: answers.append(
+            client.get("/api/v1/taxonomy/changes?since=0", headers=headers).status_code
+        )
+    )
+    try:
+        reader.start()
+        reader.join(5)  # a writing transaction would wait here for the busy timeout (30 s)
+        assert answers == [200]
+    finally:
+        writer.rollback()
+        writer.close()
+        reader.join(40)

@@ -1,7 +1,7 @@
 """Server database: engine, migrations at start, one transaction per unit of work.
 
-SQLite (the embedded demo) begins every transaction with BEGIN IMMEDIATE so that concurrent
-writers queue instead of failing mid-transaction; PostgreSQL runs at READ COMMITTED and the
+SQLite (the embedded demo) begins every writing transaction with BEGIN IMMEDIATE so that
+concurrent writers queue instead of failing mid-transaction (read-only ones with a plain BEGIN); PostgreSQL runs at READ COMMITTED and the
 change-feed counter's row lock orders commits (see feed.py).
 """
 
@@ -16,6 +16,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from pac_sac_desktop.core import migrations
+
+READ_ONLY = "pac_sac_read_only"
 
 
 def make_engine(url: str) -> Engine:
@@ -34,7 +36,8 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            read_only = conn.get_execution_options().get(READ_ONLY, False)
+            conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         return engine
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
@@ -59,10 +62,15 @@ class ServerDB:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readers = sessionmaker(
+            self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+        )
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        session = self._sessions()
+    def transaction(self, *, read_only: bool = False) -> Iterator[Session]:
+        """``read_only``: on SQLite, a plain BEGIN, so that the change feeds every workstation
+        polls read beside uploads (WAL) instead of queueing for the write lock."""
+        session = (self._readers if read_only else self._sessions)()
         try:
             with session.begin():
                 yield session

@@ -25,5 +25,6 @@ def add_changes_route(
             request,
             permission,
             lambda session, _user: with_resync(lambda: read(session, since, limit)),
+            read_only=True,
         )
         return JSONResponse(page)

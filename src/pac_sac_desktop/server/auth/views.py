@@ -77,7 +77,13 @@ def _db_workers(request: Request) -> anyio.CapacityLimiter:
     return state.db_workers
 
 
-async def run_as(request: Request, permission: str, work: Callable[[Session, Caller], T]) -> T:
+async def run_as(
+    request: Request,
+    permission: str,
+    work: Callable[[Session, Caller], T],
+    *,
+    read_only: bool = False,
+) -> T:
     """Check the caller's token and permission, then do ``work``: one transaction, committed on
     the same worker thread, in a single thread-pool hop.
 
@@ -88,7 +94,7 @@ async def run_as(request: Request, permission: str, work: Callable[[Session, Cal
     db = request.app.state.db
 
     def unit() -> T:
-        with db.transaction() as session:
+        with db.transaction(read_only=read_only) as session:
             return work(session, _check(_user_of(session, token), permission))
 
     return await anyio.to_thread.run_sync(unit, limiter=_db_workers(request))
