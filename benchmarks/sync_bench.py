@@ -993,7 +993,7 @@ STAGES = (
     ("… token check (_user_of)", ("_user_of (pac_sac_desktop/",)),
     ("… run_as unit of work (token, service, commit), total", ("unit (pac_sac_desktop/server/auth",)),
     ("… service put_request, total", ("put_request (pac_sac_desktop/server/requests/service",)),
-    ("… … feed.record (counter UPDATE + INSERT, one statement)",
+    ("… … feed.record (PostgreSQL: one INSERT, numbered at commit; SQLite: UPDATE + INSERT)",
      ("record (pac_sac_desktop/server/feed",)),
     ("… … next_reference (PostgreSQL: nextval; SQLite: counter row)", ("next_reference (",)),
     ("… … validate_request", ("validate_request (",)),

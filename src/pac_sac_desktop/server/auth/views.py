@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from pac_sac_desktop.server.auth import service
 from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.errors import ApiError
-from pac_sac_desktop.server.models import User
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 T = TypeVar("T")
@@ -57,7 +56,7 @@ def current_user(
     return _user_of(session, token)
 
 
-def require(permission: str) -> Callable[..., User]:
+def require(permission: str) -> Callable[..., Caller]:
     async def check(user: Caller = Depends(current_user)) -> Caller:  # no I/O: no thread-pool hop
         return _check(user, permission)
 
