@@ -50,6 +50,15 @@ def pg_url() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(autouse=True)
+def _gc_on_the_gui_thread(request: pytest.FixtureRequest) -> None:
+    """Qt tests run with the app's own collector: no cycle is freed from a worker thread."""
+    if {"qapp", "qtbot"} & set(request.fixturenames):
+        from pac_sac_desktop.ui.gui_thread_gc import collect_on_gui_thread
+
+        collect_on_gui_thread(request.getfixturevalue("qapp"))
+
+
 @pytest.fixture()
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "home"

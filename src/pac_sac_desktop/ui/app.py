@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from pac_sac_desktop.core.paths import resources_dir
 from pac_sac_desktop.services.workstation import Workstation
+from pac_sac_desktop.ui.gui_thread_gc import collect_on_gui_thread
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    collect_on_gui_thread(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 

@@ -50,23 +50,39 @@ def run_task(
     on_error: Callable[[BaseException, str], None] | None = None,
     pool: QThreadPool | None = None,
 ) -> None:
-    """Run ``fn()`` off the GUI thread; ``on_success(result)`` or ``on_error(exc, details)`` after."""
-    signals = _Signals(parent)  # parented: dies with its window, so late results go nowhere
-    _alive.add(signals)
+    """Run ``fn()`` off the GUI thread; ``on_success(result)`` or ``on_error(exc, details)`` after.
 
-    def done() -> None:
+    The signals object has no Qt parent and lives until its task has reported, so a worker never
+    emits on an object the GUI thread has just deleted; whether the owner still exists is
+    checked on the GUI thread, where the callbacks run.
+    """
+    signals = _Signals()
+    _alive.add(signals)
+    owner = {"alive": True}
+    watch = parent.destroyed.connect(lambda *_: owner.update(alive=False))
+
+    def done(*_: object) -> None:
+        if owner["alive"]:
+            QObject.disconnect(watch)
         _alive.discard(signals)
         signals.deleteLater()
 
-    if on_success is not None:
-        signals.succeeded.connect(on_success)
-    if on_error is not None:
-        signals.failed.connect(on_error)
-    else:
-        from pac_sac_desktop.ui.errors import show_error
+    def succeeded(result: Any) -> None:
+        if owner["alive"] and on_success is not None:
+            on_success(result)
 
-        signals.failed.connect(lambda exc, details: show_error(None, exc, details))
+    def failed(exc: BaseException, details: str) -> None:
+        if not owner["alive"]:
+            return
+        if on_error is not None:
+            on_error(exc, details)
+        else:
+            from pac_sac_desktop.ui.errors import show_error
+
+            show_error(None, exc, details)
+
+    signals.succeeded.connect(succeeded)
+    signals.failed.connect(failed)
     signals.succeeded.connect(done)
     signals.failed.connect(done)
-    signals.destroyed.connect(lambda *_: _alive.discard(signals))
     (pool or QThreadPool.globalInstance()).start(_Task(fn, signals))
