@@ -7,6 +7,7 @@ Uploads and events are the busy routes of every workstation's push: they run thr
 from __future__ import annotations
 
 import uuid as uuidlib
+from collections.abc import Callable
 
 from fastapi import APIRouter, Body, Depends, Request
 from fastapi.responses import JSONResponse
@@ -30,24 +31,43 @@ def _uuid(value: str) -> str:
         raise ApiError(422, "invalid", "Identifiant de requête invalide (UUID attendu).") from None
 
 
+async def _idempotent_put(
+    request: Request,
+    permission: str,
+    store: Callable[[Session, Caller], tuple[bool, dict]],
+    conflict: str,
+) -> JSONResponse:
+    """Both uploads: 201 when stored, 200 when the same thing came again, French refusals."""
+
+    def work(session: Session, user: Caller) -> tuple[bool, dict]:
+        try:
+            return store(session, user)
+        except service.NotFound:
+            raise ApiError(404, "not_found", "Requête introuvable.") from None
+        except service.Conflict:
+            raise ApiError(409, "conflict", conflict) from None
+        except service.Forbidden:
+            raise ApiError(
+                403, "forbidden", "Votre rôle ne permet pas cette action sur cette requête."
+            ) from None
+        except ValidationFailed as exc:
+            raise ApiError(422, "invalid", exc.message, exc.fields) from None
+
+    created, answer = await run_as(request, permission, work)
+    return JSONResponse(answer, status_code=201 if created else 200)
+
+
 @router.put("/{request_uuid}")
 async def put_request(
     request_uuid: str, request: Request, payload: dict = Body(...)
 ) -> JSONResponse:
     key = _uuid(request_uuid)
-
-    def work(session: Session, user: Caller) -> tuple[bool, dict]:
-        try:
-            return service.put_request(session, key, payload, user=user)
-        except service.Conflict:
-            raise ApiError(
-                409, "conflict", "Une autre requête porte déjà cet identifiant."
-            ) from None
-        except ValidationFailed as exc:
-            raise ApiError(422, "invalid", exc.message, exc.fields) from None
-
-    created, answer = await run_as(request, "requests:create", work)
-    return JSONResponse(answer, status_code=201 if created else 200)
+    return await _idempotent_put(
+        request,
+        "requests:create",
+        lambda session, user: service.put_request(session, key, payload, user=user),
+        "Une autre requête porte déjà cet identifiant.",
+    )
 
 
 add_changes_route(router, "requests:read", service.changes)
@@ -71,24 +91,11 @@ async def put_event(
 ) -> JSONResponse:
     keys = _uuid(request_uuid), _uuid(event_uuid)
 
-    def work(session: Session, user: Caller) -> tuple[bool, dict]:
-        try:
-            created, event = service.put_event(
-                session, *keys, body, user=user, can_manage=auth.allowed(user, "requests:manage")
-            )
-        except service.NotFound:
-            raise ApiError(404, "not_found", "Requête introuvable.") from None
-        except service.Conflict:
-            raise ApiError(
-                409, "conflict", "Un autre événement porte déjà cet identifiant."
-            ) from None
-        except service.Forbidden:
-            raise ApiError(
-                403, "forbidden", "Votre rôle ne permet pas cette action sur cette requête."
-            ) from None
-        except ValidationFailed as exc:
-            raise ApiError(422, "invalid", exc.message, exc.fields) from None
+    def store(session: Session, user: Caller) -> tuple[bool, dict]:
+        can_manage = auth.allowed(user, "requests:manage")
+        created, event = service.put_event(session, *keys, body, user=user, can_manage=can_manage)
         return created, service.event_to_wire(event)
 
-    created, answer = await run_as(request, "requests:read", work)
-    return JSONResponse(answer, status_code=201 if created else 200)
+    return await _idempotent_put(
+        request, "requests:read", store, "Un autre événement porte déjà cet identifiant."
+    )
