@@ -4,8 +4,10 @@ import re
 import threading
 import uuid
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import delete, text
+from sqlalchemy.exc import DBAPIError
 
 from pac_sac_desktop.server.app import create_app
 from pac_sac_desktop.server.models import ReferenceCounter
@@ -80,7 +82,7 @@ def test_references_go_on_after_the_numbers_a_database_already_gave(server_db, c
         s.add(ReferenceCounter(year=year, last=41))
         if server_db.kind == "postgresql":
             s.execute(text(f"DROP SEQUENCE IF EXISTS request_ref_{year}"))
-    service._years_with_sequence.clear()
+    service._sequence_oids.clear()
     service._years_with_counter.clear()
     r = client.put(f"/api/v1/requests/{uuid.uuid4()}", json=payload(), headers=as_user("agent"))
     assert r.json()["reference"] == f"{year}-000042"
@@ -88,7 +90,7 @@ def test_references_go_on_after_the_numbers_a_database_already_gave(server_db, c
         with server_db.transaction() as s:
             s.execute(text(f"DROP SEQUENCE request_ref_{year}"))
             s.execute(delete(ReferenceCounter))
-        service._years_with_sequence.clear()
+        service._sequence_oids.clear()
         r = client.put(f"/api/v1/requests/{uuid.uuid4()}", json=payload(), headers=as_user("agent"))
         assert r.json()["reference"] == f"{year}-000043"
 
@@ -221,3 +223,20 @@ def test_concurrent_uploads_get_unique_references(server_db, as_user, client):
     for t in threads:
         t.join()
     assert len(refs) == 16 and len(set(refs)) == 16
+
+
+@pytest.mark.parametrize("server_db", ["postgresql"], indirect=True)
+def test_a_lost_reference_sequence_fails_one_upload_and_the_retry_recreates_it(
+    server_db, client, as_user
+):
+    year = utcnow().year
+    first = client.put(f"/api/v1/requests/{uuid.uuid4()}", json=payload(), headers=as_user("agent"))
+    number = int(first.json()["reference"].split("-")[1])
+    with server_db.transaction() as s:
+        s.execute(text(f"DROP SEQUENCE request_ref_{year}"))  # e.g. a partial restore
+    key = str(uuid.uuid4())
+    with pytest.raises(DBAPIError):
+        client.put(f"/api/v1/requests/{key}", json=payload(), headers=as_user("agent"))
+    again = client.put(f"/api/v1/requests/{key}", json=payload(), headers=as_user("agent"))
+    assert again.status_code == 201
+    assert again.json()["reference"] == f"{year}-{number + 1:06d}"

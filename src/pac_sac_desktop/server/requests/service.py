@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine, Integer, bindparam, cast, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import IntegrityError, ProgrammingError
+from sqlalchemy.exc import DBAPIError, IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.errors import ValidationFailed
@@ -34,7 +34,7 @@ from pac_sac_desktop.server.types import utcnow
 
 MAX_CLOCK_SKEW = dt.timedelta(days=7)
 _years_with_counter: set[int] = set()  # per process: skip the insert once a year's row exists
-_years_with_sequence: set[tuple[str, int]] = set()  # (database, year) known to have a sequence
+_sequence_oids: dict[tuple[str, int], int] = {}  # (database, year): its sequence's object id
 
 
 # Built once: the intake runs them for every upload of every workstation.
@@ -43,6 +43,8 @@ _CATEGORY = select(Category.code, Category.deadline_hours, Category.data).where(
     Category.code == bindparam("code")
 )
 _INSERT_REQUEST = Request.__table__.insert()
+_NEXTVAL = text("SELECT nextval(CAST(CAST(:oid AS oid) AS regclass))")
+_SEQUENCE_OID = text("SELECT CAST(to_regclass(:name) AS oid)")
 
 
 class Conflict(Exception):
@@ -71,8 +73,14 @@ def next_reference(session: Session, year: int) -> str:
     SQLite (one writer at a time) keeps a counter row per year.
     """
     if session.get_bind().dialect.name == "postgresql":
-        name = _year_sequence(session, year)
-        value = session.connection().exec_driver_sql(f"SELECT nextval('{name}')").scalar_one()
+        oid = _year_sequence(session, year)
+        try:
+            value = session.connection().execute(_NEXTVAL, {"oid": oid}).scalar_one()
+        except DBAPIError:
+            # The sequence is gone (a restored backup, a dropped object): this upload fails and
+            # its retry creates the sequence again after the numbers already given.
+            _sequence_oids.clear()
+            raise
         return f"{year}-{value:06d}"
     # The first request of a year creates the row; concurrent first requests must not collide.
     if year not in _years_with_counter:
@@ -92,33 +100,44 @@ def next_reference(session: Session, year: int) -> str:
     return f"{year}-{value:06d}"
 
 
-def _year_sequence(session: Session, year: int) -> str:
-    """The name of the year's PostgreSQL sequence, created on first use after the numbers
-    already given that year (by this sequence's predecessors or by the counter table)."""
+def _year_sequence(session: Session, year: int) -> int:
+    """The object id of the year's PostgreSQL sequence, created at the year's first upload after
+    the numbers already given that year (by stored references or by the counter table of earlier
+    versions, so that an upgraded database goes on where it was).
+
+    It is created on a connection of its own, in autocommit, so that concurrent first uploads do
+    not wait for one another's transactions; the upload then calls it by object id, because a
+    transaction that began before the creation may still see the name as missing.
+    """
     name = f"request_ref_{year}"
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
     key = (engine.url.render_as_string(hide_password=False), year)
-    if key in _years_with_sequence:
-        return name
-    number = cast(func.substr(Request.reference, 6), Integer)
+    if key in _sequence_oids:
+        return _sequence_oids[key]
     with engine.connect() as conn:
         conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-        given = conn.scalar(
-            select(func.coalesce(func.max(number), 0)).where(Request.reference.like(f"{year}-%"))
-        )
-        counted = conn.scalar(
-            select(func.coalesce(func.max(ReferenceCounter.last), 0)).where(
-                ReferenceCounter.year == year
+        oid = conn.scalar(_SEQUENCE_OID, {"name": name})
+        if oid is None:
+            number = cast(func.substr(Request.reference, 6), Integer)
+            given = conn.scalar(
+                select(func.coalesce(func.max(number), 0)).where(
+                    Request.reference.like(f"{year}-%")
+                )
             )
-        )
-        # Two processes creating it at the same instant: the loser's error means it is there.
-        with contextlib.suppress(IntegrityError, ProgrammingError):
-            conn.execute(
-                text(f"CREATE SEQUENCE IF NOT EXISTS {name} START {max(given, counted) + 1}")
+            counted = conn.scalar(
+                select(func.coalesce(func.max(ReferenceCounter.last), 0)).where(
+                    ReferenceCounter.year == year
+                )
             )
-    _years_with_sequence.add(key)
-    return name
+            # Two creators at the same instant: the loser's error means the sequence is there.
+            with contextlib.suppress(IntegrityError, ProgrammingError):
+                conn.execute(
+                    text(f"CREATE SEQUENCE IF NOT EXISTS {name} START {max(given, counted) + 1}")
+                )
+            oid = conn.scalar(_SEQUENCE_OID, {"name": name})
+    _sequence_oids[key] = int(oid)
+    return int(oid)
 
 
 def _clock_start(created_at: dt.datetime | None, received_at: dt.datetime) -> dt.datetime:
