@@ -2,6 +2,7 @@
 
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import select, text
@@ -25,38 +26,42 @@ def pg(pg_engine_ready):
     db.dispose()
 
 
+def start_writers(url: str, *writes: Callable[[ServerDB], None]):
+    """Each write on its own thread with its own engine; their exceptions, for the test to check."""
+    errors: list[BaseException] = []
+
+    def run(write: Callable[[ServerDB], None]) -> None:
+        db = ServerDB(url)
+        try:
+            write(db)
+        except BaseException as exc:  # pragma: no cover - reported by the test
+            errors.append(exc)
+        finally:
+            db.dispose()
+
+    threads = [threading.Thread(target=run, args=(write,)) for write in writes]
+    for t in threads:
+        t.start()
+    return threads, errors
+
+
 def test_slow_first_writer_does_not_let_a_reader_skip_its_change(pg):
     url = pg.url
     first_has_number = threading.Event()
-    errors: list[BaseException] = []
 
-    def slow_writer() -> None:
-        db = ServerDB(url)
-        try:
-            with db.transaction() as s:
-                feed.record(s, "kb", "slow")
-                first_has_number.set()
-                time.sleep(1.0)  # commit late: a naive sequence would let 'fast' be read first
-        except BaseException as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-        finally:
-            db.dispose()
+    def slow_writer(db: ServerDB) -> None:
+        with db.transaction() as s:
+            feed.record(s, "kb", "slow")
+            first_has_number.set()
+            time.sleep(1.0)  # commit late: a naive sequence would let 'fast' be read first
 
-    def fast_writer() -> None:
-        db = ServerDB(url)
-        try:
-            first_has_number.wait(5)
-            with db.transaction() as s:
-                feed.record(s, "kb", "fast")
-        except BaseException as exc:  # pragma: no cover
-            errors.append(exc)
-        finally:
-            db.dispose()
+    def fast_writer(db: ServerDB) -> None:
+        first_has_number.wait(5)
+        with db.transaction() as s:
+            feed.record(s, "kb", "fast")
 
     reader_db = ServerDB(url)
-    threads = [threading.Thread(target=slow_writer), threading.Thread(target=fast_writer)]
-    for t in threads:
-        t.start()
+    threads, errors = start_writers(url, slow_writer, fast_writer)
     seen: list[str] = []
     cursor = 0
     deadline = time.monotonic() + 10
@@ -82,40 +87,25 @@ def test_an_open_transaction_does_not_hold_up_other_writers(pg):
     uploads wait: the feed's number is taken at commit, not when the change is recorded."""
     url = pg.url
     recorded, other_done = threading.Event(), threading.Event()
-    errors: list[BaseException] = []
     in_time: list[bool] = []
 
-    def long_writer() -> None:
-        db = ServerDB(url)
-        try:
-            with db.transaction() as s:
-                for n in range(50):
-                    feed.record(s, "kb", f"long-{n}")
-                recorded.set()
-                # Commits only once the other writer has committed, or after 10 s, which fails
-                # the test: with the number taken at record time, the other one would be
-                # waiting for this transaction's lock.
-                in_time.append(other_done.wait(10))
-        except BaseException as exc:  # pragma: no cover
-            errors.append(exc)
-        finally:
-            db.dispose()
+    def long_writer(db: ServerDB) -> None:
+        with db.transaction() as s:
+            for n in range(50):
+                feed.record(s, "kb", f"long-{n}")
+            recorded.set()
+            # Commits only once the other writer has committed, or after 10 s, which fails
+            # the test: with the number taken at record time, the other one would be
+            # waiting for this transaction's lock.
+            in_time.append(other_done.wait(10))
 
-    def other_writer() -> None:
-        db = ServerDB(url)
-        try:
-            recorded.wait(10)
-            with db.transaction() as s:
-                feed.record(s, "requests", "upload")
-            other_done.set()
-        except BaseException as exc:  # pragma: no cover
-            errors.append(exc)
-        finally:
-            db.dispose()
+    def other_writer(db: ServerDB) -> None:
+        recorded.wait(10)
+        with db.transaction() as s:
+            feed.record(s, "requests", "upload")
+        other_done.set()
 
-    threads = [threading.Thread(target=long_writer), threading.Thread(target=other_writer)]
-    for t in threads:
-        t.start()
+    threads, errors = start_writers(url, long_writer, other_writer)
     for t in threads:
         t.join(30)
     assert not errors

@@ -1,8 +1,9 @@
 """Server database: engine, migrations at start, one transaction per unit of work.
 
 SQLite (the embedded demo) begins every writing transaction with BEGIN IMMEDIATE so that
-concurrent writers queue instead of failing mid-transaction (read-only ones with a plain BEGIN); PostgreSQL runs at READ COMMITTED and the
-change-feed counter's row lock orders commits (see feed.py).
+concurrent writers queue instead of failing mid-transaction (read-only ones with a plain BEGIN);
+PostgreSQL runs at READ COMMITTED and the change-feed counter's row lock orders commits (see
+feed.py).
 """
 
 from __future__ import annotations

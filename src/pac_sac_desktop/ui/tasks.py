@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -58,21 +59,17 @@ def run_task(
     """
     signals = _Signals()
     _alive.add(signals)
-    owner = {"alive": True}
-    watch = parent.destroyed.connect(lambda *_: owner.update(alive=False))
 
     def done(*_: object) -> None:
-        if owner["alive"]:
-            QObject.disconnect(watch)
         _alive.discard(signals)
         signals.deleteLater()
 
     def succeeded(result: Any) -> None:
-        if owner["alive"] and on_success is not None:
+        if shiboken6.isValid(parent) and on_success is not None:
             on_success(result)
 
     def failed(exc: BaseException, details: str) -> None:
-        if not owner["alive"]:
+        if not shiboken6.isValid(parent):
             return
         if on_error is not None:
             on_error(exc, details)

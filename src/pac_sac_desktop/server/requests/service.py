@@ -13,7 +13,7 @@ import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import Engine, Integer, bindparam, cast, func, select, text, update
+from sqlalchemy import URL, Engine, Integer, bindparam, cast, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session
@@ -24,17 +24,17 @@ from pac_sac_desktop.core.requests import (
     STATUSES,
     due_dates,
     normalize_address,
-    questions_from_data,
     validate_request,
 )
 from pac_sac_desktop.server import feed
 from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.models import Category, ReferenceCounter, Request, RequestEvent
+from pac_sac_desktop.server.taxonomy import service as taxonomy
 from pac_sac_desktop.server.types import utcnow
 
 MAX_CLOCK_SKEW = dt.timedelta(days=7)
 _years_with_counter: set[int] = set()  # per process: skip the insert once a year's row exists
-_sequence_oids: dict[tuple[str, int], int] = {}  # (database, year): its sequence's object id
+_sequence_oids: dict[tuple[URL, int], int] = {}  # (database, year): its sequence's object id
 
 
 # Built once: the intake runs them for every upload of every workstation.
@@ -109,12 +109,12 @@ def _year_sequence(session: Session, year: int) -> int:
     not wait for one another's transactions; the upload then calls it by object id, because a
     transaction that began before the creation may still see the name as missing.
     """
-    name = f"request_ref_{year}"
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
-    key = (engine.url.render_as_string(hide_password=False), year)
+    key = (engine.url, year)
     if key in _sequence_oids:
         return _sequence_oids[key]
+    name = f"request_ref_{year}"
     with engine.connect() as conn:
         conn = conn.execution_options(isolation_level="AUTOCOMMIT")
         oid = conn.scalar(_SEQUENCE_OID, {"name": name})
@@ -214,7 +214,7 @@ def put_request(
         raise ValidationFailed(
             {"category": "catégorie inconnue du serveur"}, "La requête contient des erreurs."
         )
-    clean = validate_request(payload, questions_from_data(category.data.get("questions")))
+    clean = validate_request(payload, taxonomy.questions(category))  # type: ignore[arg-type]
     received = utcnow()
     start = _clock_start(_parse_time(payload.get("created_at")), received)
     due, followup = due_dates(clean["nature"], start, category.deadline_hours)
