@@ -10,45 +10,43 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pac_sac_desktop.core.attachments import MAX_PER_REQUEST, Attachment
 from pac_sac_desktop.core.errors import ValidationFailed
+from pac_sac_desktop.core.events import EventKind
+from pac_sac_desktop.core.taxonomy import (
+    Category,
+    Question,
+    check_answer,
+    questions_from_data,
+)
+from pac_sac_desktop.core.vocabulary import (
+    CHANNEL_LABELS,
+    CHANNELS,
+    CONTACTS,
+    FINAL_STATUSES,
+    NATURE_LABELS,
+    NATURES,
+    OPEN_STATUSES,
+    STATUS_LABELS,
+    STATUSES,
+    Channel,
+    Contact,
+    Nature,
+    Status,
+    SyncState,
+)
 
-NATURES = ("request", "complaint", "information", "comment")
-CHANNELS = ("counter", "phone", "email", "web", "mobile")
-STATUSES = ("new", "received", "assigned", "in_progress", "resolved", "closed", "cancelled")
-OPEN_STATUSES = ("new", "received", "assigned", "in_progress")
-CONTACTS = ("phone", "sms", "email", "none")
-EVENT_KINDS = ("status", "assignment", "note", "followup", "meeting", "merge")
-
-NATURE_LABELS = {
-    "request": "Requête",
-    "complaint": "Plainte",
-    "information": "Information",
-    "comment": "Commentaire",
-}
-CHANNEL_LABELS = {
-    "counter": "Comptoir",
-    "phone": "Téléphone",
-    "email": "Courriel",
-    "web": "Web",
-    "mobile": "Application mobile",
-}
-STATUS_LABELS = {
-    "new": "Nouvelle",
-    "received": "Reçue",
-    "assigned": "Assignée",
-    "in_progress": "En traitement",
-    "resolved": "Résolue",
-    "closed": "Fermée",
-    "cancelled": "Annulée",
-}
+EVENT_KINDS = tuple(k.value for k in EventKind)
 
 COMPLAINT_FIRST_FOLLOWUP = dt.timedelta(hours=24)
 MAX_DESCRIPTION = 4000
 MAX_NAME = 80
 MAX_ADDRESS = 200
+MAX_ANSWER = 1000
 
 _PHONE = re.compile(
     r"^\s*(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?([2-9]\d{2})[\s.-]?(\d{4})"
@@ -106,150 +104,356 @@ def street_key(address: str) -> str:
     return " ".join(words)
 
 
-@dataclass(frozen=True)
-class Question:
-    code: str
-    label: str
-    type: str  # text | number | choice | yes_no | date
-    required: bool = False
-    choices: tuple[str, ...] = ()
+class _Check:
+    """Collects French messages per field while a payload is read, so all show at once.
+
+    Text is refused when it is not text, holds a NUL byte or a lone surrogate (PostgreSQL stores
+    neither), or is longer than its column: the same rules on the workstation and the server.
+    """
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+
+    def fail(self, name: str, message: str) -> None:
+        self.errors.setdefault(name, message)
+
+    def text(self, value: Any, name: str, limit: int) -> str:
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.fail(name, "texte attendu")
+            return ""
+        problem = text_problem(value)
+        if problem:
+            self.fail(name, problem)
+            return ""
+        value = value.strip()
+        if len(value) > limit:
+            self.fail(name, f"{limit} caractères au plus")
+        return value
+
+    def mapping(self, value: Any, name: str) -> Mapping[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, Mapping):
+            self.fail(name, "objet attendu")
+            return {}
+        return value
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationFailed(self.errors, "La requête contient des erreurs.")
 
 
-def questions_from_data(items: list[dict] | None) -> list[Question]:
-    """A category's questions as the taxonomy (YAML, server, feed) writes them."""
-    return [
-        Question(
-            code=q["code"],
-            label=q.get("label", q["code"]),
-            type=q.get("type", "text"),
-            required=bool(q.get("required")),
-            choices=tuple(q.get("choices") or ()),
-        )
-        for q in items or []
-    ]
-
-
-def check_answer(question: Question, value: Any) -> str | None:
-    """French message when ``value`` is not an acceptable answer, else None."""
-    if value is None or value == "":
-        return "réponse obligatoire" if question.required else None
-    if question.type == "number":
-        try:
-            float(str(value).replace(",", "."))
-        except ValueError:
-            return "un nombre est attendu"
-    elif question.type == "yes_no":
-        if value not in (True, False, "oui", "non", "yes", "no"):
-            return "répondre oui ou non"
-    elif question.type == "choice":
-        if str(value) not in question.choices:
-            return "choisir une des réponses proposées"
-    elif question.type == "date":
-        try:
-            dt.date.fromisoformat(str(value))
-        except ValueError:
-            return "date invalide (AAAA-MM-JJ)"
-    elif len(str(value)) > 1000:
-        return "réponse trop longue (1000 caractères au plus)"
+def text_problem(value: str) -> str | None:
+    """Why a text cannot be stored anywhere (NUL, lone surrogate), or None."""
+    if "\x00" in value:
+        return "caractère nul interdit"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "caractère invalide (encodage)"
     return None
+
+
+@dataclass(frozen=True)
+class CitizenKey:
+    """How a citizen is recognised: normalised phone, e-mail, name + address (all normalised)."""
+
+    phone: str = ""
+    email: str = ""
+    name: str = ""
+    address: str = ""
+
+    def matches(self, other: CitizenKey) -> bool:
+        if self.phone and self.phone.split("x")[0] == other.phone.split("x")[0]:
+            return True
+        if self.email and self.email == other.email:
+            return True
+        return bool(
+            self.name and self.address and self.name == other.name and self.address == other.address
+        )
+
+    @property
+    def empty(self) -> bool:
+        return not (self.phone or self.email or (self.name and self.address))
+
+
+@dataclass(frozen=True)
+class Citizen:
+    first_name: str = ""
+    last_name: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    postal_code: str = ""
+    contact: str = Contact.NONE
+
+    @classmethod
+    def parse(cls, data: Any, check: _Check) -> Citizen:
+        item = check.mapping(data, "citizen")
+        return cls(
+            first_name=check.text(item.get("first_name"), "citizen.first_name", MAX_NAME),
+            last_name=check.text(item.get("last_name"), "citizen.last_name", MAX_NAME),
+            phone=check.text(item.get("phone"), "citizen.phone", 40),
+            email=check.text(item.get("email"), "citizen.email", 200),
+            address=check.text(item.get("address"), "citizen.address", MAX_ADDRESS),
+            postal_code=check.text(item.get("postal_code"), "citizen.postal_code", 10),
+            contact=check.text(item.get("contact"), "citizen.contact", 10) or Contact.NONE,
+        )
+
+    @property
+    def name(self) -> str:
+        return " ".join(filter(None, [self.first_name, self.last_name]))
+
+    @property
+    def empty(self) -> bool:
+        return not any(
+            (self.first_name, self.last_name, self.phone, self.email, self.address, self.postal_code)
+        )
+
+    def to_wire(self) -> dict[str, str]:
+        out = {k: v for k, v in self.__dict__.items() if v and k != "contact"}
+        out["contact"] = str(self.contact)
+        return out
+
+    def normalized(self, check: _Check) -> Citizen:
+        phone, email, postal = self.phone, self.email, self.postal_code
+        if phone:
+            phone = normalize_phone(phone) or ""
+            if not phone:
+                check.fail("citizen.phone", "numéro de téléphone invalide (ex. 450 555-0311, poste 12)")
+        if email:
+            if valid_email(email):
+                email = email.lower()
+            else:
+                check.fail("citizen.email", "adresse courriel invalide (ex. nom@exemple.ca)")
+        if postal:
+            postal = normalize_postal_code(postal) or ""
+            if not postal:
+                check.fail("citizen.postal_code", "code postal invalide (format A1A 1A1)")
+        contact = self.contact or Contact.NONE
+        if contact not in CONTACTS:
+            check.fail(
+                "citizen.contact", "mode de suivi invalide (téléphone, texto, courriel ou aucun)"
+            )
+        elif contact in (Contact.PHONE, Contact.SMS) and not self.phone:
+            check.fail(
+                "citizen.phone", "un numéro est nécessaire pour un suivi par téléphone ou texto"
+            )
+        elif contact == Contact.EMAIL and not self.email:
+            check.fail(
+                "citizen.email", "une adresse courriel est nécessaire pour un suivi par courriel"
+            )
+        return replace(self, phone=phone, email=email, postal_code=postal, contact=contact)
+
+
+@dataclass(frozen=True)
+class Location:
+    address: str = ""
+    lat: float | None = None
+    lon: float | None = None
+
+    @classmethod
+    def parse(cls, data: Any, check: _Check) -> Location:
+        item = check.mapping(data, "location")
+        coords: dict[str, float | None] = {}
+        for key, low, high in (("lat", -90.0, 90.0), ("lon", -180.0, 180.0)):
+            value = item.get(key)
+            coords[key] = None
+            if value is None or value == "":
+                continue
+            if isinstance(value, bool) or not isinstance(value, int | float | str):
+                check.fail(f"location.{key}", "coordonnée invalide")
+                continue
+            try:
+                number = float(value)
+            except (TypeError, ValueError, OverflowError):
+                check.fail(f"location.{key}", "coordonnée invalide")
+                continue
+            if not low <= number <= high:  # also refuses NaN and infinities
+                check.fail(f"location.{key}", "coordonnée hors limites")
+                continue
+            coords[key] = number
+        return cls(
+            address=check.text(item.get("address"), "location.address", MAX_ADDRESS),
+            lat=coords["lat"],
+            lon=coords["lon"],
+        )
+
+    @property
+    def empty(self) -> bool:
+        return not self.address and self.lat is None and self.lon is None
+
+    def to_wire(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.address:
+            out["address"] = self.address
+        if self.lat is not None:
+            out["lat"] = self.lat
+        if self.lon is not None:
+            out["lon"] = self.lon
+        return out
+
+
+def _answers(data: Any, check: _Check) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for code, value in check.mapping(data, "answers").items():
+        name = f"answers.{code}"
+        if not isinstance(code, str) or len(code) > 80 or text_problem(code):
+            check.fail("answers", "code de question invalide")
+        elif isinstance(value, str):
+            out[code] = check.text(value, name, MAX_ANSWER)
+        elif isinstance(value, float) and value != value:  # NaN
+            check.fail(name, "nombre invalide")
+        elif value is None or isinstance(value, bool | int | float):
+            out[code] = value
+        else:
+            check.fail(name, "réponse invalide")
+    return out
+
+
+def _attachments(data: Any, check: _Check) -> tuple[Attachment, ...]:
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        check.fail("attachments", "liste attendue")
+        return ()
+    out = []
+    for item in data[: MAX_PER_REQUEST + 1]:
+        entry = check.mapping(item, "attachments")
+        size = entry.get("size", 0)
+        out.append(
+            Attachment(
+                sha256=check.text(entry.get("sha256"), "attachments", 64),
+                name=check.text(entry.get("name"), "attachments", 255),
+                type=check.text(entry.get("type"), "attachments", 60),
+                size=size if isinstance(size, int) and not isinstance(size, bool) else 0,
+            )
+        )
+    if len(data) > MAX_PER_REQUEST:
+        check.fail("attachments", f"{MAX_PER_REQUEST} pièces jointes au plus")
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class RequestDraft:
+    """A request as the agent captured it: what is uploaded, and nothing the server decides.
+
+    Built by the form, or parsed once from JSON (``from_wire``: the CLI, a stored payload, an
+    upload on the server); rendered once (``to_wire``) into the payload that travels.
+    """
+
+    nature: str = ""
+    category: str = ""
+    channel: str = ""
+    description: str = ""
+    citizen: Citizen = field(default_factory=Citizen)
+    location: Location = field(default_factory=Location)
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    kb_articles: tuple[str, ...] = ()
+    resolved_first_contact: bool = False
+    attachments: tuple[Attachment, ...] = ()
+
+    @classmethod
+    def from_wire(cls, data: Any) -> RequestDraft:
+        """Read a payload; ValidationFailed (French, per field) when its shape is wrong."""
+        check = _Check()
+        if not isinstance(data, Mapping):
+            raise ValidationFailed({"request": "objet JSON attendu"}, "La requête est illisible.")
+        kb = data.get("kb_articles") or []
+        if not isinstance(kb, list) or not all(isinstance(k, str) for k in kb):
+            check.fail("kb_articles", "liste d'identifiants attendue")
+            kb = []
+        first = data.get("resolved_first_contact", False)
+        if not isinstance(first, bool):
+            check.fail("resolved_first_contact", "vrai ou faux attendu")
+        draft = cls(
+            nature=check.text(data.get("nature"), "nature", 20),
+            category=check.text(data.get("category"), "category", 80),
+            channel=check.text(data.get("channel"), "channel", 20),
+            description=check.text(data.get("description"), "description", MAX_DESCRIPTION),
+            citizen=Citizen.parse(data.get("citizen"), check),
+            location=Location.parse(data.get("location"), check),
+            answers=_answers(data.get("answers"), check),
+            kb_articles=tuple(check.text(k, "kb_articles", 120) for k in kb[:50]),
+            resolved_first_contact=first is True,
+            attachments=_attachments(data.get("attachments"), check),
+        )
+        check.raise_if_any()
+        return draft
+
+    def to_wire(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "nature": self.nature,
+            "category": self.category,
+            "channel": self.channel,
+            "description": self.description,
+            "answers": dict(self.answers),
+            "kb_articles": list(self.kb_articles),
+            "resolved_first_contact": self.resolved_first_contact,
+        }
+        if not self.citizen.empty or self.citizen.contact != Contact.NONE:
+            out["citizen"] = self.citizen.to_wire()
+        if not self.location.empty:
+            out["location"] = self.location.to_wire()
+        if self.attachments:
+            out["attachments"] = [a.to_wire() for a in self.attachments]
+        return out
+
+    @property
+    def place(self) -> str:
+        """Where the problem is: the place given, else the citizen's address."""
+        return self.location.address or self.citizen.address
+
+    def citizen_key(self) -> CitizenKey:
+        """The match keys of the caller, computed once, normalised as stored."""
+        c = self.citizen
+        return CitizenKey(
+            phone=(normalize_phone(c.phone) or "").split("x")[0],
+            email=c.email.strip().lower(),
+            name=normalize_name(c.name),
+            address=normalize_address(self.place),
+        )
+
+    def validated(self, category: Category | None = None) -> RequestDraft:
+        """The draft normalised (phone, e-mail, postal code), or ValidationFailed listing every
+        problem. ``category`` is the taxonomy's when it is known here: its questions and natures
+        are checked too."""
+        check = _Check()
+        if self.nature not in NATURES:
+            check.fail("nature", "nature invalide (requête, plainte, information ou commentaire)")
+        elif category is not None and not category.accepts(self.nature):
+            check.fail("nature", "cette nature ne s'applique pas à cette catégorie")
+        if self.channel not in CHANNELS:
+            check.fail(
+                "channel", "canal invalide (comptoir, téléphone, courriel, web ou application)"
+            )
+        if not self.category:
+            check.fail("category", "catégorie obligatoire")
+        if len(self.description) > MAX_DESCRIPTION:
+            check.fail(
+                "description", f"description trop longue ({MAX_DESCRIPTION} caractères au plus)"
+            )
+        elif self.nature in (Nature.REQUEST, Nature.COMPLAINT) and not self.description:
+            check.fail("description", "décrivez la situation")
+        citizen = self.citizen.normalized(check)
+        for question in category.questions if category else ():
+            message = question.check(self.answers.get(question.code))
+            if message:
+                check.fail(f"answers.{question.code}", message)
+        if len(self.attachments) > MAX_PER_REQUEST:
+            check.fail("attachments", f"{MAX_PER_REQUEST} pièces jointes au plus")
+        check.raise_if_any()
+        return replace(self, citizen=citizen)
 
 
 def validate_request(
     data: dict[str, Any], questions: list[Question] | None = None
 ) -> dict[str, Any]:
-    """Check a request payload; return it normalised, or raise ValidationFailed (French, per field).
-
-    ``questions`` are the category's questions when the category is known here.
-    """
-    errors: dict[str, str] = {}
-    out = dict(data)
-    if out.get("nature") not in NATURES:
-        errors["nature"] = "nature invalide (requête, plainte, information ou commentaire)"
-    if out.get("channel") not in CHANNELS:
-        errors["channel"] = "canal invalide (comptoir, téléphone, courriel, web ou application)"
-    if not str(out.get("category") or "").strip():
-        errors["category"] = "catégorie obligatoire"
-    description = str(out.get("description") or "").strip()
-    if len(description) > MAX_DESCRIPTION:
-        errors["description"] = f"description trop longue ({MAX_DESCRIPTION} caractères au plus)"
-    elif out.get("nature") in ("request", "complaint") and not description:
-        errors["description"] = "décrivez la situation"
-    out["description"] = description
-
-    citizen = dict(out.get("citizen") or {})
-    if citizen:
-        for key in ("first_name", "last_name"):
-            if len(str(citizen.get(key) or "")) > MAX_NAME:
-                errors[f"citizen.{key}"] = f"{MAX_NAME} caractères au plus"
-        phone = str(citizen.get("phone") or "").strip()
-        if phone:
-            normalized = normalize_phone(phone)
-            if normalized is None:
-                errors["citizen.phone"] = (
-                    "numéro de téléphone invalide (ex. 450 555-0311, poste 12)"
-                )
-            else:
-                citizen["phone"] = normalized
-        email = str(citizen.get("email") or "").strip()
-        if email:
-            if not valid_email(email):
-                errors["citizen.email"] = "adresse courriel invalide (ex. nom@exemple.ca)"
-            else:
-                citizen["email"] = email.lower()
-        postal = str(citizen.get("postal_code") or "").strip()
-        if postal:
-            normalized_postal = normalize_postal_code(postal)
-            if normalized_postal is None:
-                errors["citizen.postal_code"] = "code postal invalide (format A1A 1A1)"
-            else:
-                citizen["postal_code"] = normalized_postal
-        if len(str(citizen.get("address") or "")) > MAX_ADDRESS:
-            errors["citizen.address"] = f"{MAX_ADDRESS} caractères au plus"
-        contact = citizen.get("contact") or "none"
-        if contact not in CONTACTS:
-            errors["citizen.contact"] = (
-                "mode de suivi invalide (téléphone, texto, courriel ou aucun)"
-            )
-        elif contact in ("phone", "sms") and not phone:
-            errors["citizen.phone"] = (
-                "un numéro est nécessaire pour un suivi par téléphone ou texto"
-            )
-        elif contact == "email" and not email:
-            errors["citizen.email"] = (
-                "une adresse courriel est nécessaire pour un suivi par courriel"
-            )
-        citizen["contact"] = contact
-        out["citizen"] = citizen
-
-    location = dict(out.get("location") or {})
-    if location:
-        if len(str(location.get("address") or "")) > MAX_ADDRESS:
-            errors["location.address"] = f"{MAX_ADDRESS} caractères au plus"
-        for key, low, high in (("lat", -90.0, 90.0), ("lon", -180.0, 180.0)):
-            value = location.get(key)
-            if value is None or value == "":
-                location.pop(key, None)
-                continue
-            try:
-                number = float(value)
-            except (TypeError, ValueError):
-                errors[f"location.{key}"] = "coordonnée invalide"
-                continue
-            if not low <= number <= high:
-                errors[f"location.{key}"] = "coordonnée hors limites"
-            location[key] = number
-        out["location"] = location
-
-    answers = dict(out.get("answers") or {})
-    for question in questions or ():
-        message = check_answer(question, answers.get(question.code))
-        if message:
-            errors[f"answers.{question.code}"] = message
-    out["answers"] = answers
-    if errors:
-        raise ValidationFailed(errors, "La requête contient des erreurs.")
-    return out
-
+    """A payload checked and normalised, as a payload (for callers that hold JSON)."""
+    category = Category(code="-", label="-", questions=tuple(questions or ()))
+    return RequestDraft.from_wire(data).validated(category).to_wire()
 
 def due_dates(
     nature: str, created_at: dt.datetime, deadline_hours: int | None
@@ -290,3 +494,36 @@ def rank_categories(
             continue
         ranked.append((rank, len(label), label.casefold(), code))
     return [code for *_rest, code in sorted(ranked)[:limit]]
+
+
+__all__ = [
+    "CHANNELS",
+    "CHANNEL_LABELS",
+    "COMPLAINT_FIRST_FOLLOWUP",
+    "CONTACTS",
+    "EVENT_KINDS",
+    "FINAL_STATUSES",
+    "NATURES",
+    "NATURE_LABELS",
+    "OPEN_STATUSES",
+    "STATUSES",
+    "STATUS_LABELS",
+    "Category",
+    "Channel",
+    "Citizen",
+    "CitizenKey",
+    "Contact",
+    "Location",
+    "Nature",
+    "Question",
+    "RequestDraft",
+    "Status",
+    "SyncState",
+    "check_answer",
+    "due_dates",
+    "questions_from_data",
+    "rank_categories",
+    "street_key",
+    "text_problem",
+    "validate_request",
+]

@@ -14,36 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pac_sac_desktop.core.requests import OPEN_STATUSES
+from pac_sac_desktop.core.requests import OPEN_STATUSES, CitizenKey
 
 REPEAT_WINDOW = dt.timedelta(days=365)
 CLOSED_GRACE = dt.timedelta(days=30)
 DUPLICATE_WINDOW = dt.timedelta(days=30)
 MEETING_REQUIRED = "meeting_required"
 POSSIBLE_DUPLICATE = "possible_duplicate"
-
-
-@dataclass(frozen=True)
-class CitizenKey:
-    """How a citizen is recognised: normalised phone (no extension), e-mail, name + address."""
-
-    phone: str = ""
-    email: str = ""
-    name: str = ""
-    address: str = ""
-
-    def matches(self, other: CitizenKey) -> bool:
-        if self.phone and self.phone.split("x")[0] == other.phone.split("x")[0]:
-            return True
-        if self.email and self.email == other.email:
-            return True
-        return bool(
-            self.name and self.address and self.name == other.name and self.address == other.address
-        )
-
-    @property
-    def empty(self) -> bool:
-        return not (self.phone or self.email or (self.name and self.address))
 
 
 @dataclass(frozen=True)
