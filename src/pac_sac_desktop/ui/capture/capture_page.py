@@ -42,6 +42,7 @@ from pac_sac_desktop.core.requests import (
     NATURE_LABELS,
     NATURES,
     STATUS_LABELS,
+    RequestDraft,
     rank_categories,
 )
 from pac_sac_desktop.services.workstation import Workstation
@@ -317,7 +318,7 @@ class CapturePage(QWidget):
 
     def suggestions(self, text: str) -> list[str]:
         entries = [
-            (r.code, r.label, (r.data or {}).get("keywords", [])) for r in self.categories.values()
+            (r.code, r.label, list(r.keywords)) for r in self.categories.values()
         ]
         return [self.categories[code].label for code in rank_categories(text, entries)]
 
@@ -343,7 +344,7 @@ class CapturePage(QWidget):
     def _category_changed(self) -> None:
         code = self.category_code()
         row = self.categories.get(code)
-        questions = (row.data or {}).get("questions", []) if row else []
+        questions = [q.to_wire() for q in row.questions] if row else []
         if [q["code"] for q in questions] != [q["code"] for q in self.questions.questions]:
             self.questions.set_questions(questions, self.changed)
         if row is None:
@@ -356,7 +357,7 @@ class CapturePage(QWidget):
             else self.tr("no deadline")
         )
         label = self.tr("deadline")
-        description = (row.data or {}).get("description", "")
+        description = row.description
         self.category_info.setText(f"{row.department} · {label} {deadline}. {description}")
         query = row.label
 
@@ -467,7 +468,12 @@ class CapturePage(QWidget):
         def done(assessment) -> None:  # type: ignore[no-untyped-def]
             self._show_assessment(assessment)
 
-        run_task(self, lambda: self.ws.requests.assess(draft), done, lambda *_a: None)
+        run_task(
+            self,
+            lambda: self.ws.requests.assess(RequestDraft.from_wire(draft)),
+            done,
+            lambda *_a: None,
+        )
 
     def _show_assessment(self, a) -> None:  # type: ignore[no-untyped-def]
         if a.repeats:
@@ -505,7 +511,12 @@ class CapturePage(QWidget):
                 self.show_errors(exc.fields)
             self.status.setText(getattr(exc, "message", str(exc)))
 
-        run_task(self, lambda: self.ws.requests.attach_to(existing, draft, user=user), done, failed)
+        run_task(
+            self,
+            lambda: self.ws.requests.attach_to(existing, RequestDraft.from_wire(draft), user=user),
+            done,
+            failed,
+        )
 
     def _fill(self, widget: QListWidget, items) -> None:  # type: ignore[no-untyped-def]
         widget.clear()
@@ -652,7 +663,12 @@ class CapturePage(QWidget):
                 self.status.setText(self.tr("Not saved."))
                 show_error(self, exc, details)
 
-        run_task(self, lambda: self.ws.requests.save(draft, user=user), done, failed)
+        run_task(
+            self,
+            lambda: self.ws.requests.save(RequestDraft.from_wire(draft), user=user),
+            done,
+            failed,
+        )
 
     def _focus_first_error(self, fields: dict[str, str]) -> None:
         order = [
