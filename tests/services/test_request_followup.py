@@ -252,3 +252,28 @@ def test_the_form_learns_of_an_open_request_on_the_same_subject_whatever_the_nat
     assert assessment.repeats == []  # it becomes a repeat complaint only when recorded as one
     other_subject = replace(information, category="nid-de-poule")
     assert service.assess(other_subject, now=NOW).open_same_subject == []
+
+
+def test_a_refused_upload_waits_in_blocked_until_it_is_sent_again(service):
+    saved = service.save(draft(service), user="agent", now=NOW)
+    with service.db.transaction() as s:
+        item = requests_repo.pending_outbox(s)[0]
+        requests_repo.block(s, item.id, "Catégorie inconnue du serveur.", conflict=False)
+    blocked = service.queue("blocked", now=NOW)
+    assert [r.uuid for r in blocked.rows] == [saved.uuid]
+    assert blocked.rows[0].sync_error.startswith("Catégorie inconnue")
+    assert service.waiting() == 0
+    assert service.resend(saved.number) == 1
+    assert service.queue("blocked", now=NOW).total == 0 and service.waiting() == 1
+    with pytest.raises(ValidationFailed):
+        service.resend(saved.number)
+
+
+def test_a_refused_event_shows_its_request_in_blocked(service):
+    saved = service.save(draft(service, nature="request"), user="agent", now=NOW)
+    event = service.act(saved.number, "note", {"text": "Rappeler."}, user="agent", role="agent")
+    with service.db.transaction() as s:
+        item = next(o for o in requests_repo.pending_outbox(s) if o.entity_uuid == event.uuid)
+        requests_repo.block(s, item.id, "Votre rôle ne permet pas cette action.", conflict=False)
+    assert [r.uuid for r in service.queue("blocked", now=NOW).rows] == [saved.uuid]
+    assert service.resend(saved.uuid) == 1 and service.waiting() == 2

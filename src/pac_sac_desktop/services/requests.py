@@ -392,6 +392,24 @@ class RequestService:
     def districts(self) -> list[tuple[int, str]]:
         return sorted((d.number, d.name) for d in self.streets.districts.values())
 
+    def resend(self, ref_or_uuid: str, *, now: dt.datetime | None = None) -> int:
+        """Send a refused upload again (after the taxonomy or the account was fixed on the
+        server); the request leaves the blocked queue until the server answers."""
+        with self.db.transaction() as session:
+            row = repo.by_label(session, ref_or_uuid)
+            if row is None:
+                raise ValidationFailed({"request": "requête introuvable sur ce poste"})
+            count = repo.unblock(session, row.uuid)
+            if count == 0:
+                raise ValidationFailed(
+                    {"request": "aucun envoi refusé pour cette requête"}, "Rien à renvoyer."
+                )
+            if row.sync_state in ("conflict", "rejected"):
+                row.sync_state = "pending"
+                row.sync_error = ""
+            row.updated_at = now or utcnow()
+            return count
+
     def act(
         self,
         ref_or_uuid: str,

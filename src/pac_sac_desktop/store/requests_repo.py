@@ -96,6 +96,36 @@ def count_blocked(session: Session) -> int:
     )
 
 
+def block(session: Session, outbox_id: int, message: str, conflict: bool) -> None:
+    """Keep a refused upload aside with the server's reason; its request (the event's parent
+    for a refused event) shows in the supervisor's blocked queue."""
+    item = session.get(OutboxRow, outbox_id)
+    if item is None:
+        return
+    item.state = "blocked"
+    item.attempts += 1
+    item.last_error = message
+    row = get_request(session, item.parent_uuid or item.entity_uuid)
+    if row is not None:
+        row.sync_state = "conflict" if conflict else "rejected"
+        row.sync_error = message
+
+
+def unblock(session: Session, uuid: str) -> int:
+    """Put a refused upload (and its refused events) back in line; returns how many."""
+    items = list(
+        session.scalars(
+            select(OutboxRow).where(
+                OutboxRow.state == "blocked",
+                or_(OutboxRow.entity_uuid == uuid, OutboxRow.parent_uuid == uuid),
+            )
+        )
+    )
+    for item in items:
+        item.state = "pending"
+    return len(items)
+
+
 def remove_outbox(session: Session, outbox_id: int) -> None:
     session.execute(delete(OutboxRow).where(OutboxRow.id == outbox_id))
 

@@ -172,7 +172,7 @@ class SyncEngine:
     def _refused(self, item: OutboxRow, exc: SyncError, report: SyncReport) -> None:
         if exc.kind in ("auth", "forbidden", "locked"):
             raise exc
-        self._block(item.id, item.entity_uuid, exc)
+        self._block(item.id, exc)
         report.blocked += 1
 
     def _requests_sent(self, sent: list[tuple[OutboxRow, dict]]) -> None:
@@ -185,18 +185,10 @@ class SyncEngine:
                     self._apply_server_request(s, row, answer)
                 repo.remove_outbox(s, item.id)
 
-    def _block(self, outbox_id: int, uuid: str, exc: SyncError) -> None:
+    def _block(self, outbox_id: int, exc: SyncError) -> None:
         """The server refused for good (conflict, invalid): keep everything, flag it for a supervisor."""
         with self.db.transaction() as s:
-            item = s.get(OutboxRow, outbox_id)
-            if item is not None:
-                item.state = "blocked"
-                item.attempts += 1
-                item.last_error = f"{exc.message} {exc.details}".strip()
-            row = repo.get_request(s, uuid)
-            if row is not None:
-                row.sync_state = "conflict" if exc.kind == "conflict" else "rejected"
-                row.sync_error = f"{exc.message} {exc.details}".strip()
+            repo.block(s, outbox_id, f"{exc.message} {exc.details}".strip(), exc.kind == "conflict")
 
     @staticmethod
     def _apply_server_request(session: Session, row: RequestRow, answer: dict) -> None:
