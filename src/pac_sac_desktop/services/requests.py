@@ -27,6 +27,7 @@ from pac_sac_desktop.core.requests import (
     NATURES,
     Citizen,
     RequestDraft,
+    SyncState,
     due_dates,
 )
 from pac_sac_desktop.core.rules import (
@@ -208,7 +209,7 @@ class RequestService:
                 draft=clean,
                 payload=payload,
                 status="new",
-                sync_state="pending",
+                sync_state=SyncState.PENDING,
                 created_at=now,
                 created_by=user,
                 segment=assessment.segment,
@@ -404,8 +405,8 @@ class RequestService:
                 raise ValidationFailed(
                     {"request": "aucun envoi refusé pour cette requête"}, "Rien à renvoyer."
                 )
-            if row.sync_state in ("conflict", "rejected"):
-                row.sync_state = "pending"
+            if SyncState(row.sync_state).blocked:
+                row.sync_state = SyncState.PENDING
                 row.sync_error = ""
             row.updated_at = now or utcnow()
             return count

@@ -12,6 +12,7 @@ from pac_sac_desktop.core.events import Event, EventKind, RequestState, fold
 from pac_sac_desktop.core.requests import (
     CitizenKey,
     RequestDraft,
+    SyncState,
     normalize_address,
     normalize_name,
     street_key,
@@ -107,7 +108,7 @@ def block(session: Session, outbox_id: int, message: str, conflict: bool) -> Non
     item.last_error = message
     row = get_request(session, item.parent_uuid or item.entity_uuid)
     if row is not None:
-        row.sync_state = "conflict" if conflict else "rejected"
+        row.sync_state = SyncState.CONFLICT if conflict else SyncState.REJECTED
         row.sync_error = message
 
 
@@ -380,7 +381,7 @@ def requests_by(
     if created_by is not None:
         stmt = stmt.where(RequestRow.created_by == created_by)
     if local_only:
-        stmt = stmt.where(RequestRow.sync_state != "remote")
+        stmt = stmt.where(RequestRow.sync_state != SyncState.REMOTE)
     return list(session.scalars(stmt))
 
 
@@ -427,6 +428,7 @@ def event_from_row(row: RequestEventRow) -> Event:
 
 
 # ---------------------------------------------------------------- the supervisor's queues
+BLOCKED = (SyncState.CONFLICT, SyncState.REJECTED)
 QUEUES = ("first-followup", "meeting", "unassigned", "overdue", "blocked")
 _OPEN = ("new", "received", "assigned", "in_progress")
 
@@ -450,7 +452,7 @@ def queue_filter(name: str, now: dt.datetime) -> tuple[list, list]:
     if name == "overdue":
         return [is_open, RequestRow.due_at < now], [RequestRow.due_at]
     if name == "blocked":
-        return [RequestRow.sync_state.in_(("conflict", "rejected"))], [RequestRow.updated_at]
+        return [RequestRow.sync_state.in_(BLOCKED)], [RequestRow.updated_at]
     raise ValueError(name)
 
 

@@ -23,7 +23,7 @@ from pac_sac_desktop.core.errors import NetworkError, SyncError, ValidationFaile
 from pac_sac_desktop.core.events import Event
 from pac_sac_desktop.core.kb import article_from_wire
 from pac_sac_desktop.core.paths import resources_dir
-from pac_sac_desktop.core.requests import RequestDraft
+from pac_sac_desktop.core.requests import RequestDraft, SyncState
 from pac_sac_desktop.core.streets import StreetIndex
 from pac_sac_desktop.core.taxonomy import Category
 from pac_sac_desktop.store import kb_repo
@@ -203,8 +203,8 @@ class SyncEngine:
         row.server = {k: v for k, v in answer.items() if k not in ("payload", "events")}
         for item in answer.get("events") or ():
             repo.put_event(session, row.uuid, Event.from_wire(item, row.uuid))
-        if row.sync_state == "pending":
-            row.sync_state = "sent"
+        if row.sync_state == SyncState.PENDING:
+            row.sync_state = SyncState.SENT
         repo.refresh_state(session, row)
         if reference_arrived:
             repo.set_search_keys(session, row)
@@ -372,7 +372,7 @@ def _remote_row(data: dict, streets: StreetIndex, categories: dict[str, str]) ->
         draft=draft,
         payload=data.get("payload") or {},
         status=data.get("status", "received"),
-        sync_state="remote",
+        sync_state=SyncState.REMOTE,
         created_at=_time(data.get("created_at")) or now,
         created_by=data.get("created_by", ""),
         segment=place.segment if place else "",
