@@ -102,152 +102,152 @@
 <context>
     <name>CapturePage</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="108"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="109"/>
         <source>Type a few letters: nid, lampadaire, collecte…</source>
         <translation>Tapez quelques lettres : nid, lampadaire, collecte…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="122"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="123"/>
         <source>Anonymous citizen</source>
         <translation>Citoyen anonyme</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="135"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="136"/>
         <source>Civic address or intersection of the problem</source>
         <translation>Adresse civique ou intersection du problème</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="138"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="139"/>
         <source>What the citizen reports, in their words</source>
         <translation>Ce que le citoyen signale, dans ses mots</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="143"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="144"/>
         <source>Resolved at first contact (answered from the KB) — Ctrl+R</source>
         <translation>Réglée au premier contact (réponse de la base de connaissances) — Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="146"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="147"/>
         <source>Request</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="150"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="151"/>
         <source>Channel:</source>
         <translation>Canal :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="153"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="154"/>
         <source>Nature:</source>
         <translation>Nature :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="154"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="155"/>
         <source>Category:</source>
         <translation>Catégorie :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="157"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="158"/>
         <source>Location:</source>
         <translation>Lieu :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="158"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="159"/>
         <source>Description:</source>
         <translation>Description :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="161"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="162"/>
         <source>Attach a photo or a file…</source>
         <translation>Joindre une photo ou un fichier…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="169"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="170"/>
         <source>Attachments:</source>
         <translation>Pièces jointes :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="171"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="172"/>
         <source>Citizen</source>
         <translation>Citoyen</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="177"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="178"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="178"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="179"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="179"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="180"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="180"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="181"/>
         <source>Phone:</source>
         <translation>Téléphone :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="181"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="182"/>
         <source>E-mail:</source>
         <translation>Courriel :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="185"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="186"/>
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="187"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="188"/>
         <source>Follow-up by:</source>
         <translation>Suivi par :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="189"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="190"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="193"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="194"/>
         <source>New (Ctrl+N)</source>
         <translation>Nouvelle (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="226"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="228"/>
         <source>Enter or double-click: attach this caller to that request</source>
         <translation>Entrée ou double-clic : rattacher ce citoyen à cette requête</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="242"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="245"/>
         <source>Possible duplicates (same place, last 30 days)</source>
         <translation>Doublons possibles (même lieu, 30 derniers jours)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="243"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="246"/>
         <source>Caller history</source>
         <translation>Historique du citoyen</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="244"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="247"/>
         <source>Answer sheets for this category</source>
         <translation>Fiches de cette catégorie</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="262"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="265"/>
         <source>Resume it</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="264"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="267"/>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="351"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="355"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n heure</numerusform>
@@ -255,68 +255,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="353"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="357"/>
         <source>no deadline</source>
         <translation>sans délai</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="355"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="359"/>
         <source>deadline</source>
         <translation>délai</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="471"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="480"/>
         <source>the district councillor</source>
         <translation>le conseiller ou la conseillère du district</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="472"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="481"/>
         <source>district</source>
         <translation>district</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="475"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="484"/>
         <source>Second complaint from this citizen on this subject (earlier: %1). A meeting with %2%3 and a city official is mandatory; it will be scheduled when you save.</source>
         <translation>Deuxième plainte de ce citoyen sur ce sujet (plainte antérieure : %1). Une rencontre avec %2%3 et un fonctionnaire de la Ville est obligatoire; elle sera planifiée à l&apos;enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="496"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="505"/>
         <source>Caller attached to request %1.</source>
         <translation>Citoyen rattaché à la requête %1.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="523"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="539"/>
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="525"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="541"/>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.heic *.pdf)</source>
         <translation>Photos et PDF (*.jpg *.jpeg *.png *.heic *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="577"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="593"/>
         <source>An unsaved request was found from your last session.</source>
         <translation>Une requête non enregistrée a été retrouvée de votre dernière session.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="631"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="638"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="638"/>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="643"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="645"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="650"/>
         <source>Saved: %1</source>
         <translation>Enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="650"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="657"/>
         <source>The request has errors: correct the fields shown in red.</source>
         <translation>La requête contient des erreurs : corrigez les champs en rouge.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="656"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="663"/>
         <source>Not saved.</source>
         <translation>Non enregistrée.</translation>
     </message>
@@ -628,6 +628,40 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="86"/>
         <source>Save the receipt</source>
         <translation>Enregistrer l&apos;accusé de réception</translation>
+    </message>
+</context>
+<context>
+    <name>StartupCheck</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="86"/>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="123"/>
+        <source>Local database</source>
+        <translation>Base de données locale</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="92"/>
+        <source>The damaged file was kept aside: %1</source>
+        <translation>Le fichier endommagé a été mis de côté : %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="100"/>
+        <source>Newest backup: %1.</source>
+        <translation>Copie la plus récente : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="105"/>
+        <source>Restore the backup</source>
+        <translation>Restaurer la copie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="109"/>
+        <source>Start with an empty database</source>
+        <translation>Repartir d&apos;une base vide</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="113"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
     </message>
 </context>
 <context>
