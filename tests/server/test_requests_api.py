@@ -172,7 +172,12 @@ def test_events_are_idempotent_and_respect_roles(client, as_user):
     other_agent = client.put(
         f"/api/v1/requests/{key}/events/{uuid.uuid4()}", json=note, headers=as_user("agent2")
     )
-    assert other_agent.status_code == 201  # a caller attached to someone else's request
+    assert other_agent.status_code == 403  # notes on one's own requests only
+    caller = {"kind": "caller", "data": {"text": "M. Roy signale le même trou."}}
+    other_caller = client.put(
+        f"/api/v1/requests/{key}/events/{uuid.uuid4()}", json=caller, headers=as_user("agent2")
+    )
+    assert other_caller.status_code == 201  # a caller attached to someone else's request
     meeting = {"kind": "meeting", "data": {"reason": "x"}}
     foreign_meeting = client.put(
         f"/api/v1/requests/{key}/events/{uuid.uuid4()}", json=meeting, headers=as_user("agent2")
@@ -184,7 +189,7 @@ def test_events_are_idempotent_and_respect_roles(client, as_user):
     assert ok.status_code == 201
     stored = client.get(f"/api/v1/requests/{key}", headers=as_user("agent")).json()
     assert stored["status"] == "in_progress"
-    assert [e["kind"] for e in stored["events"]] == ["note", "note", "status"]
+    assert [e["kind"] for e in stored["events"]] == ["note", "caller", "status"]
 
 
 def test_request_updates_flow_back_through_the_feed(client, as_user):
