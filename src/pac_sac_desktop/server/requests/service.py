@@ -435,6 +435,10 @@ def _check_event_data(session: Session, request_uuid: str, kind: str, data: dict
     return data
 
 
+def find_event(session: Session, event_uuid: str) -> RequestEvent | None:
+    return session.get(RequestEvent, event_uuid)
+
+
 def _replay(existing: RequestEvent, request_uuid: str, digest: str) -> tuple[bool, RequestEvent]:
     if existing.data_hash != digest or existing.request_uuid != request_uuid:
         raise Conflict(existing.uuid)
@@ -468,11 +472,14 @@ def put_event(
     raw = body.get("data")
     created_text = body.get("created_at")
     digest = payload_hash({"kind": kind, "data": raw, "created_at": created_text})
-    existing = session.get(RequestEvent, event_uuid)
+    existing = find_event(session, event_uuid)
     if existing is not None:
         return _replay(existing, request_uuid, digest)
     data = _check_event_data(session, request_uuid, kind, clean_data(kind, raw))
     history = events_of(session, request_uuid)
+    stored = next((e for e in history if e.uuid == event_uuid), None)
+    if stored is not None:  # committed by a concurrent PUT since the first look
+        return _replay(stored, request_uuid, digest)
     state = state_of(history)
     own = row.created_by == user.username
     message = refusal(kind, role=user.role, own=own, state=state, data=data)
