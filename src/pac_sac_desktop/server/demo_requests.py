@@ -1,0 +1,831 @@
+"""Five weeks of requests for the demo city (Ville de Rivière-des-Cèdres, docs/demo-city.md).
+
+``pac-sac-server init --demo`` calls :func:`generate` so that a supervisor opening the demo sees
+real queues: open requests past their category's deadline, complaints waiting for their first
+follow-up (some past 24 hours), two repeat complaints whose V.I.P. meeting with the district
+councillor is to be planned, closed requests with their resolution and the citizen's
+satisfaction, a merged duplicate. Everything goes through the same service functions as a
+workstation's uploads (``put_request``, ``put_event``), so references, deadlines, feed entries
+and state columns are exactly what real use would give.
+
+Deterministic: one seeded random generator and UUIDs derived from the request's rank; the
+times are relative to ``now``. Running it again finds the first request and adds nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import unicodedata
+import uuid as uuidlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pac_sac_desktop.core.paths import resources_dir
+from pac_sac_desktop.core.taxonomy import Category as CategoryDef
+from pac_sac_desktop.core.timefmt import LOCAL_TZ
+from pac_sac_desktop.server.auth.service import Caller
+from pac_sac_desktop.server.models import Category, Request, User
+from pac_sac_desktop.server.requests import service
+from pac_sac_desktop.server.types import utcnow
+
+SEED = 311
+COUNT = 300
+SPAN = dt.timedelta(days=35)
+NAMESPACE = uuidlib.UUID("6f1c2a9e-4b7d-4c11-9a35-3d0c8e5b7a21")
+
+# (nature, description, answers that must agree with it). {civic} {street} {park}, and the
+# streets with their article ({la_rue}, {de_la_rue}, {la_cross}, {de_la_cross}), are filled in
+# per request; the other required answers are drawn among the category's choices.
+TEMPLATES: dict[str, list[tuple[str, str, dict[str, Any]]]] = {
+    "nid-de-poule": [
+        (
+            "request",
+            "Nid-de-poule profond devant le {civic}, {street}, dans la voie de droite. "
+            "Les autos font des écarts pour l'éviter.",
+            {"taille": "30 à 60 cm"},
+        ),
+        (
+            "request",
+            "Plusieurs trous dans la chaussée à l'intersection {de_la_rue} et {de_la_cross}, "
+            "près de l'arrêt d'autobus.",
+            {"taille": "Moins de 30 cm"},
+        ),
+        (
+            "request",
+            "Gros trou près de la bordure vis-à-vis du {civic}; un cycliste a failli "
+            "tomber ce matin.",
+            {"taille": "Plus de 60 cm"},
+        ),
+        (
+            "complaint",
+            "Le nid-de-poule devant le {civic}, {street} a été signalé il y a deux "
+            "semaines et il est toujours là. Le citoyen a endommagé une jante.",
+            {"taille": "Plus de 60 cm"},
+        ),
+    ],
+    "rue-non-deneigee": [
+        (
+            "request",
+            "La charrue n'est pas passée sur {la_rue} entre {la_cross} et la rue suivante "
+            "depuis la fin de la tempête.",
+            {"vehicule_urgence_bloque": "non"},
+        ),
+        (
+            "complaint",
+            "Troisième chute de neige et le bout {de_la_rue} est encore oublié. "
+            "Impossible de sortir la voiture pour aller travailler.",
+            {"vehicule_urgence_bloque": "non"},
+        ),
+        (
+            "complaint",
+            "Le transport adapté n'a pas pu se rendre au {civic}, {street} : rue "
+            "pas déblayée depuis 36 heures.",
+            {"vehicule_urgence_bloque": "oui"},
+        ),
+    ],
+    "trottoir-non-deneige": [
+        (
+            "request",
+            "Trottoir {de_la_rue} impraticable entre {la_cross} et l'école; les enfants "
+            "marchent dans la rue.",
+            {},
+        ),
+        (
+            "complaint",
+            "La chenillette saute toujours le même bout de trottoir devant le {civic}. "
+            "Personne âgée avec marchette coincée chez elle.",
+            {},
+        ),
+    ],
+    "epandage-abrasif": [
+        (
+            "request",
+            "Côte glacée sur {la_rue} près {de_la_cross}; deux voitures ont glissé ce matin.",
+            {"type_endroit": "Côte ou courbe", "chute_accident": "oui"},
+        ),
+        (
+            "request",
+            "Trottoir glacé devant l'arrêt d'autobus au {civic}, {street}. Demande de sablage.",
+            {"surface": "Trottoir", "chute_accident": "non"},
+        ),
+    ],
+    "eclairage-defectueux": [
+        (
+            "request",
+            "Lampadaire éteint devant le {civic}, {street}; le coin est très noir le soir.",
+            {"probleme": "Éteint"},
+        ),
+        (
+            "request",
+            "Le lampadaire à l'intersection {de_la_rue} et {de_la_cross} clignote sans arrêt depuis une semaine.",
+            {"probleme": "Clignote"},
+        ),
+        (
+            "request",
+            "Trois lampadaires de suite éteints sur {la_rue}, entre {la_cross} et le parc.",
+            {"probleme": "Plusieurs luminaires éteints"},
+        ),
+    ],
+    "graffiti-domaine-public": [
+        (
+            "request",
+            "Graffitis sur le chalet du {park}, côté stationnement.",
+            {"surface": "Chalet de parc", "contenu_haineux": "non"},
+        ),
+        (
+            "request",
+            "Tags sur le panneau d'arrêt à l'intersection {de_la_rue} et {de_la_cross}.",
+            {"surface": "Panneau de signalisation", "contenu_haineux": "non"},
+        ),
+        (
+            "complaint",
+            "Graffiti haineux sur le mur de la passerelle près du {park}, visible "
+            "des enfants qui vont à l'école. Le citoyen demande un retrait rapide.",
+            {"surface": "Pont ou passerelle", "contenu_haineux": "oui"},
+        ),
+    ],
+    "collecte-manquee": [
+        (
+            "request",
+            "Bac brun non ramassé vendredi au {civic}, {street}; les voisins ont été collectés.",
+            {"type_collecte": "Matières organiques (bac brun)", "sorti_avant_7h": "oui"},
+        ),
+        (
+            "request",
+            "Le bac bleu n'a pas été vidé cette semaine au {civic}, {street}.",
+            {"type_collecte": "Recyclage (bac bleu)", "sorti_avant_7h": "oui"},
+        ),
+        (
+            "complaint",
+            "Deuxième semaine de suite que les ordures ne sont pas ramassées sur "
+            "{la_rue}. Le camion passe tout droit.",
+            {"type_collecte": "Ordures (bac noir)", "sorti_avant_7h": "oui"},
+        ),
+        (
+            "complaint",
+            "Le camion a renversé le bac de recyclage et laissé les déchets dans la "
+            "rue devant le {civic}.",
+            {"type_collecte": "Recyclage (bac bleu)", "sorti_avant_7h": "oui"},
+        ),
+    ],
+    "bris-aqueduc": [
+        (
+            "request",
+            "De l'eau sort de la chaussée devant le {civic}, {street}, depuis ce matin; "
+            "la rue commence à geler.",
+            {"endroit": "Chaussée", "eau_dans_batiment": "non"},
+        ),
+    ],
+    "pression-eau": [
+        (
+            "request",
+            "Faible pression d'eau froide dans toute la maison depuis hier soir.",
+            {"toute_maison": "oui"},
+        ),
+        (
+            "complaint",
+            "Pression d'eau très faible tous les matins depuis les travaux sur "
+            "{la_rue}. Appels précédents sans suite selon le citoyen.",
+            {"toute_maison": "oui"},
+        ),
+    ],
+    "puisard-obstrue": [
+        (
+            "request",
+            "Puisard bouché par les feuilles à l'intersection {de_la_rue} et {de_la_cross}; grande "
+            "flaque sur la chaussée.",
+            {"batiment_menace": "non", "grille_brisee": "non"},
+        ),
+    ],
+    "animal-mort": [
+        (
+            "request",
+            "Raton laveur mort sur le trottoir devant le {civic}, {street}.",
+            {
+                "taille": "Moyen – chat ou raton laveur",
+                "emplacement": "Trottoir",
+                "gene_circulation": "non",
+            },
+        ),
+    ],
+    "animal-errant": [
+        (
+            "request",
+            "Chien sans collier qui erre sur {la_rue} près {de_la_cross} depuis une heure; "
+            "il semble craintif.",
+            {"espece": "Chien", "blesse": "non", "agressif": "non"},
+        ),
+    ],
+    "nuisance-animale": [
+        (
+            "complaint",
+            "Le chien du voisin aboie presque toute la journée quand ses maîtres travaillent.",
+            {"type_nuisance": "Aboiements"},
+        ),
+        (
+            "complaint",
+            "Excréments de chien jamais ramassés sur le sentier du {park}.",
+            {"type_nuisance": "Excréments non ramassés"},
+        ),
+    ],
+    "arbre-public": [
+        (
+            "request",
+            "Branche cassée suspendue au-dessus du trottoir devant le {civic}, {street}.",
+            {"probleme": "Branche cassée suspendue", "emplacement": "Devant la propriété"},
+        ),
+        (
+            "request",
+            "Frêne de la Ville mort devant la maison; crainte qu'il tombe sur l'entrée.",
+            {"probleme": "Arbre mort ou malade", "emplacement": "Devant la propriété"},
+        ),
+        (
+            "complaint",
+            "Les branches de l'arbre municipal touchent le toit depuis l'été; "
+            "demande d'élagage restée sans réponse.",
+            {"probleme": "Branches qui touchent la maison", "emplacement": "Côté du terrain"},
+        ),
+    ],
+    "arbre-tombe": [
+        (
+            "request",
+            "Arbre tombé en travers {de_la_rue} après les vents de la nuit, près du {civic}.",
+            {"bloque": "Une voie", "fils": "non"},
+        ),
+    ],
+    "module-jeux-brise": [
+        (
+            "request",
+            "Balançoire brisée au {park}, une chaîne est décrochée.",
+            {"nature_bris": "Chaîne de balançoire décrochée", "enfant_blesse": "non"},
+        ),
+    ],
+    "patinoire-exterieure": [
+        (
+            "request",
+            "Les lumières de la patinoire du {park} s'éteignent vers 20 h.",
+            {"probleme": "Lumières éteintes avant 22 h"},
+        ),
+        (
+            "complaint",
+            "Pavillon de la patinoire du {park} fermé la fin de semaine alors que "
+            "l'horaire l'annonce ouvert.",
+            {"probleme": "Pavillon fermé ou non chauffé"},
+        ),
+    ],
+    "bruit-appareil-mecanique": [
+        (
+            "complaint",
+            "La thermopompe du voisin au {civic}, {street} fait un bruit constant, même la nuit.",
+            {"appareil": "Thermopompe"},
+        ),
+    ],
+    "depot-sauvage": [
+        (
+            "request",
+            "Vieux matelas et divan laissés au bord du chemin près du {civic}, {street}.",
+            {"nature_dechets": "Meubles ou électroménagers", "matieres_dangereuses": "non"},
+        ),
+    ],
+    "plainte-service-municipal": [
+        (
+            "complaint",
+            "Le citoyen dit avoir attendu 40 minutes au téléphone sans réponse pour "
+            "une question de permis.",
+            {"service_vise": "Urbanisme et permis", "deuxieme_plainte": "non"},
+        ),
+        (
+            "complaint",
+            "Mécontentement quant à l'accueil au comptoir des taxes : une mauvaise date "
+            "d'échéance aurait été donnée au citoyen.",
+            {"service_vise": "Finances et taxation", "deuxieme_plainte": "non"},
+        ),
+    ],
+    "reservation-encombrants": [
+        (
+            "request",
+            "Réservation pour la collecte des encombrants : un divan, une commode et "
+            "un vieux barbecue.",
+            {"liste_objets": "Divan, commode, barbecue sans bonbonne", "nombre_objets": 3},
+        ),
+    ],
+    "bac-brise": [
+        (
+            "request",
+            "Roue cassée sur le bac bleu; impossible de le rouler jusqu'au chemin.",
+            {"couleur": "Bleu (recyclage)", "probleme": "Roue cassée"},
+        ),
+    ],
+    "feux-circulation": [
+        (
+            "request",
+            "Feux de circulation en rouge clignotant à l'intersection {de_la_rue} et {de_la_cross}.",
+            {"probleme": "Rouge clignotant dans toutes les directions"},
+        ),
+    ],
+    "coyote": [
+        (
+            "comment",
+            "Coyote aperçu tôt le matin près du {park}; il s'est éloigné en voyant le "
+            "citoyen. Simple signalement.",
+            {"comportement": "Passe ou s'éloigne"},
+        ),
+        (
+            "request",
+            "Coyote qui revient près de la cour d'école sur {la_rue} et ne fuit pas.",
+            {"comportement": "Revient près d'une école ou d'un parc"},
+        ),
+    ],
+    "brigadier-commentaire": [
+        (
+            "comment",
+            "Félicitations à la brigadière de l'intersection {de_la_rue} et {de_la_cross}, toujours "
+            "souriante et prudente avec les enfants.",
+            {},
+        ),
+        (
+            "complaint",
+            "Le brigadier de l'intersection {de_la_rue} et {de_la_cross} était absent lundi matin; les "
+            "enfants ont traversé seuls.",
+            {},
+        ),
+    ],
+    "info-horaire-collectes": [
+        ("information", "Demande le jour de la collecte du recyclage au {civic}, {street}.", {}),
+        ("information", "Nouveau résident : veut connaître l'horaire des ordures en hiver.", {}),
+    ],
+    "info-taxes": [
+        ("information", "Question sur la date du deuxième versement du compte de taxes.", {}),
+        ("information", "Demande comment payer ses taxes par Internet.", {}),
+    ],
+    "info-stationnement-hivernal": [
+        (
+            "information",
+            "Veut savoir si l'interdiction de stationner est en vigueur cette nuit.",
+            {},
+        ),
+    ],
+    "info-ecocentre": [
+        ("information", "Demande les heures d'ouverture de l'écocentre en décembre.", {}),
+    ],
+}
+
+RESOLUTIONS = {
+    "Travaux publics": [
+        "Intervention de l'équipe de voirie; travaux terminés.",
+        "Réparation faite par les Travaux publics; secteur vérifié.",
+    ],
+    "Environnement": [
+        "Collecte de rattrapage effectuée; le citoyen a été avisé.",
+        "Inspection faite par l'équipe de l'Environnement; travaux réalisés.",
+    ],
+    "Eau et égouts": ["Équipe d'aqueduc intervenue; service rétabli et chaussée sécurisée."],
+    "Sécurité publique et nuisances": [
+        "Visite d'un inspecteur; avis remis au propriétaire.",
+        "Patrouille passée sur place; situation corrigée.",
+    ],
+    "Loisirs et vie communautaire": ["Réparation faite par l'équipe des parcs."],
+    "Service aux citoyens (311)": ["Rappel du citoyen; explications données et excuses faites."],
+}
+CLOSED_AT_ONCE = {
+    "information": "Renseignement donné au citoyen lors du premier contact.",
+    "comment": "Commentaire transmis au service concerné.",
+}
+FIRST_NAMES = [
+    "Lucie",
+    "Martin",
+    "Sylvie",
+    "Jean-François",
+    "Nathalie",
+    "Pierre",
+    "Isabelle",
+    "Marc",
+    "Chantal",
+    "Luc",
+    "Julie",
+    "Éric",
+    "Mélanie",
+    "Denis",
+    "Josée",
+    "Alain",
+    "Caroline",
+    "Yves",
+    "Geneviève",
+    "Patrick",
+    "Manon",
+    "Stéphane",
+    "Annie",
+    "Réjean",
+    "Karine",
+    "Gilles",
+    "Émilie",
+    "Daniel",
+    "Véronique",
+    "Guy",
+]
+LAST_NAMES = [
+    "Tremblay",
+    "Gagnon",
+    "Roy",
+    "Côté",
+    "Bouchard",
+    "Gauthier",
+    "Morin",
+    "Lavoie",
+    "Fortin",
+    "Gagné",
+    "Ouellet",
+    "Pelletier",
+    "Bélanger",
+    "Lévesque",
+    "Bergeron",
+    "Leblanc",
+    "Paquette",
+    "Girard",
+    "Simard",
+    "Boucher",
+    "Caron",
+    "Beaulieu",
+    "Cloutier",
+    "Dubé",
+    "Poirier",
+    "Fournier",
+    "Lapointe",
+    "Leclerc",
+    "Lefebvre",
+    "Poulin",
+]
+PARKS = (
+    "parc des Pionniers",
+    "parc du Vieux-Moulin",
+    "parc Riverain",
+    "parc des Érables",
+    "parc du Boisé",
+    "parc de la Gare",
+)
+CHANNELS = (("phone", 45), ("counter", 20), ("web", 15), ("email", 12), ("mobile", 8))
+SCORES = ((5, 30), (4, 35), (3, 20), (2, 10), (1, 5))
+
+
+@dataclass
+class Summary:
+    """What a run created; ``already`` when the demo requests were there before."""
+
+    requests: int = 0
+    events: int = 0
+    already: bool = False
+    natures: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class _Spec:
+    rank: int
+    created: dt.datetime
+    category: CategoryDef
+    nature: str
+    text: str
+    answers: dict[str, Any]
+    citizen: dict[str, str]
+    address: str
+    channel: str
+    author: Caller
+    role: str = "random"  # random | awaiting | repeat_first | repeat_second | dup_target | dup
+    uuid: str = ""
+    earlier: _Spec | None = None  # the first complaint of a repeat, the target of a duplicate
+    last: dt.datetime | None = None  # its latest event so far
+
+
+def request_uuid(rank: int) -> str:
+    return str(uuidlib.uuid5(NAMESPACE, f"demande-{rank}"))
+
+
+class _Generator:
+    def __init__(self, session: Session, now: dt.datetime, seed: int) -> None:
+        self.session = session
+        self.now = now
+        self.rng = random.Random(seed)
+        rows = session.scalars(select(Category).where(Category.code.in_(list(TEMPLATES))))
+        self.categories = {r.code: CategoryDef.from_row(r) for r in rows}
+        users = {u.username: u for u in session.scalars(select(User))}
+        missing = {"agent", "superviseur"} - set(users)
+        if missing:
+            raise ValueError(f"comptes de démonstration absents : {', '.join(sorted(missing))}")
+        self.agent, self.supervisor = (
+            Caller(users[n].id, n, users[n].display_name, users[n].role)
+            for n in ("agent", "superviseur")
+        )
+        self.streets = service._streets()
+        document = yaml.safe_load((resources_dir() / "streets.yaml").read_text("utf-8")) or {}
+        self.street_list = [
+            (s["name"], [(g["from"], g["to"]) for g in s.get("segments", [])])
+            for s in document.get("streets", [])
+        ]
+        self.summary = Summary()
+
+    # ------------------------------------------------------------ what a request looks like
+    def address(self) -> tuple[str, str]:
+        name, segments = self.rng.choice(self.street_list)
+        low, high = self.rng.choice(segments)
+        civic = self.rng.randint(low, min(high, low + 300))
+        return f"{civic}, {name}", name
+
+    def citizen(self, nature: str) -> dict[str, str]:
+        first, last = self.rng.choice(FIRST_NAMES), self.rng.choice(LAST_NAMES)
+        phone = f"450 555-{self.rng.randint(100, 999):04d}"
+        citizen = {"first_name": first, "last_name": last, "phone": phone, "contact": "phone"}
+        if nature in ("information", "comment") and self.rng.random() < 0.5:
+            return {"first_name": first, "contact": "none"}
+        if self.rng.random() < 0.3:
+            citizen["email"] = f"{_ascii(first)}.{_ascii(last)}@exemple.ca".lower()
+            citizen["contact"] = "email"
+        citizen["address"] = self.address()[0]
+        return citizen
+
+    def spec(
+        self, rank: int, created: dt.datetime, code: str | None = None, nature: str | None = None
+    ) -> _Spec:
+        code = code or self.rng.choice(list(self.categories))
+        category = self.categories[code]
+        choices = [t for t in TEMPLATES[code] if nature is None or t[0] == nature]
+        kind, text, fixed = self.rng.choice(choices)
+        place, street = self.address()
+        civic = place.split(",")[0]
+        cross = self.rng.choice(self.street_list)[0]
+        fill = {
+            "civic": civic,
+            "street": street,
+            "park": self.rng.choice(PARKS),
+            "la_rue": _article(street),
+            "de_la_rue": _article(street, of=True),
+            "la_cross": _article(cross),
+            "de_la_cross": _article(cross, of=True),
+        }
+        citizen = self.citizen(kind)
+        answers = self.answers(category, created, fill)
+        answers.update(fixed)
+        channel = self.rng.choices([c for c, _w in CHANNELS], [w for _c, w in CHANNELS])[0]
+        author = self.supervisor if self.rng.random() < 0.1 else self.agent
+        located = kind in ("request", "complaint") or "{" in text
+        return _Spec(
+            rank=rank,
+            created=created,
+            category=category,
+            nature=kind,
+            text=text.format(**fill),
+            answers=answers,
+            citizen=citizen,
+            address=place if located else "",
+            channel=channel,
+            author=author,
+        )
+
+    def answers(self, category: CategoryDef, created: dt.datetime, fill: dict) -> dict:
+        day = (created.astimezone(LOCAL_TZ) - dt.timedelta(days=self.rng.randint(0, 2))).date()
+        texts = {
+            "troncon": f"entre {fill['la_cross']} et la rue suivante",
+            "parc": fill["park"].replace("parc", "Parc", 1),
+            "rue_transversale": fill["la_cross"],
+            "intersection": f"{fill['la_rue']} et {fill['la_cross']}",
+            "lieu": fill["park"],
+            "emplacement": f"devant le {fill['civic']}, {fill['street']}",
+        }
+        out: dict[str, Any] = {}
+        for q in category.questions:
+            if not q.required:
+                continue
+            if q.type == "choice":
+                out[q.code] = self.rng.choice(q.choices)
+            elif q.type == "yes_no":
+                out[q.code] = "oui" if self.rng.random() < 0.15 else "non"
+            elif q.type == "number":
+                civic = int(fill["civic"])
+                numbers = {"debut_troncon": civic, "fin_troncon": civic + 120}
+                out[q.code] = numbers.get(q.code, self.rng.randint(1, 4))
+            elif q.type == "date":
+                out[q.code] = day.isoformat()
+            else:
+                out[q.code] = texts.get(q.code, "Précision donnée par le citoyen.")
+        return out
+
+    # ------------------------------------------------------------ through the services
+    def upload(self, spec: _Spec) -> None:
+        spec.uuid = request_uuid(spec.rank)
+        payload: dict[str, Any] = {
+            "nature": spec.nature,
+            "category": spec.category.code,
+            "channel": spec.channel,
+            "description": spec.text,
+            "citizen": spec.citizen,
+            "answers": spec.answers,
+            "kb_articles": [],
+            "resolved_first_contact": spec.nature in ("information", "comment"),
+            "created_at": spec.created.isoformat(),
+        }
+        if spec.address:
+            payload["location"] = {"address": spec.address}
+        received = spec.created + dt.timedelta(seconds=self.rng.randint(20, 400))
+        service.put_request(self.session, spec.uuid, payload, user=spec.author, now=received)
+        self.summary.requests += 1
+        self.summary.natures[spec.nature] += 1
+
+    def event(self, spec: _Spec, at: dt.datetime, user: Caller, kind: str, data: dict) -> None:
+        """One action through ``put_event``, at a moment after the request's previous one."""
+        if spec.last is not None:
+            at = max(at, spec.last + dt.timedelta(minutes=1))
+        at = min(at, self.now - dt.timedelta(minutes=1))
+        spec.last = at
+        n = self.summary.events
+        event_uuid = str(uuidlib.uuid5(NAMESPACE, f"{spec.uuid}/{n}"))
+        body = {"kind": kind, "data": data, "created_at": at.isoformat()}
+        service.put_event(self.session, spec.uuid, event_uuid, body, user=user, now=at)
+        self.summary.events += 1
+
+    def life(self, spec: _Spec) -> None:
+        """What happened to the request since it was captured, by its age and nature."""
+        rng, sup = self.rng, self.supervisor
+        age = self.now - spec.created
+        t = spec.created + dt.timedelta(minutes=rng.randint(5, 60))
+        if spec.nature in CLOSED_AT_ONCE:
+            self.event(spec, t, sup, "close", {"resolution": CLOSED_AT_ONCE[spec.nature]})
+            return
+        if spec.nature == "complaint" and spec.role != "awaiting":
+            soon = min(age * 0.8, dt.timedelta(hours=rng.uniform(1, 20)))
+            outcome = rng.choice(["reached", "reached", "message"])
+            text = "Accusé de réception et explication des prochaines étapes."
+            self.event(
+                spec, spec.created + soon, sup, "followup", {"outcome": outcome, "text": text}
+            )
+        if spec.role == "repeat_second":
+            self.meeting(spec)
+        if spec.role == "dup":
+            self.merge(spec)
+        if spec.role in ("awaiting", "repeat_second", "dup"):
+            return
+        hours = age.total_seconds() / 3600
+        closing = 0.93 if hours > 240 else 0.75 if hours > 96 else 0.3 if hours > 24 else 0.05
+        if rng.random() < 0.1 and spec.nature == "request":
+            self.event(
+                spec,
+                t,
+                self.agent,
+                "caller",
+                {
+                    "text": "Un deuxième citoyen signale le même problème.",
+                    "citizen": {
+                        "first_name": rng.choice(FIRST_NAMES),
+                        "last_name": rng.choice(LAST_NAMES),
+                    },
+                },
+            )
+        closed = rng.random() < closing
+        if not closed and rng.random() < 0.35:
+            return  # still waiting to be dispatched
+        steps = sorted(rng.uniform(0.05, 0.9) for _ in range(3))
+        at = [spec.created + age * s for s in steps]
+        self.event(
+            spec, at[0], sup, "assignment", {"to": spec.category.department, "kind": "department"}
+        )
+        if closed or rng.random() < 0.5:
+            self.event(spec, at[1], sup, "status", {"status": "in_progress"})
+        if not closed:
+            return
+        resolutions = RESOLUTIONS.get(spec.category.department, ["Travaux réalisés."])
+        self.event(spec, at[2], sup, "close", {"resolution": rng.choice(resolutions)})
+        if rng.random() < 0.5:
+            score = rng.choices([s for s, _w in SCORES], [w for _s, w in SCORES])[0]
+            comment = {5: "Très satisfait, merci!", 1: "Trop long à mon goût."}.get(score, "")
+            later = at[2] + (self.now - at[2]) * 0.5
+            self.event(
+                spec,
+                later,
+                self.agent,
+                "satisfaction",
+                {"score": score, "comment": comment, "source": "phone"},
+            )
+
+    # ------------------------------------------------------------ the special cases
+    def repeat_pair(self, rank: int, code: str) -> list[_Spec]:
+        """Two complaints from one citizen on one subject: the second calls for a meeting."""
+        first_at = self.now - dt.timedelta(days=self.rng.randint(18, 26), hours=3)
+        second_at = self.now - dt.timedelta(days=self.rng.randint(2, 4), hours=5)
+        first = self.spec(rank, first_at, code, "complaint")
+        second = self.spec(rank + 1, second_at, code, "complaint")
+        second.citizen, second.address, second.author = first.citizen, first.address, self.agent
+        second.text = "Deuxième plainte : " + first.text[0].lower() + first.text[1:]
+        first.role, second.role, second.earlier = "repeat_first", "repeat_second", first
+        return [first, second]
+
+    def meeting(self, second: _Spec) -> None:
+        """The agent who took the second complaint queues the V.I.P. meeting (to schedule)."""
+        assert second.earlier is not None
+        place = self.streets.locate(second.address or second.citizen.get("address", ""))
+        district = place.district if place is not None else None
+        data = {
+            "status": "to_schedule",
+            "reason": "Deuxième plainte du même citoyen sur le même sujet : rencontre "
+            "obligatoire avec le conseiller du district et un fonctionnaire (politique V.I.P.).",
+            "earlier": second.earlier.uuid,
+        }
+        if district is not None:
+            title = "conseillère" if district.councillor.startswith("Mme") else "conseiller"
+            data["reason"] = (
+                "Deuxième plainte du même citoyen sur le même sujet : rencontre obligatoire "
+                f"avec {district.councillor}, {title} du district {district.name}, et un "
+                "fonctionnaire (politique V.I.P.)."
+            )
+            data.update(
+                councillor=district.councillor,
+                district=district.number,
+                district_name=district.name,
+            )
+        self.event(second, second.created + dt.timedelta(minutes=12), self.agent, "meeting", data)
+
+    def merge(self, duplicate: _Spec) -> None:
+        """A supervisor finds the same pothole reported twice and merges the second."""
+        assert duplicate.earlier is not None
+        target = self.session.get(Request, duplicate.earlier.uuid)
+        data = {"into": duplicate.earlier.uuid, "into_label": target.reference if target else ""}
+        self.event(
+            duplicate, duplicate.created + dt.timedelta(hours=2), self.supervisor, "merge", data
+        )
+
+    def run(self, count: int) -> Summary:
+        rng, now = self.rng, self.now
+        specs: list[_Spec] = []
+        for code in ("bruit-appareil-mecanique", "collecte-manquee"):
+            specs += self.repeat_pair(len(specs), code)
+        for hours in (3, 9, 16, 22, 30, 52, 75, 110):  # complaints awaiting a first follow-up
+            spec = self.spec(
+                len(specs),
+                now - dt.timedelta(hours=hours),
+                "collecte-manquee" if hours % 2 else "nid-de-poule",
+                "complaint",
+            )
+            spec.role = "awaiting"
+            specs.append(spec)
+        target = self.spec(
+            len(specs), now - dt.timedelta(days=6, hours=2), "nid-de-poule", "request"
+        )
+        duplicate = self.spec(len(specs) + 1, now - dt.timedelta(days=5), "nid-de-poule", "request")
+        duplicate.address, target.role, duplicate.role = target.address, "dup_target", "dup"
+        duplicate.earlier = target
+        specs += [target, duplicate]
+        while len(specs) < count:
+            created = now - SPAN * rng.random() ** 0.8  # a little busier lately
+            specs.append(self.spec(len(specs), _office_hours(created, rng)))
+        specs.sort(key=lambda s: s.created)
+        for spec in specs:  # oldest first: references follow the capture order
+            self.upload(spec)
+            self.life(spec)
+        return self.summary
+
+
+def _office_hours(moment: dt.datetime, rng: random.Random) -> dt.datetime:
+    """Move a moment to a plausible hour of the day in Montréal (8 h to 20 h)."""
+    local = moment.astimezone(LOCAL_TZ)
+    local = local.replace(hour=rng.randint(8, 19), minute=rng.randint(0, 59))
+    return min(local.astimezone(dt.UTC), moment)
+
+
+_ARTICLES = {
+    "rue": "la",
+    "montée": "la",
+    "place": "la",
+    "boulevard": "le",
+    "chemin": "le",
+    "rang": "le",
+    "croissant": "le",
+    "avenue": "l'",
+    "impasse": "l'",
+}
+
+
+def _article(street: str, *, of: bool = False) -> str:
+    """'rue des Pins' -> 'la rue des Pins' (or 'de la rue des Pins'); 'boulevard X' -> 'le
+    boulevard X' ('du boulevard X'); 'avenue X' -> "l'avenue X" ("de l'avenue X")."""
+    article = _ARTICLES.get(street.split()[0], "la")
+    if article == "l'":
+        return f"de l'{street}" if of else f"l'{street}"
+    if of:
+        return f"du {street}" if article == "le" else f"de la {street}"
+    return f"{article} {street}"
+
+
+def _ascii(text: str) -> str:
+    plain = unicodedata.normalize("NFD", text)
+    return "".join(c for c in plain if c.isalnum() and c.isascii())
+
+
+def generate(
+    session: Session, *, now: dt.datetime | None = None, seed: int = SEED, count: int = COUNT
+) -> Summary:
+    """Create the demo requests once (in the caller's transaction); see the module's docstring."""
+    if session.get(Request, request_uuid(0)) is not None:
+        return Summary(already=True)
+    return _Generator(session, now or utcnow(), seed).run(count)
