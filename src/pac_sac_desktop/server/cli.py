@@ -15,8 +15,7 @@ from pac_sac_desktop.core.errors import ArticleRejected
 from pac_sac_desktop.core.kb import find_article_files, read_article_file
 from pac_sac_desktop.core.paths import data_home, resources_dir
 from pac_sac_desktop.server import db as dbmod
-from pac_sac_desktop.server import demo_requests
-from pac_sac_desktop.server import feed
+from pac_sac_desktop.server import demo_requests, feed
 from pac_sac_desktop.server.auth import service as auth
 from pac_sac_desktop.server.kb import service as kb
 from pac_sac_desktop.server.models import User

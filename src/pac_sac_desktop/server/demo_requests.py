@@ -548,13 +548,18 @@ class _Generator:
         return citizen
 
     def spec(
-        self, rank: int, created: dt.datetime, code: str | None = None, nature: str | None = None
+        self,
+        rank: int,
+        created: dt.datetime,
+        code: str | None = None,
+        nature: str | None = None,
+        where: tuple[str, str] | None = None,
     ) -> _Spec:
         code = code or self.rng.choice(list(self.categories))
         category = self.categories[code]
         choices = [t for t in TEMPLATES[code] if nature is None or t[0] == nature]
         kind, text, fixed = self.rng.choice(choices)
-        place, street = self.address()
+        place, street = where or self.address()
         civic = place.split(",")[0]
         cross = self.rng.choice(self.street_list)[0]
         fill = {
@@ -710,11 +715,13 @@ class _Generator:
             )
 
     # ------------------------------------------------------------ the special cases
-    def repeat_pair(self, rank: int, code: str) -> list[_Spec]:
+    def repeat_pair(self, rank: int, code: str, where: tuple[str, str]) -> list[_Spec]:
         """Two complaints from one citizen on one subject: the second calls for a meeting."""
         first_at = self.now - dt.timedelta(days=self.rng.randint(18, 26), hours=3)
         second_at = self.now - dt.timedelta(days=self.rng.randint(2, 4), hours=5)
-        first = self.spec(rank, first_at, code, "complaint")
+        first = self.spec(rank, first_at, code, "complaint", where)
+        civic, street = where[0].split(", ")
+        first.citizen["address"] = f"{int(civic) + 2}, {street}"  # next door
         second = self.spec(rank + 1, second_at, code, "complaint")
         second.citizen, second.address, second.author = first.citizen, first.address, self.agent
         second.text = "Deuxième plainte : " + first.text[0].lower() + first.text[1:]
@@ -758,8 +765,11 @@ class _Generator:
     def run(self, count: int) -> Summary:
         rng, now = self.rng, self.now
         specs: list[_Spec] = []
-        for code in ("bruit-appareil-mecanique", "collecte-manquee"):
-            specs += self.repeat_pair(len(specs), code)
+        for code, where in (
+            ("bruit-appareil-mecanique", ("46, rue des Merisiers", "rue des Merisiers")),
+            ("collecte-manquee", ("215, rue Sainte-Anne", "rue Sainte-Anne")),
+        ):
+            specs += self.repeat_pair(len(specs), code, where)
         for hours in (3, 9, 16, 22, 30, 52, 75, 110):  # complaints awaiting a first follow-up
             spec = self.spec(
                 len(specs),
