@@ -32,25 +32,31 @@ INDEXES = {
 
 
 def upgrade() -> None:
+    # Plain ALTER TABLE statements, no batch mode: on SQLite a batch operation that rebuilds
+    # ``requests`` drops the old table, and with foreign keys on that deletes every event
+    # (ON DELETE CASCADE). SQLite does not enforce VARCHAR lengths, so the widening of
+    # ``assigned_to`` is for PostgreSQL only.
     when = sa.DateTime(timezone=True)
-    with op.batch_alter_table("requests") as batch:
-        batch.add_column(sa.Column("department", sa.String(120), nullable=False, server_default=""))
-        batch.add_column(sa.Column("district", sa.Integer(), nullable=True))
-        batch.add_column(sa.Column("first_followup_at", when, nullable=True))
-        batch.add_column(sa.Column("meeting", sa.String(20), nullable=True))
-        batch.add_column(sa.Column("meeting_at", when, nullable=True))
-        batch.add_column(sa.Column("merged_into", sa.String(36), nullable=True))
-        batch.add_column(sa.Column("satisfaction", sa.Integer(), nullable=True))
-        batch.add_column(sa.Column("closed_at", when, nullable=True))
-        batch.add_column(sa.Column("resolution", sa.Text(), nullable=False, server_default=""))
-        batch.alter_column(
-            "assigned_to", type_=sa.String(120), existing_type=sa.String(60), existing_nullable=True
+    add = op.add_column
+    add("requests", sa.Column("department", sa.String(120), nullable=False, server_default=""))
+    add("requests", sa.Column("district", sa.Integer(), nullable=True))
+    add("requests", sa.Column("first_followup_at", when, nullable=True))
+    add("requests", sa.Column("meeting", sa.String(20), nullable=True))
+    add("requests", sa.Column("meeting_at", when, nullable=True))
+    add("requests", sa.Column("merged_into", sa.String(36), nullable=True))
+    add("requests", sa.Column("satisfaction", sa.Integer(), nullable=True))
+    add("requests", sa.Column("closed_at", when, nullable=True))
+    add("requests", sa.Column("resolution", sa.Text(), nullable=False, server_default=""))
+    if op.get_bind().dialect.name == "postgresql":
+        op.alter_column(
+            "requests", "assigned_to", type_=sa.String(120), existing_type=sa.String(60)
         )
-        for name, columns in INDEXES.items():
-            batch.create_index(name, columns)
-    with op.batch_alter_table("request_events") as batch:
-        batch.drop_index("ix_request_events_request_uuid")
-        batch.create_index("ix_request_events_order", ["request_uuid", "received_at", "uuid"])
+    for name, columns in INDEXES.items():
+        op.create_index(name, "requests", columns)
+    op.drop_index("ix_request_events_request_uuid", table_name="request_events")
+    op.create_index(
+        "ix_request_events_order", "request_events", ["request_uuid", "received_at", "uuid"]
+    )
     op.execute(
         "UPDATE requests SET department = COALESCE("
         "(SELECT department FROM categories WHERE categories.code = requests.category), '')"
@@ -87,8 +93,8 @@ def _backfill() -> None:
         sa.column("kind"),
         sa.column("data", sa.JSON()),
         sa.column("author"),
-        sa.column("created_at", sa.DateTime(timezone=True)),
-        sa.column("received_at", sa.DateTime(timezone=True)),
+        sa.column("created_at"),  # read as stored: SQLite hands back text
+        sa.column("received_at"),
     )
     streets = StreetIndex.load(resources_dir() / "streets.yaml")
     districts = []
@@ -151,24 +157,24 @@ def _backfill() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("request_events") as batch:
-        batch.drop_index("ix_request_events_order")
-        batch.create_index("ix_request_events_request_uuid", ["request_uuid"])
-    with op.batch_alter_table("requests") as batch:
-        for name in INDEXES:
-            batch.drop_index(name)
-        batch.alter_column(
-            "assigned_to", type_=sa.String(60), existing_type=sa.String(120), existing_nullable=True
+    """Plain statements again (see upgrade); SQLite drops columns natively since 3.35."""
+    op.drop_index("ix_request_events_order", table_name="request_events")
+    op.create_index("ix_request_events_request_uuid", "request_events", ["request_uuid"])
+    for name in INDEXES:
+        op.drop_index(name, table_name="requests")
+    if op.get_bind().dialect.name == "postgresql":
+        op.alter_column(
+            "requests", "assigned_to", type_=sa.String(60), existing_type=sa.String(120)
         )
-        for column in (
-            "resolution",
-            "closed_at",
-            "satisfaction",
-            "merged_into",
-            "meeting_at",
-            "meeting",
-            "first_followup_at",
-            "district",
-            "department",
-        ):
-            batch.drop_column(column)
+    for column in (
+        "resolution",
+        "closed_at",
+        "satisfaction",
+        "merged_into",
+        "meeting_at",
+        "meeting",
+        "first_followup_at",
+        "district",
+        "department",
+    ):
+        op.drop_column("requests", column)
