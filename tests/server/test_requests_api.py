@@ -245,3 +245,28 @@ def test_a_lost_reference_sequence_fails_one_upload_and_the_retry_recreates_it(
     again = client.put(f"/api/v1/requests/{key}", json=payload(), headers=as_user("agent"))
     assert again.status_code == 201
     assert again.json()["reference"] == f"{year}-{number + 1:06d}"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"nature": "request", "category": "nid-de-poule", "x": "\\ud800"}',
+        '{"nature": "request", "category": "nid-de-poule", "created_at": NaN}',
+        '{"nature": "request", "category": "nid-de-poule", "x": [1e400]}',
+        '{"nature": "request", "category": "nid-de-poule", "description": "a\\u0000b"}',
+        '["pas", "un", "objet"]',
+    ],
+)
+def test_unstorable_uploads_are_refused_in_french_before_anything_is_written(
+    client, as_user, body
+):
+    """Lone surrogates, NaN and infinities anywhere in a payload cannot be hashed nor stored on
+    PostgreSQL: 422 in French, never a 500, and no reference number spent."""
+    key = str(uuid.uuid4())
+    headers = {**as_user("agent"), "Content-Type": "application/json"}
+    r = client.put(
+        f"/api/v1/requests/{key}", content=body.encode("utf-8", "surrogatepass"), headers=headers
+    )
+    assert r.status_code == 422, r.text
+    assert r.json()["error"]["message"] and r.json()["error"]["fields"]
+    assert client.get(f"/api/v1/requests/{key}", headers=as_user("agent")).status_code == 404
