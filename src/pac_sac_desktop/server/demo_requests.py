@@ -15,6 +15,7 @@ times are relative to ``now``. Running it again finds the first request and adds
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 import unicodedata
 import uuid as uuidlib
@@ -39,436 +40,15 @@ COUNT = 300
 SPAN = dt.timedelta(days=35)
 NAMESPACE = uuidlib.UUID("6f1c2a9e-4b7d-4c11-9a35-3d0c8e5b7a21")
 
-# (nature, description, answers that must agree with it). {civic} {street} {park}, and the
-# streets with their article ({la_rue}, {de_la_rue}, {la_cross}, {de_la_cross}), are filled in
-# per request; the other required answers are drawn among the category's choices.
-TEMPLATES: dict[str, list[tuple[str, str, dict[str, Any]]]] = {
-    "nid-de-poule": [
-        (
-            "request",
-            "Nid-de-poule profond devant le {civic}, {street}, dans la voie de droite. "
-            "Les autos font des écarts pour l'éviter.",
-            {"taille": "30 à 60 cm"},
-        ),
-        (
-            "request",
-            "Plusieurs trous dans la chaussée à l'intersection {de_la_rue} et {de_la_cross}, "
-            "près de l'arrêt d'autobus.",
-            {"taille": "Moins de 30 cm"},
-        ),
-        (
-            "request",
-            "Gros trou près de la bordure vis-à-vis du {civic}; un cycliste a failli "
-            "tomber ce matin.",
-            {"taille": "Plus de 60 cm"},
-        ),
-        (
-            "complaint",
-            "Le nid-de-poule devant le {civic}, {street} a été signalé il y a deux "
-            "semaines et il est toujours là. Le citoyen a endommagé une jante.",
-            {"taille": "Plus de 60 cm"},
-        ),
-    ],
-    "rue-non-deneigee": [
-        (
-            "request",
-            "La charrue n'est pas passée sur {la_rue} entre {la_cross} et la rue suivante "
-            "depuis la fin de la tempête.",
-            {"vehicule_urgence_bloque": "non"},
-        ),
-        (
-            "complaint",
-            "Troisième chute de neige et le bout {de_la_rue} est encore oublié. "
-            "Impossible de sortir la voiture pour aller travailler.",
-            {"vehicule_urgence_bloque": "non"},
-        ),
-        (
-            "complaint",
-            "Le transport adapté n'a pas pu se rendre au {civic}, {street} : rue "
-            "pas déblayée depuis 36 heures.",
-            {"vehicule_urgence_bloque": "oui"},
-        ),
-    ],
-    "trottoir-non-deneige": [
-        (
-            "request",
-            "Trottoir {de_la_rue} impraticable entre {la_cross} et l'école; les enfants "
-            "marchent dans la rue.",
-            {},
-        ),
-        (
-            "complaint",
-            "La chenillette saute toujours le même bout de trottoir devant le {civic}. "
-            "Personne âgée avec marchette coincée chez elle.",
-            {},
-        ),
-    ],
-    "epandage-abrasif": [
-        (
-            "request",
-            "Côte glacée sur {la_rue} près {de_la_cross}; deux voitures ont glissé ce matin.",
-            {"type_endroit": "Côte ou courbe", "chute_accident": "oui"},
-        ),
-        (
-            "request",
-            "Trottoir glacé devant l'arrêt d'autobus au {civic}, {street}. Demande de sablage.",
-            {"surface": "Trottoir", "chute_accident": "non"},
-        ),
-    ],
-    "eclairage-defectueux": [
-        (
-            "request",
-            "Lampadaire éteint devant le {civic}, {street}; le coin est très noir le soir.",
-            {"probleme": "Éteint"},
-        ),
-        (
-            "request",
-            "Le lampadaire à l'intersection {de_la_rue} et {de_la_cross} clignote sans arrêt depuis une semaine.",
-            {"probleme": "Clignote"},
-        ),
-        (
-            "request",
-            "Trois lampadaires de suite éteints sur {la_rue}, entre {la_cross} et le parc.",
-            {"probleme": "Plusieurs luminaires éteints"},
-        ),
-    ],
-    "graffiti-domaine-public": [
-        (
-            "request",
-            "Graffitis sur le chalet du {park}, côté stationnement.",
-            {"surface": "Chalet de parc", "contenu_haineux": "non"},
-        ),
-        (
-            "request",
-            "Tags sur le panneau d'arrêt à l'intersection {de_la_rue} et {de_la_cross}.",
-            {"surface": "Panneau de signalisation", "contenu_haineux": "non"},
-        ),
-        (
-            "complaint",
-            "Graffiti haineux sur le mur de la passerelle près du {park}, visible "
-            "des enfants qui vont à l'école. Le citoyen demande un retrait rapide.",
-            {"surface": "Pont ou passerelle", "contenu_haineux": "oui"},
-        ),
-    ],
-    "collecte-manquee": [
-        (
-            "request",
-            "Bac brun non ramassé vendredi au {civic}, {street}; les voisins ont été collectés.",
-            {"type_collecte": "Matières organiques (bac brun)", "sorti_avant_7h": "oui"},
-        ),
-        (
-            "request",
-            "Le bac bleu n'a pas été vidé cette semaine au {civic}, {street}.",
-            {"type_collecte": "Recyclage (bac bleu)", "sorti_avant_7h": "oui"},
-        ),
-        (
-            "complaint",
-            "Deuxième semaine de suite que les ordures ne sont pas ramassées sur "
-            "{la_rue}. Le camion passe tout droit.",
-            {"type_collecte": "Ordures (bac noir)", "sorti_avant_7h": "oui"},
-        ),
-        (
-            "complaint",
-            "Le camion a renversé le bac de recyclage et laissé les déchets dans la "
-            "rue devant le {civic}.",
-            {"type_collecte": "Recyclage (bac bleu)", "sorti_avant_7h": "oui"},
-        ),
-    ],
-    "bris-aqueduc": [
-        (
-            "request",
-            "De l'eau sort de la chaussée devant le {civic}, {street}, depuis ce matin; "
-            "la rue commence à geler.",
-            {"endroit": "Chaussée", "eau_dans_batiment": "non"},
-        ),
-    ],
-    "pression-eau": [
-        (
-            "request",
-            "Faible pression d'eau froide dans toute la maison depuis hier soir.",
-            {"toute_maison": "oui"},
-        ),
-        (
-            "complaint",
-            "Pression d'eau très faible tous les matins depuis les travaux sur "
-            "{la_rue}. Appels précédents sans suite selon le citoyen.",
-            {"toute_maison": "oui"},
-        ),
-    ],
-    "puisard-obstrue": [
-        (
-            "request",
-            "Puisard bouché par les feuilles à l'intersection {de_la_rue} et {de_la_cross}; grande "
-            "flaque sur la chaussée.",
-            {"batiment_menace": "non", "grille_brisee": "non"},
-        ),
-    ],
-    "animal-mort": [
-        (
-            "request",
-            "Raton laveur mort sur le trottoir devant le {civic}, {street}.",
-            {
-                "taille": "Moyen – chat ou raton laveur",
-                "emplacement": "Trottoir",
-                "gene_circulation": "non",
-            },
-        ),
-    ],
-    "animal-errant": [
-        (
-            "request",
-            "Chien sans collier qui erre sur {la_rue} près {de_la_cross} depuis une heure; "
-            "il semble craintif.",
-            {"espece": "Chien", "blesse": "non", "agressif": "non"},
-        ),
-    ],
-    "nuisance-animale": [
-        (
-            "complaint",
-            "Le chien du voisin aboie presque toute la journée quand ses maîtres travaillent.",
-            {"type_nuisance": "Aboiements"},
-        ),
-        (
-            "complaint",
-            "Excréments de chien jamais ramassés sur le sentier du {park}.",
-            {"type_nuisance": "Excréments non ramassés"},
-        ),
-    ],
-    "arbre-public": [
-        (
-            "request",
-            "Branche cassée suspendue au-dessus du trottoir devant le {civic}, {street}.",
-            {"probleme": "Branche cassée suspendue", "emplacement": "Devant la propriété"},
-        ),
-        (
-            "request",
-            "Frêne de la Ville mort devant la maison; crainte qu'il tombe sur l'entrée.",
-            {"probleme": "Arbre mort ou malade", "emplacement": "Devant la propriété"},
-        ),
-        (
-            "complaint",
-            "Les branches de l'arbre municipal touchent le toit depuis l'été; "
-            "demande d'élagage restée sans réponse.",
-            {"probleme": "Branches qui touchent la maison", "emplacement": "Côté du terrain"},
-        ),
-    ],
-    "arbre-tombe": [
-        (
-            "request",
-            "Arbre tombé en travers {de_la_rue} après les vents de la nuit, près du {civic}.",
-            {"bloque": "Une voie", "fils": "non"},
-        ),
-    ],
-    "module-jeux-brise": [
-        (
-            "request",
-            "Balançoire brisée au {park}, une chaîne est décrochée.",
-            {"nature_bris": "Chaîne de balançoire décrochée", "enfant_blesse": "non"},
-        ),
-    ],
-    "patinoire-exterieure": [
-        (
-            "request",
-            "Les lumières de la patinoire du {park} s'éteignent vers 20 h.",
-            {"probleme": "Lumières éteintes avant 22 h"},
-        ),
-        (
-            "complaint",
-            "Pavillon de la patinoire du {park} fermé la fin de semaine alors que "
-            "l'horaire l'annonce ouvert.",
-            {"probleme": "Pavillon fermé ou non chauffé"},
-        ),
-    ],
-    "bruit-appareil-mecanique": [
-        (
-            "complaint",
-            "La thermopompe du voisin au {civic}, {street} fait un bruit constant, même la nuit.",
-            {"appareil": "Thermopompe"},
-        ),
-    ],
-    "depot-sauvage": [
-        (
-            "request",
-            "Vieux matelas et divan laissés au bord du chemin près du {civic}, {street}.",
-            {"nature_dechets": "Meubles ou électroménagers", "matieres_dangereuses": "non"},
-        ),
-    ],
-    "plainte-service-municipal": [
-        (
-            "complaint",
-            "Le citoyen dit avoir attendu 40 minutes au téléphone sans réponse pour "
-            "une question de permis.",
-            {"service_vise": "Urbanisme et permis", "deuxieme_plainte": "non"},
-        ),
-        (
-            "complaint",
-            "Mécontentement quant à l'accueil au comptoir des taxes : une mauvaise date "
-            "d'échéance aurait été donnée au citoyen.",
-            {"service_vise": "Finances et taxation", "deuxieme_plainte": "non"},
-        ),
-    ],
-    "reservation-encombrants": [
-        (
-            "request",
-            "Réservation pour la collecte des encombrants : un divan, une commode et "
-            "un vieux barbecue.",
-            {"liste_objets": "Divan, commode, barbecue sans bonbonne", "nombre_objets": 3},
-        ),
-    ],
-    "bac-brise": [
-        (
-            "request",
-            "Roue cassée sur le bac bleu; impossible de le rouler jusqu'au chemin.",
-            {"couleur": "Bleu (recyclage)", "probleme": "Roue cassée"},
-        ),
-    ],
-    "feux-circulation": [
-        (
-            "request",
-            "Feux de circulation en rouge clignotant à l'intersection {de_la_rue} et {de_la_cross}.",
-            {"probleme": "Rouge clignotant dans toutes les directions"},
-        ),
-    ],
-    "coyote": [
-        (
-            "comment",
-            "Coyote aperçu tôt le matin près du {park}; il s'est éloigné en voyant le "
-            "citoyen. Simple signalement.",
-            {"comportement": "Passe ou s'éloigne"},
-        ),
-        (
-            "request",
-            "Coyote qui revient près de la cour d'école sur {la_rue} et ne fuit pas.",
-            {"comportement": "Revient près d'une école ou d'un parc"},
-        ),
-    ],
-    "brigadier-commentaire": [
-        (
-            "comment",
-            "Félicitations à la brigadière de l'intersection {de_la_rue} et {de_la_cross}, toujours "
-            "souriante et prudente avec les enfants.",
-            {},
-        ),
-        (
-            "complaint",
-            "Le brigadier de l'intersection {de_la_rue} et {de_la_cross} était absent lundi matin; les "
-            "enfants ont traversé seuls.",
-            {},
-        ),
-    ],
-    "info-horaire-collectes": [
-        ("information", "Demande le jour de la collecte du recyclage au {civic}, {street}.", {}),
-        ("information", "Nouveau résident : veut connaître l'horaire des ordures en hiver.", {}),
-    ],
-    "info-taxes": [
-        ("information", "Question sur la date du deuxième versement du compte de taxes.", {}),
-        ("information", "Demande comment payer ses taxes par Internet.", {}),
-    ],
-    "info-stationnement-hivernal": [
-        (
-            "information",
-            "Veut savoir si l'interdiction de stationner est en vigueur cette nuit.",
-            {},
-        ),
-    ],
-    "info-ecocentre": [
-        ("information", "Demande les heures d'ouverture de l'écocentre en décembre.", {}),
-    ],
-}
+TEXTS = "demo_requests.yaml"  # in resources/: descriptions, resolutions, names, parks
 
-RESOLUTIONS = {
-    "Travaux publics": [
-        "Intervention de l'équipe de voirie; travaux terminés.",
-        "Réparation faite par les Travaux publics; secteur vérifié.",
-    ],
-    "Environnement": [
-        "Collecte de rattrapage effectuée; le citoyen a été avisé.",
-        "Inspection faite par l'équipe de l'Environnement; travaux réalisés.",
-    ],
-    "Eau et égouts": ["Équipe d'aqueduc intervenue; service rétabli et chaussée sécurisée."],
-    "Sécurité publique et nuisances": [
-        "Visite d'un inspecteur; avis remis au propriétaire.",
-        "Patrouille passée sur place; situation corrigée.",
-    ],
-    "Loisirs et vie communautaire": ["Réparation faite par l'équipe des parcs."],
-    "Service aux citoyens (311)": ["Rappel du citoyen; explications données et excuses faites."],
-}
-CLOSED_AT_ONCE = {
-    "information": "Renseignement donné au citoyen lors du premier contact.",
-    "comment": "Commentaire transmis au service concerné.",
-}
-FIRST_NAMES = [
-    "Lucie",
-    "Martin",
-    "Sylvie",
-    "Jean-François",
-    "Nathalie",
-    "Pierre",
-    "Isabelle",
-    "Marc",
-    "Chantal",
-    "Luc",
-    "Julie",
-    "Éric",
-    "Mélanie",
-    "Denis",
-    "Josée",
-    "Alain",
-    "Caroline",
-    "Yves",
-    "Geneviève",
-    "Patrick",
-    "Manon",
-    "Stéphane",
-    "Annie",
-    "Réjean",
-    "Karine",
-    "Gilles",
-    "Émilie",
-    "Daniel",
-    "Véronique",
-    "Guy",
-]
-LAST_NAMES = [
-    "Tremblay",
-    "Gagnon",
-    "Roy",
-    "Côté",
-    "Bouchard",
-    "Gauthier",
-    "Morin",
-    "Lavoie",
-    "Fortin",
-    "Gagné",
-    "Ouellet",
-    "Pelletier",
-    "Bélanger",
-    "Lévesque",
-    "Bergeron",
-    "Leblanc",
-    "Paquette",
-    "Girard",
-    "Simard",
-    "Boucher",
-    "Caron",
-    "Beaulieu",
-    "Cloutier",
-    "Dubé",
-    "Poirier",
-    "Fournier",
-    "Lapointe",
-    "Leclerc",
-    "Lefebvre",
-    "Poulin",
-]
-PARKS = (
-    "parc des Pionniers",
-    "parc du Vieux-Moulin",
-    "parc Riverain",
-    "parc des Érables",
-    "parc du Boisé",
-    "parc de la Gare",
-)
+
+@functools.cache
+def texts() -> dict[str, Any]:
+    """The demo's words (resources/demo_requests.yaml), kept out of the code that uses them."""
+    return yaml.safe_load((resources_dir() / TEXTS).read_text(encoding="utf-8"))
+
+
 CHANNELS = (("phone", 45), ("counter", 20), ("web", 15), ("email", 12), ("mobile", 8))
 SCORES = ((5, 30), (4, 35), (3, 20), (2, 10), (1, 5))
 
@@ -510,7 +90,9 @@ class _Generator:
         self.session = session
         self.now = now
         self.rng = random.Random(seed)
-        rows = session.scalars(select(Category).where(Category.code.in_(list(TEMPLATES))))
+        rows = session.scalars(
+            select(Category).where(Category.code.in_(list(texts()["templates"])))
+        )
         self.categories = {r.code: CategoryDef.from_row(r) for r in rows}
         users = {u.username: u for u in session.scalars(select(User))}
         missing = {"agent", "superviseur"} - set(users)
@@ -527,6 +109,7 @@ class _Generator:
             for s in document.get("streets", [])
         ]
         self.summary = Summary()
+        self.words = texts()
 
     # ------------------------------------------------------------ what a request looks like
     def address(self) -> tuple[str, str]:
@@ -536,7 +119,10 @@ class _Generator:
         return f"{civic}, {name}", name
 
     def citizen(self, nature: str) -> dict[str, str]:
-        first, last = self.rng.choice(FIRST_NAMES), self.rng.choice(LAST_NAMES)
+        first, last = (
+            self.rng.choice(self.words["first_names"]),
+            self.rng.choice(self.words["last_names"]),
+        )
         phone = f"450 555-{self.rng.randint(100, 999):04d}"
         citizen = {"first_name": first, "last_name": last, "phone": phone, "contact": "phone"}
         if nature in ("information", "comment") and self.rng.random() < 0.5:
@@ -557,15 +143,16 @@ class _Generator:
     ) -> _Spec:
         code = code or self.rng.choice(list(self.categories))
         category = self.categories[code]
-        choices = [t for t in TEMPLATES[code] if nature is None or t[0] == nature]
-        kind, text, fixed = self.rng.choice(choices)
+        templates = self.words["templates"][code]
+        template = self.rng.choice([t for t in templates if nature in (None, t["nature"])])
+        kind, text = template["nature"], template["text"]
         place, street = where or self.address()
         civic = place.split(",")[0]
         cross = self.rng.choice(self.street_list)[0]
         fill = {
             "civic": civic,
             "street": street,
-            "park": self.rng.choice(PARKS),
+            "park": self.rng.choice(self.words["parks"]),
             "la_rue": _article(street),
             "de_la_rue": _article(street, of=True),
             "la_cross": _article(cross),
@@ -573,7 +160,7 @@ class _Generator:
         }
         citizen = self.citizen(kind)
         answers = self.answers(category, created, fill)
-        answers.update(fixed)
+        answers.update(template.get("answers") or {})
         channel = self.rng.choices([c for c, _w in CHANNELS], [w for _c, w in CHANNELS])[0]
         author = self.supervisor if self.rng.random() < 0.1 else self.agent
         located = kind in ("request", "complaint") or "{" in text
@@ -656,8 +243,9 @@ class _Generator:
         rng, sup = self.rng, self.supervisor
         age = self.now - spec.created
         t = spec.created + dt.timedelta(minutes=rng.randint(5, 60))
-        if spec.nature in CLOSED_AT_ONCE:
-            self.event(spec, t, sup, "close", {"resolution": CLOSED_AT_ONCE[spec.nature]})
+        if spec.nature in self.words["closed_at_once"]:
+            resolution = self.words["closed_at_once"][spec.nature]
+            self.event(spec, t, sup, "close", {"resolution": resolution})
             return
         if spec.nature == "complaint" and spec.role != "awaiting":
             soon = min(age * 0.8, dt.timedelta(hours=rng.uniform(1, 20)))
@@ -683,8 +271,8 @@ class _Generator:
                 {
                     "text": "Un deuxième citoyen signale le même problème.",
                     "citizen": {
-                        "first_name": rng.choice(FIRST_NAMES),
-                        "last_name": rng.choice(LAST_NAMES),
+                        "first_name": rng.choice(self.words["first_names"]),
+                        "last_name": rng.choice(self.words["last_names"]),
                     },
                 },
             )
@@ -700,7 +288,7 @@ class _Generator:
             self.event(spec, at[1], sup, "status", {"status": "in_progress"})
         if not closed:
             return
-        resolutions = RESOLUTIONS.get(spec.category.department, ["Travaux réalisés."])
+        resolutions = self.words["resolutions"].get(spec.category.department, ["Travaux réalisés."])
         self.event(spec, at[2], sup, "close", {"resolution": rng.choice(resolutions)})
         if rng.random() < 0.5:
             score = rng.choices([s for s, _w in SCORES], [w for _s, w in SCORES])[0]
