@@ -15,9 +15,30 @@ from pac_sac_desktop.server.requests.views import router as requests_router
 from pac_sac_desktop.server.taxonomy.views import router as taxonomy_router
 from pac_sac_desktop.server.users.views import router as users_router
 
+# pydantic's error types in the French of every other message of the API.
+_PYDANTIC_FR = {
+    "missing": "ce champ est obligatoire",
+    "string_type": "texte attendu",
+    "dict_type": "objet attendu",
+    "model_attributes_type": "objet attendu",
+    "list_type": "liste attendue",
+    "int_type": "nombre entier attendu",
+    "int_parsing": "nombre entier attendu",
+    "bool_type": "vrai ou faux attendu",
+    "json_invalid": "JSON illisible",
+    "string_unicode": "caractère invalide (encodage)",
+    "greater_than_equal": "valeur trop petite",
+    "less_than_equal": "valeur trop grande",
+}
+
 
 async def _invalid(_request, exc: RequestValidationError) -> JSONResponse:  # type: ignore[no-untyped-def]
-    fields = {".".join(str(p) for p in e["loc"][1:]): e["msg"] for e in exc.errors()}
+    fields = {
+        ".".join(str(p) for p in e["loc"][1:]) or "body": _PYDANTIC_FR.get(
+            e["type"], "valeur invalide"
+        )
+        for e in exc.errors()
+    }
     body = {"error": {"code": "invalid", "message": "Requête HTTP invalide.", "fields": fields}}
     return JSONResponse(body, status_code=422)
 
