@@ -43,6 +43,7 @@ def upgrade() -> None:
     op.create_table(
         "request_keys",
         sa.Column("key", sa.String(200), primary_key=True),
+        sa.Column("created_at", sa.Text(), primary_key=True),
         sa.Column("uuid", sa.String(36), primary_key=True),
         sqlite_with_rowid=False,
     )

@@ -180,11 +180,14 @@ class RequestEventRow(Base):
 
 class RequestKeyRow(Base):
     """Words a clerk may type to find a request (reference, number, name, phone, e-mail, street),
-    one row each, so that a prefix is a range scan of one index at any size."""
+    one row each, so that a prefix is a range scan of one index at any size. The request's
+    capture time is copied here so the newest matches are picked inside that index: reading
+    ten thousand requests to sort them (a common name typed halfway) cost 200 ms."""
 
     __tablename__ = "request_keys"
 
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
 
 

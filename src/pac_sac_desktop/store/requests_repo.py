@@ -6,7 +6,7 @@ import datetime as dt
 import secrets
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, intersect, or_, select, text
+from sqlalchemy import Select, and_, delete, func, insert, intersect, or_, select, text
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.events import Event, EventKind, RequestState, fold
@@ -375,26 +375,28 @@ def set_search_keys(session: Session, row: RequestRow) -> None:
     keys = search_keys(row)
     if keys:
         session.execute(
-            RequestKeyRow.__table__.insert(), [{"key": k, "uuid": row.uuid} for k in keys]
+            insert(RequestKeyRow),
+            [{"key": k, "created_at": row.created_at, "uuid": row.uuid} for k in keys],
         )
 
 
 def find_requests(session: Session, terms: list[tuple[str, bool]], limit: int) -> list[ListedRow]:
     """Requests having every term, newest first. A term is (key, prefix?): an exact key or a
-    range scan of the key index, intersected in SQL."""
+    range scan of the key index; terms are intersected and the newest picked inside that index,
+    then only those requests are read."""
     if not terms:
         return []
     selects = []
     for key, prefix in terms:
         column = RequestKeyRow.key
         condition = and_(column >= key, column < key + "\uffff") if prefix else column == key
-        selects.append(select(RequestKeyRow.uuid).where(condition))
-    matching = selects[0] if len(selects) == 1 else intersect(*selects)
+        selects.append(select(RequestKeyRow.created_at, RequestKeyRow.uuid).where(condition))
+    matching = (selects[0] if len(selects) == 1 else intersect(*selects)).subquery()
+    newest = select(matching.c.uuid).order_by(matching.c.created_at.desc()).limit(limit).subquery()
     stmt = (
         _listed()
-        .where(RequestRow.uuid.in_(matching))
+        .where(RequestRow.uuid.in_(select(newest.c.uuid)))
         .order_by(RequestRow.created_at.desc())
-        .limit(limit)
     )
     return list(session.execute(stmt))
 
