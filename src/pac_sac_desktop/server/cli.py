@@ -147,6 +147,16 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user_unlock(args: argparse.Namespace) -> int:
+    from pac_sac_desktop.server.auth import throttle
+
+    server_db = _db(args)
+    with server_db.transaction() as session:
+        cleared = throttle.unlock(session, args.name)
+    print(f"Délais de connexion levés pour {args.name} ({cleared} compteur(s)).")
+    return 0
+
+
 def cmd_kb_import(args: argparse.Namespace) -> int:
     counts, rejected = import_articles(_db(args), Path(args.path), args.author)
     for r in rejected:
@@ -187,6 +197,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--password-stdin", action="store_true")
     p.add_argument("--db")
     p.set_defaults(func=cmd_user_add)
+    p = user.add_parser("unlock", help="lever les délais de connexion d'un compte")
+    p.add_argument("name")
+    p.add_argument("--db")
+    p.set_defaults(func=cmd_user_unlock)
     kbp = sub.add_parser("kb").add_subparsers(dest="kb_command", required=True)
     p = kbp.add_parser("import", help="publier des articles Markdown")
     p.add_argument("path")

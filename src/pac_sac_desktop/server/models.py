@@ -194,3 +194,26 @@ class RequestEvent(Base):
     author: Mapped[str] = mapped_column(String(60))
     created_at: Mapped[dt.datetime]
     received_at: Mapped[dt.datetime]
+
+
+class LoginThrottle(Base):
+    """Failed logins by key (account+address, address, account) and when the next try is due."""
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure: Mapped[dt.datetime]
+    next_allowed: Mapped[dt.datetime]
+
+
+class LoginFailure(Base):
+    """Audit of refused logins: when, which name was typed, from which address."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(index=True)
+    username: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(20))
