@@ -308,7 +308,18 @@ def put_request(
         "closed_at": None,
         "resolution": "",
     }
-    conn.execute(_INSERT_REQUEST, values)
+    try:
+        # Two uploads of one new UUID at once (a retry racing its lost first try): the second
+        # insert fails on the key; it is answered as the replay it is, never a 500.
+        with session.begin_nested():  # the savepoint is taken by session.connection()
+            session.connection().execute(_INSERT_REQUEST, values)
+    except IntegrityError:
+        existing = conn.execute(_REQUEST_BY_UUID, {"uuid": uuid}).first()
+        if existing is None:
+            raise
+        if existing.payload_hash != digest:
+            raise Conflict(uuid) from None
+        return False, to_wire(existing, payload=False)  # type: ignore[arg-type]
     feed.record(session, "requests", uuid, new=True)
     return True, to_wire(Request(**values), payload=False)
 
