@@ -100,225 +100,135 @@
     </message>
 </context>
 <context>
-    <name>CapturePage</name>
+    <name>AttachmentsBox</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="108"/>
-        <source>Type a few letters: nid, lampadaire, collecte…</source>
-        <translation>Tapez quelques lettres : nid, lampadaire, collecte…</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="122"/>
-        <source>Anonymous citizen</source>
-        <translation>Citoyen anonyme</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="135"/>
-        <source>Civic address or intersection of the problem</source>
-        <translation>Adresse civique ou intersection du problème</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="138"/>
-        <source>What the citizen reports, in their words</source>
-        <translation>Ce que le citoyen signale, dans ses mots</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="143"/>
-        <source>Resolved at first contact (answered from the KB) — Ctrl+R</source>
-        <translation>Réglée au premier contact (réponse de la base de connaissances) — Ctrl+R</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="146"/>
-        <source>Request</source>
-        <translation>Requête</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="150"/>
-        <source>Channel:</source>
-        <translation>Canal :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="153"/>
-        <source>Nature:</source>
-        <translation>Nature :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="154"/>
-        <source>Category:</source>
-        <translation>Catégorie :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="157"/>
-        <source>Location:</source>
-        <translation>Lieu :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="158"/>
-        <source>Description:</source>
-        <translation>Description :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="161"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/attachments_box.py" line="24"/>
         <source>Attach a photo or a file…</source>
         <translation>Joindre une photo ou un fichier…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="169"/>
-        <source>Attachments:</source>
-        <translation>Pièces jointes :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="171"/>
-        <source>Citizen</source>
-        <translation>Citoyen</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="177"/>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="178"/>
-        <source>Last name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="179"/>
-        <source>Name:</source>
-        <translation>Nom :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="180"/>
-        <source>Phone:</source>
-        <translation>Téléphone :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="181"/>
-        <source>E-mail:</source>
-        <translation>Courriel :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="185"/>
-        <source>Address:</source>
-        <translation>Adresse :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="187"/>
-        <source>Follow-up by:</source>
-        <translation>Suivi par :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="189"/>
-        <source>Save (Ctrl+Enter)</source>
-        <translation>Enregistrer (Ctrl+Entrée)</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="193"/>
-        <source>New (Ctrl+N)</source>
-        <translation>Nouvelle (Ctrl+N)</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="226"/>
-        <source>Enter or double-click: attach this caller to that request</source>
-        <translation>Entrée ou double-clic : rattacher ce citoyen à cette requête</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="242"/>
-        <source>Possible duplicates (same place, last 30 days)</source>
-        <translation>Doublons possibles (même lieu, 30 derniers jours)</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="243"/>
-        <source>Caller history</source>
-        <translation>Historique du citoyen</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="244"/>
-        <source>Answer sheets for this category</source>
-        <translation>Fiches de cette catégorie</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="262"/>
-        <source>Resume it</source>
-        <translation>Reprendre</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="264"/>
-        <source>Discard</source>
-        <translation>Abandonner</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="351"/>
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n heure</numerusform>
-            <numerusform>%n heures</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="353"/>
-        <source>no deadline</source>
-        <translation>sans délai</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="355"/>
-        <source>deadline</source>
-        <translation>délai</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="471"/>
-        <source>the district councillor</source>
-        <translation>le conseiller ou la conseillère du district</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="472"/>
-        <source>district</source>
-        <translation>district</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="475"/>
-        <source>Second complaint from this citizen on this subject (earlier: %1). A meeting with %2%3 and a city official is mandatory; it will be scheduled when you save.</source>
-        <translation>Deuxième plainte de ce citoyen sur ce sujet (plainte antérieure : %1). Une rencontre avec %2%3 et un fonctionnaire de la Ville est obligatoire; elle sera planifiée à l&apos;enregistrement.</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="496"/>
-        <source>Caller attached to request %1.</source>
-        <translation>Citoyen rattaché à la requête %1.</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="523"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/attachments_box.py" line="42"/>
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="525"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/attachments_box.py" line="44"/>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.heic *.pdf)</source>
         <translation>Photos et PDF (*.jpg *.jpeg *.png *.heic *.pdf)</translation>
     </message>
+</context>
+<context>
+    <name>CapturePage</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="577"/>
-        <source>An unsaved request was found from your last session.</source>
-        <translation>Une requête non enregistrée a été retrouvée de votre dernière session.</translation>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="93"/>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="631"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="97"/>
+        <source>New (Ctrl+N)</source>
+        <translation>Nouvelle (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="268"/>
+        <source>Caller attached to request %1.</source>
+        <translation>Citoyen rattaché à la requête %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="349"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="638"/>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="643"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="357"/>
         <source>Saved: %1</source>
         <translation>Enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="650"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="367"/>
         <source>The request has errors: correct the fields shown in red.</source>
         <translation>La requête contient des erreurs : corrigez les champs en rouge.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="656"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="373"/>
         <source>Not saved.</source>
         <translation>Non enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="388"/>
+        <source>Saved: %1 (provisional %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CitizenForm</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="43"/>
+        <source>Citizen</source>
+        <translation>Citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="45"/>
+        <source>Anonymous citizen</source>
+        <translation>Citoyen anonyme</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="47"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="48"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="55"/>
+        <source>Civic address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="93"/>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="94"/>
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="94"/>
+        <source>E-mail:</source>
+        <translation>Courriel :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="103"/>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="109"/>
+        <source>Follow-up by:</source>
+        <translation>Suivi par :</translation>
+    </message>
+</context>
+<context>
+    <name>DraftOffer</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/draft_offer.py" line="22"/>
+        <source>Resume it</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/draft_offer.py" line="24"/>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/draft_offer.py" line="33"/>
+        <source>An unsaved request was found from your last session.</source>
+        <translation>Une requête non enregistrée a été retrouvée de votre dernière session.</translation>
     </message>
 </context>
 <context>
@@ -582,17 +492,17 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
 <context>
     <name>QuestionsForm</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="43"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="54"/>
         <source>— choose —</source>
         <translation>— choisir —</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="47"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="58"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="48"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="59"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
@@ -631,19 +541,148 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
     </message>
 </context>
 <context>
+    <name>RequestForm</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="45"/>
+        <source>Request</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="59"/>
+        <source>Type a few letters: nid, lampadaire, collecte…</source>
+        <translation>Tapez quelques lettres : nid, lampadaire, collecte…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="75"/>
+        <source>Civic address or intersection of the problem</source>
+        <translation>Adresse civique ou intersection du problème</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="78"/>
+        <source>What the citizen reports, in their words</source>
+        <translation>Ce que le citoyen signale, dans ses mots</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="83"/>
+        <source>Resolved at first contact (answered from the KB) — Ctrl+R</source>
+        <translation>Réglée au premier contact (réponse de la base de connaissances) — Ctrl+R</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="103"/>
+        <source>Channel:</source>
+        <translation>Canal :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="105"/>
+        <source>Nature:</source>
+        <translation>Nature :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="106"/>
+        <source>Category:</source>
+        <translation>Catégorie :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="109"/>
+        <source>Location:</source>
+        <translation>Lieu :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="110"/>
+        <source>Description:</source>
+        <translation>Description :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="113"/>
+        <source>Attachments:</source>
+        <translation>Pièces jointes :</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="165"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="167"/>
+        <source>no deadline</source>
+        <translation>sans délai</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="169"/>
+        <source>deadline</source>
+        <translation>délai</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="52"/>
+        <source>Record this call as a complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="62"/>
+        <source>Enter or double-click: attach this caller to that request</source>
+        <translation>Entrée ou double-clic : rattacher ce citoyen à cette requête</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="78"/>
+        <source>Possible duplicates (same place, last 30 days)</source>
+        <translation>Doublons possibles (même lieu, 30 derniers jours)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="79"/>
+        <source>Caller history</source>
+        <translation>Historique du citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="80"/>
+        <source>Answer sheets for this category</source>
+        <translation>Fiches de cette catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="88"/>
+        <source>the district councillor</source>
+        <translation>le conseiller ou la conseillère du district</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="89"/>
+        <source>district</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="92"/>
+        <source>Second complaint from this citizen on this subject (earlier: %1). A meeting with %2%3 and a city official is mandatory; it will be scheduled when you save.</source>
+        <translation>Deuxième plainte de ce citoyen sur ce sujet (plainte antérieure : %1). Une rencontre avec %2%3 et un fonctionnaire de la Ville est obligatoire; elle sera planifiée à l&apos;enregistrement.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="106"/>
+        <source>This caller already has an open request on this subject: %1 (%2, %3, %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="115"/>
+        <source>This call is recorded as a complaint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="136"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="132"/>
         <source>last sync %1</source>
         <translation>dernière synchro %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="138"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="134"/>
         <source>never synchronised</source>
         <translation>jamais synchronisé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="139"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="135"/>
         <source>%n item(s) waiting</source>
         <translation>
             <numerusform>%n élément en attente</numerusform>
@@ -651,32 +690,32 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="141"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="137"/>
         <source>Not connected to a server</source>
         <translation>Non connecté à un serveur</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="143"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="139"/>
         <source>Synchronising…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="145"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="141"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="147"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="143"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="149"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="145"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="152"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="148"/>
         <source>%n refused by the server</source>
         <translation>
             <numerusform>%n refusé par le serveur</numerusform>
@@ -713,17 +752,17 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
 <context>
     <name>format</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="25"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="37"/>
         <source>updated today</source>
         <translation>mis à jour aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="27"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="39"/>
         <source>updated yesterday</source>
         <translation>mis à jour hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="29"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="41"/>
         <source>updated %n day(s) ago</source>
         <translation>
             <numerusform>mis à jour il y a %n jour</numerusform>
@@ -731,7 +770,7 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="32"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="44"/>
         <source>updated %n month(s) ago</source>
         <translation>
             <numerusform>mis à jour il y a %n mois</numerusform>
@@ -739,12 +778,17 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="33"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="45"/>
         <source>updated %n year(s) ago</source>
         <translation>
             <numerusform>mis à jour il y a %n an</numerusform>
             <numerusform>mis à jour il y a %n ans</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="80"/>
+        <source>overdue by %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
