@@ -43,3 +43,18 @@ def window(qtbot, ws, settings, french):
         lambda: "index" in w.status_index.text().lower() and "…" not in w.status_index.text()
     )
     return w
+
+
+@pytest.fixture(autouse=True)
+def shown_errors(monkeypatch):
+    """Messages ui/errors.py would show, recorded instead of blocking on a modal box."""
+    from pac_sac_desktop.ui import errors
+
+    shown: list[str] = []
+
+    def record(box) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(errors.QMessageBox, "exec", record)
+    return shown
