@@ -24,7 +24,14 @@ from pathlib import Path
 
 from sqlalchemy import insert, text
 
-from pac_sac_desktop.core.requests import normalize_address, normalize_name
+from pac_sac_desktop.core.demo import sample_answers
+from pac_sac_desktop.core.requests import (
+    Citizen,
+    Location,
+    RequestDraft,
+    normalize_address,
+    normalize_name,
+)
 from pac_sac_desktop.services.requests import RequestService
 from pac_sac_desktop.store.db import Database
 from pac_sac_desktop.store.models import RequestRow
@@ -117,42 +124,34 @@ def seed(db: Database, service: RequestService, count: int, rng: random.Random) 
     return phones
 
 
-def draft(rng: random.Random, phones: list[str], service: RequestService) -> dict:
-    category = next(c for c in service.categories() if c.code == "nid-de-poule")
-    answers = {
-        q["code"]: (q.get("choices") or ["1"])[0]
-        if q["type"] == "choice"
-        else {"number": 1, "yes_no": "oui", "date": "2026-11-20"}.get(q["type"], "précision")
-        for q in category.data.get("questions", [])
-        if q.get("required")
-    }
-    return {
-        "nature": rng.choice(["request", "complaint"]),
-        "category": "nid-de-poule",
-        "channel": "phone",
-        "citizen": {
-            "first_name": rng.choice(FIRST),
-            "last_name": rng.choice(LAST),
-            "phone": rng.choice(phones),
-            "contact": "phone",
-        },
-        "location": {"address": f"{rng.randrange(1, 900)}, {rng.choice(STREETS)}"},
-        "description": "Trou dans la chaussée.",
-        "answers": answers,
-    }
+def draft(rng: random.Random, phones: list[str], service: RequestService) -> RequestDraft:
+    return RequestDraft(
+        nature=rng.choice(["request", "complaint"]),
+        category="nid-de-poule",
+        channel="phone",
+        citizen=Citizen(
+            first_name=rng.choice(FIRST),
+            last_name=rng.choice(LAST),
+            phone=rng.choice(phones),
+            contact="phone",
+        ),
+        location=Location(address=f"{rng.randrange(1, 900)}, {rng.choice(STREETS)}"),
+        description="Trou dans la chaussée.",
+        answers=sample_answers(service.category("nid-de-poule").questions),
+    )
 
 
-def naive_lookup(db: Database, d: dict) -> int:
+def naive_lookup(db: Database, d: RequestDraft) -> int:
     """What a first version would do: scan the stored JSON for the phone and the street."""
-    phone = d["citizen"]["phone"]
-    street = d["location"]["address"].split(", ", 1)[1]
+    phone = d.citizen.phone
+    street = d.location.address.split(", ", 1)[1]
     with db.engine.connect() as conn:
         a = conn.execute(
             text("SELECT count(*) FROM requests WHERE payload LIKE :p"), {"p": f"%{phone}%"}
         ).scalar()
         b = conn.execute(
             text("SELECT count(*) FROM requests WHERE category = :c AND payload LIKE :s"),
-            {"c": d["category"], "s": f"%{street}%"},
+            {"c": d.category, "s": f"%{street}%"},
         ).scalar()
     return int(a or 0) + int(b or 0)
 

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from pac_sac_desktop import cli_requests
 from pac_sac_desktop.core.errors import PacError
 from pac_sac_desktop.core.logs import setup_logging
 from pac_sac_desktop.core.paths import data_home, resources_dir
@@ -243,86 +244,6 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_json_arg(path: str) -> object:
-    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    return json.loads(text)
-
-
-def cmd_requests_add(args: argparse.Namespace) -> int:
-    from pac_sac_desktop.core.errors import ValidationFailed
-
-    try:
-        draft = _read_json_arg(args.json)
-    except (OSError, ValueError) as exc:
-        print(f"Fichier JSON illisible : {exc}", file=sys.stderr)
-        return 2
-    if not isinstance(draft, dict):
-        print("Un objet JSON est attendu.", file=sys.stderr)
-        return 2
-    ws = _workstation()
-    try:
-        ws.requests.ensure_taxonomy()
-        saved = ws.requests.save(draft, user=ws.user_name())
-    except ValidationFailed as exc:
-        print(exc.message, file=sys.stderr)
-        for field, message in exc.fields.items():
-            print(f"  {field} : {message}", file=sys.stderr)
-        return 2
-    finally:
-        ws.close()
-    _print_json(
-        {
-            "uuid": saved.uuid,
-            "number": saved.number,
-            "due_at": saved.due_at.isoformat() if saved.due_at else None,
-            "followup_due_at": saved.followup_due_at.isoformat() if saved.followup_due_at else None,
-            "flags": saved.flags,
-        }
-    )
-    return 0
-
-
-def cmd_requests_list(args: argparse.Namespace) -> int:
-    ws = _workstation()
-    try:
-        rows = ws.requests.list(status=args.status)
-    finally:
-        ws.close()
-    if args.json:
-        _print_json(rows)
-    else:
-        for r in rows:
-            print(
-                f"{r['reference'] or r['number']:16} {r['nature']:11} {r['category']:28} {r['status']:11} {r['sync_state']}"
-            )
-    return 0
-
-
-def cmd_taxonomy_list(args: argparse.Namespace) -> int:
-    ws = _workstation()
-    try:
-        ws.requests.ensure_taxonomy()
-        rows = ws.requests.categories()
-    finally:
-        ws.close()
-    items = [
-        {
-            "code": c.code,
-            "label": c.label,
-            "department": c.department,
-            "deadline_hours": c.deadline_hours,
-            "questions": (c.data or {}).get("questions", []),
-        }
-        for c in rows
-    ]
-    if args.json:
-        _print_json(items)
-    else:
-        for c in items:
-            print(f"{c['code']:32} {c['label']:40} {c['department']:28} {c['deadline_hours']} h")
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pac-sac", description="PAC SAC Desktop")
     parser.add_argument("-v", "--verbose", action="store_true", help="journal détaillé")
@@ -361,22 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retries", type=int, default=2)
     p.set_defaults(func=cmd_sync)
 
-    req = sub.add_parser("requests", help="requêtes citoyennes").add_subparsers(
-        dest="req_command", required=True
-    )
-    p = req.add_parser("add", help="enregistrer une requête (JSON)")
-    p.add_argument("--json", required=True, help="fichier JSON, ou - pour l'entrée standard")
-    p.set_defaults(func=cmd_requests_add)
-    p = req.add_parser("list", help="lister les requêtes du poste")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--status")
-    p.set_defaults(func=cmd_requests_list)
-    tax = sub.add_parser("taxonomy", help="catégories de requêtes").add_subparsers(
-        dest="tax_command", required=True
-    )
-    p = tax.add_parser("list")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_taxonomy_list)
+    cli_requests.add_parsers(sub)
 
     p = sub.add_parser("app", help="ouvrir la fenêtre")
     p.set_defaults(func=cmd_app)

@@ -47,5 +47,4 @@ def workstation(tmp_path, server, monkeypatch):
 
 def fill_answers(ws: Workstation, code: str) -> dict:
     """Answers to a category's required questions, as an agent would give them."""
-    category = next(c for c in ws.requests.categories() if c.code == code)
-    return sample_answers((category.data or {}).get("questions", []))
+    return sample_answers(ws.requests.category(code).questions)

@@ -69,8 +69,8 @@ def test_two_workstations_pushing_to_two_server_processes_store_each_request_onc
             for ws in stations:
                 assert ws.requests.waiting() == 0
                 for row in ws.requests.list():
-                    if row["uuid"] in ours:
-                        assert row["reference"] == on_server[row["uuid"]]
+                    if row.uuid in ours:
+                        assert row.reference == on_server[row.uuid]
         finally:
             for ws in stations:
                 ws.close()

@@ -4,32 +4,36 @@ from __future__ import annotations
 
 import socket
 import threading
+from dataclasses import replace
 
 import pytest
 import requests
 
 from pac_sac_desktop.core.errors import NetworkError
+from pac_sac_desktop.core.requests import Citizen, RequestDraft
 from pac_sac_desktop.services.workstation import Workstation
 from tests.e2e.conftest import ServerProcess, fill_answers, free_port
 
 
 def draft(
     ws: Workstation, description: str = "Trou profond devant le 120, voie de droite."
-) -> dict:
-    return {
-        "nature": "request",
-        "category": "nid-de-poule",
-        "channel": "counter",
-        "citizen": {
-            "first_name": "Lucie",
-            "last_name": "Gagnon",
-            "phone": "450 555-0199",
-            "contact": "phone",
-        },
-        "location": {"address": "120, rue Principale"},
-        "description": description,
-        "answers": fill_answers(ws, "nid-de-poule"),
-    }
+) -> RequestDraft:
+    return RequestDraft.from_wire(
+        {
+            "nature": "request",
+            "category": "nid-de-poule",
+            "channel": "counter",
+            "citizen": {
+                "first_name": "Lucie",
+                "last_name": "Gagnon",
+                "phone": "450 555-0199",
+                "contact": "phone",
+            },
+            "location": {"address": "120, rue Principale"},
+            "description": description,
+            "answers": fill_answers(ws, "nid-de-poule"),
+        }
+    )
 
 
 def server_requests(server: ServerProcess) -> list[dict]:
@@ -90,9 +94,7 @@ def test_request_captured_while_the_server_is_down_arrives_exactly_once(tmp_path
         mine = [c for c in server_requests(server) if c["id"] == saved.uuid]
         assert len(mine) == 1
         local = ws.requests.list()[0]
-        assert (
-            local["reference"] == mine[0]["request"]["reference"] and local["sync_state"] == "sent"
-        )
+        assert local.reference == mine[0]["request"]["reference"] and local.sync_state == "sent"
     finally:
         ws.close()
         server.stop()
@@ -195,7 +197,7 @@ def test_lost_answers_on_a_flapping_network_never_create_duplicates(server, tmp_
         assert len(on_server) == 3
         references = {c["request"]["reference"] for c in on_server}
         assert len(references) == 3
-        assert {r["reference"] for r in ws.requests.list()} == references
+        assert {r.reference for r in ws.requests.list()} == references
     finally:
         ws.close()
         proxy.close()
@@ -203,16 +205,13 @@ def test_lost_answers_on_a_flapping_network_never_create_duplicates(server, tmp_
 
 def test_repeat_complaint_meeting_reaches_the_server(server, workstation):
     workstation.sync_once()
-    citizen = {
-        "first_name": "Réjean",
-        "last_name": "Bouchard",
-        "email": "rejean.b@exemple.ca",
-        "contact": "email",
-    }
-    base = {**draft(workstation), "nature": "complaint", "citizen": citizen}
+    citizen = Citizen(
+        first_name="Réjean", last_name="Bouchard", email="rejean.b@exemple.ca", contact="email"
+    )
+    base = replace(draft(workstation), nature="complaint", citizen=citizen)
     workstation.requests.save(base, user="agent")
     second = workstation.requests.save(
-        {**base, "description": "Toujours pas réparé."}, user="agent"
+        replace(base, description="Toujours pas réparé."), user="agent"
     )
     assert "meeting_required" in second.flags
     workstation.sync_once()

@@ -7,10 +7,13 @@ import signal
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 
 import pytest
 
+from pac_sac_desktop.core.demo import sample_answers
 from pac_sac_desktop.core.errors import ValidationFailed
+from pac_sac_desktop.core.requests import RequestDraft
 from pac_sac_desktop.services.requests import RequestService
 from pac_sac_desktop.store import requests_repo
 from pac_sac_desktop.store.db import Database
@@ -43,21 +46,11 @@ def complaint(**overrides):
         "answers": {},
     }
     data.update(overrides)
-    return data
+    return RequestDraft.from_wire(data)
 
 
 def answers_for(service, code):
-    category = next(c for c in service.categories() if c.code == code)
-    return {
-        q["code"]: {
-            "choice": q.get("choices", ["?"])[0],
-            "number": 1,
-            "yes_no": "oui",
-            "date": "2026-11-20",
-        }.get(q["type"], "précision")
-        for q in category.data.get("questions", [])
-        if q.get("required")
-    }
+    return sample_answers(service.category(code).questions)
 
 
 def test_a_second_complaint_on_the_same_subject_requires_a_meeting_with_the_councillor(service):
@@ -68,7 +61,7 @@ def test_a_second_complaint_on_the_same_subject_requires_a_meeting_with_the_coun
     assert [p.uuid for p in assessment.repeats] == [first.uuid]
     assert assessment.district is not None and assessment.district.councillor
     second = service.save(
-        {**draft, "citizen": {**draft["citizen"], "phone": "(450) 555-0199"}}, user="agent", now=NOW
+        replace(draft, citizen=replace(draft.citizen, phone="(450) 555-0199")), user="agent", now=NOW
     )
     assert "meeting_required" in second.flags
     with service.db.reading() as s:
@@ -115,14 +108,10 @@ def test_invalid_request_is_refused_per_field_and_nothing_is_stored(service):
 
 
 def test_required_answers_of_the_category_are_checked(service):
-    category = next(
-        c
-        for c in service.categories()
-        if any(q.get("required") for q in c.data.get("questions", []))
-    )
+    category = next(c for c in service.categories() if any(q.required for q in c.questions))
     with pytest.raises(ValidationFailed) as info:
         service.save(
-            complaint(category=category.code, nature=category.data.get("natures", ["request"])[0]),
+            complaint(category=category.code, nature=category.natures[0]),
             user="agent",
         )
     assert any(k.startswith("answers.") for k in info.value.fields)
@@ -138,7 +127,8 @@ def test_a_saved_request_survives_a_kill_the_next_instant(home):
         from pac_sac_desktop.store.db import Database
         svc = RequestService(Database.in_home(Path({str(home)!r})))
         svc.ensure_taxonomy()
-        draft = json.loads(sys.stdin.readline())
+        from pac_sac_desktop.core.requests import RequestDraft
+        draft = RequestDraft.from_wire(json.loads(sys.stdin.readline()))
         saved = svc.save(draft, user="agent")
         print(saved.uuid, flush=True)
         os.kill(os.getpid(), 9)
@@ -151,7 +141,7 @@ def test_a_saved_request_survives_a_kill_the_next_instant(home):
     db.close()
     proc = subprocess.run(
         [sys.executable, "-c", script],
-        input=json.dumps(draft) + "\n",
+        input=json.dumps(draft.to_wire()) + "\n",
         capture_output=True,
         text=True,
         timeout=60,
@@ -161,6 +151,6 @@ def test_a_saved_request_survives_a_kill_the_next_instant(home):
     uuid = proc.stdout.strip()
     db = Database.in_home(home)
     service = RequestService(db)
-    assert [r["uuid"] for r in service.list()] == [uuid]
+    assert [r.uuid for r in service.list()] == [uuid]
     assert service.waiting() == 1
     db.close()

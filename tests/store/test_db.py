@@ -1,4 +1,5 @@
 import sqlite3
+import time
 
 from alembic import command
 from sqlalchemy import text
@@ -81,4 +82,41 @@ def test_withdrawn_articles_leave_a_tombstone_in_the_change_list(home):
         assert upserts == [] and deletions == ["a"]
         assert kb_repo.get_article(s, "a") is None
         assert kb_repo.count_articles(s) == 1
+    db.close()
+
+
+def test_a_unit_of_work_reads_under_the_write_lock_it_will_write_with(home):
+    """Read-then-insert in two threads at once: the second waits for the first and sees its row
+    (before, reads ran outside the transaction and the second insert failed on UNIQUE)."""
+    import threading
+
+    from pac_sac_desktop.store.state import get_value, set_value
+
+    db = Database.in_home(home)
+    inside = threading.Event()
+    outcomes: list[str] = []
+
+    def first() -> None:
+        with db.transaction() as s:
+            assert get_value(s, "seed") is None
+            inside.set()
+            time.sleep(0.5)
+            set_value(s, "seed", "premier")
+        outcomes.append("premier")
+
+    def second() -> None:
+        inside.wait(5)
+        with db.transaction() as s:
+            if get_value(s, "seed") is None:
+                set_value(s, "seed", "second")
+        outcomes.append("second")
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert outcomes == ["premier", "second"]
+    with db.reading() as s:
+        assert get_value(s, "seed") == "premier"
     db.close()

@@ -61,7 +61,7 @@ def test_ctrl_enter_saves_shows_the_receipt_and_clears_the_draft(window, qtbot, 
     with qtbot.waitSignal(page.saved, timeout=5000):
         qtbot.keyClick(page.description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     saved = ws.requests.list()
-    assert len(saved) == 1 and saved[0]["category"] == "nid-de-poule"
+    assert len(saved) == 1 and saved[0].category == "nid-de-poule"
     assert page.status.text().startswith("Enregistrée : P-")
     assert page.receipt.isVisible() and "Nid-de-poule" in page.receipt.view.toPlainText()
     assert ws.drafts.load() is None

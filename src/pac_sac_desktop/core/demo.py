@@ -3,6 +3,11 @@
 These passwords are public (README); they exist only in demo databases.
 """
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from pac_sac_desktop.core.taxonomy import Question
+
 DEMO_USERS = (
     ("agent", "agent", "Agente 311 (démo)", "agent-demo-2026"),
     ("superviseur", "supervisor", "Superviseure (démo)", "superviseur-demo-2026"),
@@ -15,15 +20,16 @@ def demo_password(username: str) -> str:
     return next(p for u, _r, _d, p in DEMO_USERS if u == username)
 
 
-def sample_answers(questions: list[dict]) -> dict:
+def sample_answers(questions: Iterable[Question | Mapping[str, Any]]) -> dict[str, Any]:
     """Plausible answers to a category's required questions (demo data, tests, benchmarks)."""
+    typed = [q if isinstance(q, Question) else Question.from_wire(q) for q in questions]
     return {
-        q["code"]: {
-            "choice": (q.get("choices") or ["?"])[0],
+        q.code: {
+            "choice": (q.choices or ("?",))[0],
             "number": 1,
             "yes_no": "oui",
             "date": "2026-11-20",
-        }.get(q.get("type"), "Précision donnée par le citoyen.")
-        for q in questions
-        if q.get("required")
+        }.get(q.type, "Précision donnée par le citoyen.")
+        for q in typed
+        if q.required
     }

@@ -304,9 +304,7 @@ def apply(state: RequestState, event: Event) -> RequestState:
             return replace(state, status=status, closed_at=closed)
         case EventKind.ASSIGNMENT:
             status = (
-                Status.ASSIGNED
-                if state.status in (Status.NEW, Status.RECEIVED)
-                else state.status
+                Status.ASSIGNED if state.status in (Status.NEW, Status.RECEIVED) else state.status
             )
             return replace(state, assigned_to=d["to"], status=status)
         case EventKind.FOLLOWUP:

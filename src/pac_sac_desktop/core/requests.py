@@ -209,7 +209,14 @@ class Citizen:
     @property
     def empty(self) -> bool:
         return not any(
-            (self.first_name, self.last_name, self.phone, self.email, self.address, self.postal_code)
+            (
+                self.first_name,
+                self.last_name,
+                self.phone,
+                self.email,
+                self.address,
+                self.postal_code,
+            )
         )
 
     def to_wire(self) -> dict[str, str]:
@@ -222,7 +229,9 @@ class Citizen:
         if phone:
             phone = normalize_phone(phone) or ""
             if not phone:
-                check.fail("citizen.phone", "numéro de téléphone invalide (ex. 450 555-0311, poste 12)")
+                check.fail(
+                    "citizen.phone", "numéro de téléphone invalide (ex. 450 555-0311, poste 12)"
+                )
         if email:
             if valid_email(email):
                 email = email.lower()
@@ -454,6 +463,7 @@ def validate_request(
     """A payload checked and normalised, as a payload (for callers that hold JSON)."""
     category = Category(code="-", label="-", questions=tuple(questions or ()))
     return RequestDraft.from_wire(data).validated(category).to_wire()
+
 
 def due_dates(
     nature: str, created_at: dt.datetime, deadline_hours: int | None

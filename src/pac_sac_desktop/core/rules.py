@@ -82,3 +82,11 @@ def caller_history(*, citizen: CitizenKey, history: list[PastRequest]) -> list[P
     return sorted(
         (p for p in history if citizen.matches(p.citizen)), key=lambda p: p.created_at, reverse=True
     )
+
+
+def open_same_subject(*, category: str, history: list[PastRequest]) -> list[PastRequest]:
+    """The caller's open requests in this category, whatever their nature: calling again about
+    them is what the V.I.P. policy calls a second complaint."""
+    if not category:
+        return []
+    return [p for p in history if p.category == category and p.status in OPEN_STATUSES]

@@ -1,6 +1,10 @@
 """Capturing requests on the workstation: validated, stored with their outbox entry in one
 transaction (synchronous=FULL), so a saved request survives a crash the next millisecond and
 reaches the server exactly once through the sync engine.
+
+The form and the CLI hand in a typed :class:`RequestDraft`; finding, following and acting on
+requests after capture live in ``request_queries`` and ``request_actions``, reached through the
+same service object.
 """
 
 from __future__ import annotations
@@ -13,52 +17,40 @@ from typing import Any
 
 import yaml
 
-from pac_sac_desktop.core.attachments import MAX_PER_REQUEST
+from pac_sac_desktop.core.attachments import Attachment
 from pac_sac_desktop.core.errors import ValidationFailed
+from pac_sac_desktop.core.events import Event, EventKind
 from pac_sac_desktop.core.paths import resources_dir
 from pac_sac_desktop.core.receipt import Receipt
 from pac_sac_desktop.core.requests import (
     CHANNELS,
     NATURES,
-    Question,
+    Citizen,
+    RequestDraft,
+    SyncState,
     due_dates,
-    normalize_address,
-    normalize_name,
-    normalize_phone,
-    questions_from_data,
-    street_key,
-    validate_request,
 )
 from pac_sac_desktop.core.rules import (
     DUPLICATE_WINDOW,
     MEETING_REQUIRED,
     POSSIBLE_DUPLICATE,
     REPEAT_WINDOW,
-    CitizenKey,
     PastRequest,
     caller_history,
+    open_same_subject,
     possible_duplicates,
     repeat_complaints,
 )
 from pac_sac_desktop.core.streets import District, StreetIndex
+from pac_sac_desktop.core.taxonomy import Category
+from pac_sac_desktop.services import request_actions, request_queries
 from pac_sac_desktop.services.attachments import AttachmentStore
+from pac_sac_desktop.services.request_queries import QueuePage, RequestDetail, RequestSummary
 from pac_sac_desktop.store import requests_repo as repo
 from pac_sac_desktop.store.db import Database
-from pac_sac_desktop.store.models import CategoryRow, RequestRow
 from pac_sac_desktop.store.types import utcnow
 
-PAYLOAD_KEYS = (
-    "nature",
-    "category",
-    "channel",
-    "citizen",
-    "location",
-    "description",
-    "answers",
-    "kb_articles",
-    "resolved_first_contact",
-    "attachments",
-)
+INVALID = "La requête contient des erreurs."
 
 
 @dataclass(frozen=True)
@@ -70,6 +62,9 @@ class Assessment:
     history: list[PastRequest]
     district: District | None
     segment: str
+    # Open requests of the same caller on the same subject, whatever nature was picked: the
+    # form offers to record the call as a complaint (which then is a repeat complaint).
+    open_same_subject: list[PastRequest]
 
     @property
     def flags(self) -> list[str]:
@@ -89,48 +84,14 @@ class SavedRequest:
     followup_due_at: dt.datetime | None
     flags: list[str]
 
-
-def _past(row: RequestRow) -> PastRequest:
-    return PastRequest(
-        uuid=row.uuid,
-        label=row.reference or row.number,
-        nature=row.nature,
-        category=row.category,
-        status=row.status,
-        created_at=row.created_at,
-        closed_at=row.closed_at,
-        citizen=CitizenKey(row.citizen_phone, row.citizen_email, row.citizen_key, row.address_key),
-        address=row.address_key,
-        segment=row.street_key,
-    )
-
-
-def _citizen_key(citizen: dict[str, Any], address: str) -> CitizenKey:
-    phone = normalize_phone(str(citizen.get("phone") or "")) or ""
-    email = str(citizen.get("email") or "").strip().lower()
-    name = normalize_name(f"{citizen.get('first_name', '')} {citizen.get('last_name', '')}")
-    return CitizenKey(phone, email, name, normalize_address(address))
-
-
-def category_questions(row: CategoryRow) -> list[Question]:
-    return questions_from_data((row.data or {}).get("questions"))
-
-
-def request_to_wire(row: RequestRow) -> dict[str, Any]:
-    return {
-        "uuid": row.uuid,
-        "number": row.number,
-        "reference": row.reference,
-        "nature": row.nature,
-        "category": row.category,
-        "channel": row.channel,
-        "status": row.status,
-        "flags": list(row.flags or []),
-        "sync_state": row.sync_state,
-        "created_at": row.created_at.isoformat(),
-        "due_at": row.due_at.isoformat() if row.due_at else None,
-        "followup_due_at": row.followup_due_at.isoformat() if row.followup_due_at else None,
-    }
+    def to_wire(self) -> dict[str, Any]:
+        return {
+            "uuid": self.uuid,
+            "number": self.number,
+            "due_at": self.due_at.isoformat() if self.due_at else None,
+            "followup_due_at": self.followup_due_at.isoformat() if self.followup_due_at else None,
+            "flags": self.flags,
+        }
 
 
 class RequestService:
@@ -144,17 +105,15 @@ class RequestService:
         self.attachments = attachments
         self.streets = streets or StreetIndex.load(resources_dir() / "streets.yaml")
 
-    def assess(self, draft: dict[str, Any], *, now: dt.datetime | None = None) -> Assessment:
+    # ------------------------------------------------------------------ capture
+    def assess(self, draft: RequestDraft, *, now: dt.datetime | None = None) -> Assessment:
         """Run the capture rules on a draft (possibly incomplete). Cheap: indexed lookups only."""
         with self.db.reading() as session:
             return self._assess(session, draft, now or utcnow())
 
-    def _assess(self, session: Any, draft: dict[str, Any], now: dt.datetime) -> Assessment:
-        citizen = dict(draft.get("citizen") or {})
-        address = str((draft.get("location") or {}).get("address") or citizen.get("address") or "")
-        key = _citizen_key(citizen, address)
-        place = self.streets.locate(address) if address else None
-        category = str(draft.get("category") or "")
+    def _assess(self, session: Any, draft: RequestDraft, now: dt.datetime) -> Assessment:
+        key = draft.citizen_key()
+        place = self.streets.locate(draft.place) if draft.place else None
         history_rows = (
             repo.citizen_candidates(
                 session,
@@ -167,28 +126,24 @@ class RequestService:
             if not key.empty
             else []
         )
-        history = caller_history(citizen=key, history=[_past(r) for r in history_rows])
+        history = caller_history(citizen=key, history=[repo.past_request(r) for r in history_rows])
         repeats = repeat_complaints(
-            nature=str(draft.get("nature") or ""),
-            category=category,
-            citizen=key,
-            history=history,
-            now=now,
+            nature=draft.nature, category=draft.category, citizen=key, history=history, now=now
         )
         duplicates: list[PastRequest] = []
-        if category and place is not None:
+        if draft.category and place is not None:
             rows = repo.place_candidates(
                 session,
-                category=category,
+                category=draft.category,
                 address=key.address,
                 segment=place.segment,
                 since=now - DUPLICATE_WINDOW,
             )
             duplicates = possible_duplicates(
-                category=category,
+                category=draft.category,
                 address=key.address,
                 segment=place.segment,
-                candidates=[_past(r) for r in rows],
+                candidates=[repo.past_request(r) for r in rows],
                 now=now,
             )
         return Assessment(
@@ -197,6 +152,7 @@ class RequestService:
             history,
             place.district if place else None,
             place.segment if place else "",
+            open_same_subject(category=draft.category, history=history),
         )
 
     def ensure_taxonomy(self, path: Path | None = None) -> int:
@@ -209,84 +165,74 @@ class RequestService:
                 return 0
             items = (yaml.safe_load(source.read_text(encoding="utf-8")) or {}).get("categories", [])
             for item in items:
-                repo.upsert_category(session, item)
+                repo.upsert_category(session, Category.from_wire(item))
             return len(items)
 
-    def categories(self) -> list[CategoryRow]:
+    def categories(self) -> list[Category]:
         with self.db.reading() as session:
-            return repo.categories(session)
+            return [Category.from_row(r) for r in repo.categories(session)]
+
+    def category(self, code: str) -> Category | None:
+        with self.db.reading() as session:
+            row = repo.get_category(session, code)
+            return Category.from_row(row) if row is not None else None
 
     def save(
-        self, draft: dict[str, Any], *, user: str, now: dt.datetime | None = None
+        self, draft: RequestDraft, *, user: str, now: dt.datetime | None = None
     ) -> SavedRequest:
         """Validate and store a request and its outbox entry atomically; ValidationFailed otherwise."""
         now = now or utcnow()
-        data = {k: draft.get(k) for k in PAYLOAD_KEYS if draft.get(k) is not None}
-        data.setdefault("answers", {})
-        data.setdefault("kb_articles", [])
-        data["resolved_first_contact"] = bool(draft.get("resolved_first_contact", False))
         with self.db.transaction() as session:
-            category = repo.get_category(session, str(data.get("category") or ""))
-            if data.get("category") and category is None:
-                raise ValidationFailed(
-                    {"category": "catégorie inconnue"}, "La requête contient des erreurs."
-                )
-            clean = validate_request(data, category_questions(category) if category else [])
-            self._check_attachments(clean.get("attachments") or [])
-            if category is not None and clean["nature"] not in (category.data or {}).get(
-                "natures", NATURES
-            ):
-                raise ValidationFailed(
-                    {"nature": "cette nature ne s'applique pas à cette catégorie"},
-                    "La requête contient des erreurs.",
-                )
+            row = repo.get_category(session, draft.category) if draft.category else None
+            if draft.category and row is None:
+                raise ValidationFailed({"category": "catégorie inconnue"}, INVALID)
+            category = Category.from_row(row) if row is not None else None
+            clean = draft.validated(category)
+            self._check_attachments(clean.attachments)
             request_uuid = str(uuidlib.uuid4())
             number = repo.next_provisional_number(session)
             due, followup = due_dates(
-                clean["nature"], now, category.deadline_hours if category else None
+                clean.nature, now, category.deadline_hours if category else None
             )
-            payload = {**clean, "created_at": now.isoformat(), "number": number}
-            citizen = clean.get("citizen") or {}
-            address = (clean.get("location") or {}).get("address", "") or citizen.get("address", "")
             assessment = self._assess(session, clean, now)
             flags = assessment.flags
-            payload["flags"] = flags
-            row = RequestRow(
+            payload = {
+                **clean.to_wire(),
+                "created_at": now.isoformat(),
+                "number": number,
+                "flags": flags,
+            }
+            place = self.streets.locate(clean.place) if clean.place else None
+            stored = repo.request_row(
                 uuid=request_uuid,
                 number=number,
-                reference=None,
-                nature=clean["nature"],
-                category=clean["category"],
-                channel=clean["channel"],
-                status="new",
+                draft=clean,
                 payload=payload,
-                flags=flags,
-                citizen_phone=citizen.get("phone", "").split("x")[0],
-                citizen_email=citizen.get("email", ""),
-                citizen_key=normalize_name(
-                    f"{citizen.get('first_name', '')} {citizen.get('last_name', '')}"
-                ),
-                address_key=normalize_address(address),
-                street_key=assessment.segment or street_key(address),
+                status="new",
+                sync_state=SyncState.PENDING,
                 created_at=now,
                 created_by=user,
+                segment=assessment.segment,
+                district=place.district.number if place and place.district else None,
+                department=category.department if category else "",
                 due_at=due,
                 followup_due_at=followup,
-                sync_state="pending",
-                sync_error="",
-                updated_at=now,
+                flags=flags,
+                now=now,
             )
-            session.add(row)
+            session.add(stored)
             repo.add_outbox(
                 session, kind="request", entity_uuid=request_uuid, payload=payload, now=now
             )
             if assessment.repeats:
-                self._meeting_task(session, request_uuid, assessment, now)
+                self._meeting_task(session, request_uuid, assessment, user, now)
+            repo.set_search_keys(session, stored)
+            repo.refresh_state(session, stored)
         return SavedRequest(request_uuid, number, due, followup, flags)
 
     @staticmethod
     def _meeting_task(
-        session: Any, request_uuid: str, assessment: Assessment, now: dt.datetime
+        session: Any, request_uuid: str, assessment: Assessment, user: str, now: dt.datetime
     ) -> None:
         """The V.I.P. meeting: the district councillor and a city official, queued as an event."""
         district = assessment.district
@@ -295,78 +241,60 @@ class RequestService:
             "reason": f"Deuxième plainte du même citoyen sur le même sujet (plainte antérieure {earlier.label}).",
             "earlier": earlier.uuid,
             "district": district.number if district else None,
-            "district_name": district.name if district else None,
+            "district_name": district.name if district else "",
             "councillor": district.councillor if district else "district à confirmer",
             "official": "fonctionnaire à désigner par le service responsable",
             "status": "to_schedule",
         }
-        repo.add_outbox(
-            session,
-            kind="event",
-            entity_uuid=str(uuidlib.uuid4()),
-            parent_uuid=request_uuid,
-            payload={"kind": "meeting", "data": data, "created_at": now.isoformat()},
-            now=now,
+        request_actions.record_event(
+            session, request_uuid, EventKind.MEETING, data, user=user, now=now
         )
 
     def attach_to(
         self,
         existing_uuid: str,
-        draft: dict[str, Any],
+        draft: RequestDraft,
         *,
         user: str,
         now: dt.datetime | None = None,
     ) -> str:
         """Add the caller to an existing request (a duplicate) instead of opening a new one.
 
-        The citizen's details and words become a note on that request, queued for the server.
+        The citizen's details and words become a ``caller`` event on that request, queued for
+        the server; any agent may add one, whoever captured the request.
         """
         now = now or utcnow()
-        citizen = dict(draft.get("citizen") or {})
-        check = validate_request(
-            {
-                "nature": "comment",
-                "channel": draft.get("channel") or "phone",
-                "category": "-",
-                "citizen": citizen,
-                "description": draft.get("description") or "",
-            }
-        )
-        who = (
-            " ".join(filter(None, [citizen.get("first_name"), citizen.get("last_name")]))
-            or "Citoyen anonyme"
-        )
-        contact = check["citizen"].get("phone") or check["citizen"].get("email") or ""
-        text = f"{who} {('(' + contact + ') ') if contact else ''}signale aussi ce problème. {check['description']}".strip()
+        check = RequestDraft(
+            nature="comment",
+            channel=draft.channel or "phone",
+            category="-",
+            citizen=draft.citizen,
+            description=draft.description,
+        ).validated()
+        citizen: Citizen = check.citizen
+        who = citizen.name or "Citoyen anonyme"
+        contact = citizen.phone or citizen.email
+        text = f"{who} {('(' + contact + ') ') if contact else ''}signale aussi ce problème. {check.description}".strip()
         with self.db.transaction() as session:
             row = repo.get_request(session, existing_uuid)
             if row is None:
                 raise ValidationFailed({"duplicate": "requête introuvable sur ce poste"})
-            event_uuid = str(uuidlib.uuid4())
-            repo.add_outbox(
+            request_actions.record_event(
                 session,
-                kind="event",
-                entity_uuid=event_uuid,
-                parent_uuid=existing_uuid,
-                payload={
-                    "kind": "note",
-                    "data": {"text": text, "citizen": check["citizen"]},
-                    "created_at": now.isoformat(),
-                },
+                existing_uuid,
+                EventKind.CALLER,
+                {"text": text, "citizen": citizen.to_wire()},
+                user=user,
                 now=now,
             )
             row.updated_at = now
             return row.reference or row.number
 
-    def _check_attachments(self, items: list[dict]) -> None:
-        if len(items) > MAX_PER_REQUEST:
-            raise ValidationFailed({"attachments": f"{MAX_PER_REQUEST} pièces jointes au plus"})
+    def _check_attachments(self, items: tuple[Attachment, ...]) -> None:
         for item in items:
-            if self.attachments is None or not self.attachments.has(str(item.get("sha256", ""))):
+            if self.attachments is None or not self.attachments.has(item.sha256):
                 raise ValidationFailed(
-                    {
-                        "attachments": f"pièce jointe introuvable sur ce poste : {item.get('name', '?')}"
-                    }
+                    {"attachments": f"pièce jointe introuvable sur ce poste : {item.name or '?'}"}
                 )
 
     def receipt(self, uuid: str) -> Receipt:
@@ -375,10 +303,6 @@ class RequestService:
             if row is None:
                 raise KeyError(uuid)
             category = repo.get_category(session, row.category)
-            payload = row.payload or {}
-            address = (payload.get("location") or {}).get("address") or (
-                payload.get("citizen") or {}
-            ).get("address", "")
             return Receipt(
                 number=row.number,
                 reference=row.reference,
@@ -388,17 +312,129 @@ class RequestService:
                 created_at=row.created_at,
                 due_at=row.due_at,
                 followup_due_at=row.followup_due_at,
-                address=address,
-                resolved_first_contact=bool(payload.get("resolved_first_contact")),
+                address=row.place,
+                resolved_first_contact=bool((row.payload or {}).get("resolved_first_contact")),
             )
 
-    def list(self, *, status: str | None = None) -> list[dict[str, Any]]:
+    def list(self, *, status: str | None = None) -> list[RequestSummary]:
         with self.db.reading() as session:
-            return [request_to_wire(r) for r in repo.list_requests(session, status=status)]
+            return request_queries.summaries(
+                session, repo.list_requests(session, status=status), self.streets
+            )
 
     def waiting(self) -> int:
         with self.db.reading() as session:
             return repo.count_waiting(session)
 
+    # ------------------------------------------------------------------ after capture
+    def find(self, text: str, *, limit: int = 50) -> list[RequestSummary]:
+        with self.db.reading() as session:
+            return request_queries.find(session, text, self.streets, limit=limit)
 
-__all__ = ["CHANNELS", "NATURES", "RequestService", "SavedRequest"]
+    def mine(self, user: str, *, limit: int = 200) -> list[RequestSummary]:
+        with self.db.reading() as session:
+            rows = repo.requests_by(session, created_by=user, limit=limit)
+            return request_queries.summaries(session, rows, self.streets)
+
+    def station(self, *, limit: int = 200) -> list[RequestSummary]:
+        with self.db.reading() as session:
+            rows = repo.requests_by(session, local_only=True, limit=limit)
+            return request_queries.summaries(session, rows, self.streets)
+
+    def detail(self, ref_or_uuid: str) -> RequestDetail:
+        with self.db.reading() as session:
+            return request_queries.detail(session, ref_or_uuid, self.streets)
+
+    def queue(
+        self,
+        name: str,
+        *,
+        department: str | None = None,
+        district: int | None = None,
+        sort: str = "due",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 100,
+        now: dt.datetime | None = None,
+    ) -> QueuePage:
+        with self.db.reading() as session:
+            return request_queries.queue(
+                session,
+                name,
+                self.streets,
+                now=now or utcnow(),
+                department=department,
+                district=district,
+                sort=sort,
+                descending=descending,
+                offset=offset,
+                limit=limit,
+            )
+
+    def queue_counts(
+        self,
+        *,
+        department: str | None = None,
+        district: int | None = None,
+        now: dt.datetime | None = None,
+    ) -> dict[str, int]:
+        with self.db.reading() as session:
+            return {
+                name: repo.queue_count(
+                    session, name, now=now or utcnow(), department=department, district=district
+                )
+                for name in repo.QUEUES
+            }
+
+    def departments(self) -> list[str]:
+        with self.db.reading() as session:
+            return repo.departments(session)
+
+    def districts(self) -> list[tuple[int, str]]:
+        return sorted((d.number, d.name) for d in self.streets.districts.values())
+
+    def resend(self, ref_or_uuid: str, *, now: dt.datetime | None = None) -> int:
+        """Send a refused upload again (after the taxonomy or the account was fixed on the
+        server); the request leaves the blocked queue until the server answers."""
+        with self.db.transaction() as session:
+            row = repo.by_label(session, ref_or_uuid)
+            if row is None:
+                raise ValidationFailed({"request": "requête introuvable sur ce poste"})
+            count = repo.unblock(session, row.uuid)
+            if count == 0:
+                raise ValidationFailed(
+                    {"request": "aucun envoi refusé pour cette requête"}, "Rien à renvoyer."
+                )
+            if SyncState(row.sync_state).blocked:
+                row.sync_state = SyncState.PENDING
+                row.sync_error = ""
+            row.updated_at = now or utcnow()
+            return count
+
+    def act(
+        self,
+        ref_or_uuid: str,
+        kind: EventKind | str,
+        data: dict[str, Any],
+        *,
+        user: str,
+        role: str | None,
+        now: dt.datetime | None = None,
+    ) -> Event:
+        """Add one action to a request's history, offline; it is sent at the next sync."""
+        with self.db.transaction() as session:
+            return request_actions.act(
+                session, ref_or_uuid, str(kind), data, user=user, role=role, now=now or utcnow()
+            )
+
+
+__all__ = [
+    "CHANNELS",
+    "NATURES",
+    "Assessment",
+    "QueuePage",
+    "RequestDetail",
+    "RequestService",
+    "RequestSummary",
+    "SavedRequest",
+]

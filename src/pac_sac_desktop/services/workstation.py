@@ -5,6 +5,7 @@ The window and the CLI both build one ``Workstation``; nothing else opens the da
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from pac_sac_desktop.services.requests import RequestService
 from pac_sac_desktop.store.state import get_value, set_value
 from pac_sac_desktop.sync.client import ServerClient
 from pac_sac_desktop.sync.credentials import TokenStore
-from pac_sac_desktop.sync.engine import Progress, SyncEngine, SyncReport, sync_status
+from pac_sac_desktop.sync.engine import Progress, SyncEngine, SyncReport, server_now, sync_status
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,13 @@ class Workstation:
 
     def sync_once(self, progress: Progress | None = None) -> SyncReport:
         return self.sync_engine(progress).sync_once()
+
+    def server_now(self) -> dt.datetime:
+        """UTC on the server's clock: SLA countdowns never trust this workstation's clock."""
+        return server_now(self.db)
+
+    def role(self) -> str | None:
+        return self.account()["role"]
 
     def sync_status(self) -> dict:
         return {**sync_status(self.db), **self.account()}

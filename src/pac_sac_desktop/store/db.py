@@ -35,9 +35,24 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _begin(conn: Any) -> None:
+    """Transactions begin where we say, not at the driver's first INSERT.
+
+    Python's sqlite3 opens a transaction only before a write, so the reads of a unit of work
+    ran outside it: a category looked up as missing could be inserted by another thread before
+    this one inserted it too (UNIQUE failure in a sync racing the first start). A unit of work
+    that writes takes the write lock first (BEGIN IMMEDIATE, waiting up to busy_timeout); a
+    read-only session gets one consistent snapshot (BEGIN).
+    """
+    immediate = conn.get_execution_options().get("write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def make_engine(db_path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{db_path}", future=True)
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "connect", lambda dbapi, _rec: setattr(dbapi, "isolation_level", None))
+    event.listen(engine, "begin", _begin)
     return engine
 
 
@@ -75,6 +90,7 @@ class Database:
         session = self._sessions()
         try:
             with session.begin():
+                session.connection(execution_options={"write": True})
                 yield session
         finally:
             session.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from pac_sac_desktop.store.types import JSONText, UTCDateTime
@@ -12,6 +12,9 @@ from pac_sac_desktop.store.types import JSONText, UTCDateTime
 
 class Base(DeclarativeBase):
     pass
+
+
+_OPEN = "status IN ('new', 'received', 'assigned', 'in_progress')"
 
 
 class ArticleRow(Base):
@@ -96,6 +99,24 @@ class RequestRow(Base):
         Index("ix_requests_citizen_address", "citizen_key", "address_key"),
         Index("ix_requests_category_street", "category", "street_key", "created_at"),
         Index("ix_requests_category_address", "category", "address_key", "created_at"),
+        Index("ix_requests_created_by", "created_by", "created_at"),
+        # The supervisor's queues, each a partial index in the order the queue is read.
+        Index(
+            "ix_requests_queue_followup",
+            "followup_due_at",
+            sqlite_where=text(f"nature = 'complaint' AND first_followup_at IS NULL AND {_OPEN}"),
+        ),
+        Index(
+            "ix_requests_queue_unassigned",
+            "created_at",
+            sqlite_where=text(f"assigned_to IS NULL AND {_OPEN}"),
+        ),
+        Index("ix_requests_queue_overdue", "due_at", sqlite_where=text(_OPEN)),
+        Index(
+            "ix_requests_queue_meeting",
+            "created_at",
+            sqlite_where=text("meeting IN ('to_schedule', 'planned')"),
+        ),
     )
 
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -121,6 +142,43 @@ class RequestRow(Base):
     sync_error: Mapped[str] = mapped_column(Text, default="")
     server: Mapped[dict | None] = mapped_column(JSONText, nullable=True)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # For lists and the supervisor's queues (migration 0003): shown without reading the payload,
+    # and kept equal to the fold of the request's events (core.events.fold).
+    citizen_name: Mapped[str] = mapped_column(String(200), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    department: Mapped[str] = mapped_column(String(120), default="")
+    district: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    assigned_to: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    first_followup_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    meeting: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    merged_into: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    satisfaction: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    resolution: Mapped[str] = mapped_column(Text, default="")
+
+
+class RequestEventRow(Base):
+    """A request's history: events from the server's feed (``received_at`` set, server order)
+    and this workstation's own, waiting in the outbox (``received_at`` empty)."""
+
+    __tablename__ = "request_events"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    request_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    data: Mapped[dict] = mapped_column(JSONText)
+    author: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class RequestKeyRow(Base):
+    """Words a clerk may type to find a request (reference, number, name, phone, e-mail, street),
+    one row each, so that a prefix is a range scan of one index at any size."""
+
+    __tablename__ = "request_keys"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
 
 
 class OutboxRow(Base):

@@ -5,10 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, delete, func, intersect, or_, select
+from sqlalchemy.orm import Session, defer
 
-from pac_sac_desktop.store.models import CategoryRow, OutboxRow, RequestRow
+from pac_sac_desktop.core.events import Event, EventKind, RequestState, fold
+from pac_sac_desktop.core.requests import (
+    CitizenKey,
+    RequestDraft,
+    SyncState,
+    normalize_address,
+    normalize_name,
+    street_key,
+)
+from pac_sac_desktop.core.rules import PastRequest
+from pac_sac_desktop.core.taxonomy import Category
+from pac_sac_desktop.store.models import (
+    CategoryRow,
+    OutboxRow,
+    RequestEventRow,
+    RequestKeyRow,
+    RequestRow,
+)
 from pac_sac_desktop.store.state import get_value, next_int, set_value
 
 WORKSTATION_ID = "workstation_id"
@@ -80,6 +97,36 @@ def count_blocked(session: Session) -> int:
     )
 
 
+def block(session: Session, outbox_id: int, message: str, conflict: bool) -> None:
+    """Keep a refused upload aside with the server's reason; its request (the event's parent
+    for a refused event) shows in the supervisor's blocked queue."""
+    item = session.get(OutboxRow, outbox_id)
+    if item is None:
+        return
+    item.state = "blocked"
+    item.attempts += 1
+    item.last_error = message
+    row = get_request(session, item.parent_uuid or item.entity_uuid)
+    if row is not None:
+        row.sync_state = SyncState.CONFLICT if conflict else SyncState.REJECTED
+        row.sync_error = message
+
+
+def unblock(session: Session, uuid: str) -> int:
+    """Put a refused upload (and its refused events) back in line; returns how many."""
+    items = list(
+        session.scalars(
+            select(OutboxRow).where(
+                OutboxRow.state == "blocked",
+                or_(OutboxRow.entity_uuid == uuid, OutboxRow.parent_uuid == uuid),
+            )
+        )
+    )
+    for item in items:
+        item.state = "pending"
+    return len(items)
+
+
 def remove_outbox(session: Session, outbox_id: int) -> None:
     session.execute(delete(OutboxRow).where(OutboxRow.id == outbox_id))
 
@@ -97,21 +144,16 @@ def list_requests(
     return list(session.scalars(stmt))
 
 
-def upsert_category(session: Session, data: dict) -> None:
-    extra = {
-        k: v
-        for k, v in data.items()
-        if k not in {"code", "label", "department", "deadline_hours", "active"}
-    }
-    row = session.get(CategoryRow, data["code"])
+def upsert_category(session: Session, category: Category) -> None:
+    row = session.get(CategoryRow, category.code)
     if row is None:
-        row = CategoryRow(code=data["code"])
+        row = CategoryRow(code=category.code)
         session.add(row)
-    row.label = data["label"]
-    row.department = data.get("department", "")
-    row.deadline_hours = int(data.get("deadline_hours") or 0)
-    row.data = extra
-    row.active = bool(data.get("active", True))
+    row.label = category.label
+    row.department = category.department
+    row.deadline_hours = category.deadline_hours
+    row.data = {**category.data(), "field": category.field}
+    row.active = category.active
 
 
 def delete_category(session: Session, code: str) -> None:
@@ -146,8 +188,6 @@ def citizen_candidates(
     ``phone`` is compared without its extension; a name alone never matches (too many Gagnon and
     Roy in a city), only a name at the same address.
     """
-    from sqlalchemy import and_, or_
-
     conditions = []
     if phone:
         conditions.append(RequestRow.citizen_phone == phone.split("x")[0])
@@ -175,8 +215,6 @@ def place_candidates(
     since: dt.datetime,
     limit: int = 50,
 ) -> list[RequestRow]:
-    from sqlalchemy import or_
-
     conditions = []
     if address:
         conditions.append(RequestRow.address_key == address)
@@ -191,3 +229,328 @@ def place_candidates(
         .limit(limit)
     )
     return list(session.scalars(stmt))
+
+
+# Lists and queues show columns only: the payload (the request as captured) and the server's
+# answer are read for one request's detail, not for a hundred rows.
+_LIST_ONLY = (defer(RequestRow.payload), defer(RequestRow.server))
+
+
+# ---------------------------------------------------------------- request rows, one builder
+ADDRESS_WORDS = frozenset(
+    [
+        "rue",
+        "avenue",
+        "av",
+        "boulevard",
+        "boul",
+        "bd",
+        "chemin",
+        "ch",
+        "montee",
+        "rang",
+        "place",
+        "croissant",
+        "impasse",
+        "allee",
+        "terrasse",
+        "cote",
+        "route",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "d",
+        "l",
+    ]
+)
+
+
+def request_row(
+    *,
+    uuid: str,
+    number: str,
+    draft: RequestDraft,
+    payload: dict,
+    status: str,
+    sync_state: str,
+    created_at: dt.datetime,
+    created_by: str,
+    segment: str,
+    district: int | None,
+    department: str,
+    due_at: dt.datetime | None = None,
+    followup_due_at: dt.datetime | None = None,
+    reference: str | None = None,
+    flags: list[str] | None = None,
+    now: dt.datetime,
+) -> RequestRow:
+    """The one place a request row is built, for a capture here and for one received from the
+    server: the match keys and display columns come from the typed draft, never from keys."""
+    key = draft.citizen_key()
+    return RequestRow(
+        uuid=uuid,
+        number=number,
+        reference=reference,
+        nature=draft.nature,
+        category=draft.category,
+        channel=draft.channel,
+        status=status,
+        payload=payload,
+        flags=list(flags or []),
+        citizen_phone=key.phone,
+        citizen_email=key.email,
+        citizen_key=key.name,
+        address_key=key.address,
+        street_key=segment or street_key(draft.place),
+        citizen_name=draft.citizen.name[:200],
+        place=draft.place[:200],
+        department=department,
+        district=district,
+        created_at=created_at,
+        created_by=created_by,
+        due_at=due_at,
+        followup_due_at=followup_due_at,
+        sync_state=sync_state,
+        sync_error="",
+        updated_at=now,
+        resolution="",
+    )
+
+
+def search_keys(row: RequestRow) -> set[str]:
+    """What a clerk may type to find this request: its numbers, the caller, the place."""
+    keys: set[str] = set()
+    for label in filter(None, (row.reference, row.number)):
+        keys.add(label.lower())
+        tail = label.rsplit("-", 1)[-1].lstrip("0")
+        if tail.isdigit():
+            keys.add(tail)
+    if row.citizen_phone:
+        keys.add(row.citizen_phone)
+        keys.add(row.citizen_phone[3:])  # the number without its area code
+    if row.citizen_email:
+        keys.add(row.citizen_email)
+    keys.update(w for w in normalize_name(row.citizen_name).split() if len(w) > 1)
+    keys.update(w for w in normalize_address(row.place).split() if w not in ADDRESS_WORDS)
+    return {k[:200] for k in keys}
+
+
+def set_search_keys(session: Session, row: RequestRow) -> None:
+    session.execute(delete(RequestKeyRow).where(RequestKeyRow.uuid == row.uuid))
+    keys = search_keys(row)
+    if keys:
+        session.execute(
+            RequestKeyRow.__table__.insert(), [{"key": k, "uuid": row.uuid} for k in keys]
+        )
+
+
+def find_requests(session: Session, terms: list[tuple[str, bool]], limit: int) -> list[RequestRow]:
+    """Requests having every term, newest first. A term is (key, prefix?): an exact key or a
+    range scan of the key index, intersected in SQL."""
+    if not terms:
+        return []
+    selects = []
+    for key, prefix in terms:
+        column = RequestKeyRow.key
+        condition = and_(column >= key, column < key + "\uffff") if prefix else column == key
+        selects.append(select(RequestKeyRow.uuid).where(condition))
+    matching = selects[0] if len(selects) == 1 else intersect(*selects)
+    stmt = (
+        select(RequestRow)
+        .options(*_LIST_ONLY)
+        .where(RequestRow.uuid.in_(matching))
+        .order_by(RequestRow.created_at.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))
+
+
+def requests_by(
+    session: Session,
+    *,
+    created_by: str | None = None,
+    local_only: bool = False,
+    limit: int = 200,
+) -> list[RequestRow]:
+    stmt = (
+        select(RequestRow).options(*_LIST_ONLY).order_by(RequestRow.created_at.desc()).limit(limit)
+    )
+    if created_by is not None:
+        stmt = stmt.where(RequestRow.created_by == created_by)
+    if local_only:
+        stmt = stmt.where(RequestRow.sync_state != SyncState.REMOTE)
+    return list(session.scalars(stmt))
+
+
+def by_label(session: Session, label: str) -> RequestRow | None:
+    """A request by UUID, final reference or provisional number (kept as an alias)."""
+    label = label.strip()
+    row = session.get(RequestRow, label)
+    if row is not None:
+        return row
+    return session.scalar(
+        select(RequestRow).where(or_(RequestRow.reference == label, RequestRow.number == label))
+    )
+
+
+def events_of(session: Session, uuid: str) -> list[RequestEventRow]:
+    return list(
+        session.scalars(select(RequestEventRow).where(RequestEventRow.request_uuid == uuid))
+    )
+
+
+def put_event(session: Session, request_uuid: str, item: Event) -> None:
+    """Keep an event (the server's copy replaces a pending one with the same UUID)."""
+    row = session.get(RequestEventRow, item.uuid)
+    if row is None:
+        row = RequestEventRow(uuid=item.uuid, request_uuid=request_uuid)
+        session.add(row)
+    row.kind = str(item.kind)
+    row.data = dict(item.data)
+    row.author = item.author
+    row.created_at = item.created_at
+    row.received_at = item.received_at
+
+
+def event_from_row(row: RequestEventRow) -> Event:
+    return Event(
+        uuid=row.uuid,
+        request_uuid=row.request_uuid,
+        kind=EventKind(row.kind),
+        data=row.data or {},
+        author=row.author,
+        created_at=row.created_at,
+        received_at=row.received_at,
+    )
+
+
+# ---------------------------------------------------------------- the supervisor's queues
+BLOCKED = (SyncState.CONFLICT, SyncState.REJECTED)
+QUEUES = ("first-followup", "meeting", "unassigned", "overdue", "blocked")
+_OPEN = ("new", "received", "assigned", "in_progress")
+
+
+def queue_filter(name: str, now: dt.datetime) -> tuple[list, list]:
+    """(conditions, default order) of a queue, written to match its partial index."""
+    is_open = RequestRow.status.in_(_OPEN)
+    if name == "first-followup":
+        return (
+            [
+                RequestRow.nature == "complaint",
+                RequestRow.first_followup_at.is_(None),
+                is_open,
+            ],
+            [RequestRow.followup_due_at],
+        )
+    if name == "meeting":
+        return [RequestRow.meeting.in_(("to_schedule", "planned"))], [RequestRow.created_at]
+    if name == "unassigned":
+        return [RequestRow.assigned_to.is_(None), is_open], [RequestRow.created_at]
+    if name == "overdue":
+        return [is_open, RequestRow.due_at < now], [RequestRow.due_at]
+    if name == "blocked":
+        return [RequestRow.sync_state.in_(BLOCKED)], [RequestRow.updated_at]
+    raise ValueError(name)
+
+
+SORTS = {
+    "due": None,  # the queue's own order
+    "created": RequestRow.created_at,
+    "reference": RequestRow.number,
+    "category": RequestRow.category,
+    "department": RequestRow.department,
+    "district": RequestRow.district,
+    "status": RequestRow.status,
+}
+
+
+def queue_page(
+    session: Session,
+    name: str,
+    *,
+    now: dt.datetime,
+    department: str | None = None,
+    district: int | None = None,
+    sort: str = "due",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 100,
+) -> tuple[list[RequestRow], int]:
+    conditions, order = queue_filter(name, now)
+    if department:
+        conditions.append(RequestRow.department == department)
+    if district is not None:
+        conditions.append(RequestRow.district == district)
+    column = SORTS.get(sort)
+    ordering = [column] if column is not None else order
+    ordering = [c.desc() if descending else c for c in ordering] + [RequestRow.uuid]
+    rows = list(
+        session.scalars(
+            select(RequestRow)
+            .options(*_LIST_ONLY)
+            .where(*conditions)
+            .order_by(*ordering)
+            .offset(offset)
+            .limit(limit)
+        )
+    )
+    total = session.scalar(select(func.count()).select_from(RequestRow).where(*conditions)) or 0
+    return rows, int(total)
+
+
+def queue_count(
+    session: Session, name: str, *, now: dt.datetime, department: str | None, district: int | None
+) -> int:
+    conditions, _order = queue_filter(name, now)
+    if department:
+        conditions.append(RequestRow.department == department)
+    if district is not None:
+        conditions.append(RequestRow.district == district)
+    return int(session.scalar(select(func.count()).select_from(RequestRow).where(*conditions)) or 0)
+
+
+def category_labels(session: Session) -> dict[str, str]:
+    """Code → label, without reading each category's questions (lists show only the label)."""
+    return {
+        code: label for code, label in session.execute(select(CategoryRow.code, CategoryRow.label))
+    }
+
+
+def departments(session: Session) -> list[str]:
+    return sorted(d for d in session.scalars(select(CategoryRow.department).distinct()) if d)
+
+
+def refresh_state(session: Session, row: RequestRow) -> RequestState:
+    """Bring the row's state columns to the fold of its history (server events, then pending
+    ones): the same function the server applies, so both sides agree."""
+    session.flush()
+    start = RequestState(status="received" if row.reference else "new")
+    state = fold([event_from_row(e) for e in events_of(session, row.uuid)], start)
+    row.status = state.status
+    row.assigned_to = state.assigned_to
+    row.first_followup_at = state.first_followup_at
+    row.meeting = state.meeting
+    row.merged_into = state.merged_into
+    row.satisfaction = state.satisfaction
+    row.closed_at = state.closed_at
+    row.resolution = state.resolution
+    return state
+
+
+def past_request(row: RequestRow) -> PastRequest:
+    """A stored request as the capture rules read it."""
+    return PastRequest(
+        uuid=row.uuid,
+        label=row.reference or row.number,
+        nature=row.nature,
+        category=row.category,
+        status=row.status,
+        created_at=row.created_at,
+        closed_at=row.closed_at,
+        citizen=CitizenKey(row.citizen_phone, row.citizen_email, row.citizen_key, row.address_key),
+        address=row.address_key,
+        segment=row.street_key,
+    )

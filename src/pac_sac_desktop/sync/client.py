@@ -4,6 +4,8 @@ speaks HTTP; errors become NetworkError (try again later) or SyncError(kind) (so
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 from typing import Any
 
 import requests
@@ -22,6 +24,19 @@ class ServerClient:
         self.timeout = timeout
         self.http = requests.Session()
         self.http.headers["User-Agent"] = "pac-sac-desktop"
+        # Server time minus ours, from the last answer's Date header: SLA countdowns run on
+        # the server's clock, whatever this workstation's clock says.
+        self.clock_offset: dt.timedelta | None = None
+
+    def _read_clock(self, header: str | None) -> None:
+        if not header:
+            return
+        try:
+            server = email.utils.parsedate_to_datetime(header)
+        except (TypeError, ValueError):
+            return
+        if server.tzinfo is not None:
+            self.clock_offset = server - dt.datetime.now(dt.UTC)
 
     def _call(self, method: str, path: str, **kwargs: Any) -> tuple[int, Any]:
         headers = kwargs.pop("headers", {})
@@ -37,6 +52,7 @@ class ServerClient:
             )
         except requests.RequestException as exc:
             raise NetworkError("Le serveur central est injoignable.", details=str(exc)) from exc
+        self._read_clock(response.headers.get("Date"))
         try:
             body = response.json()
         except ValueError:

@@ -15,13 +15,17 @@ import logging
 import random
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from pac_sac_desktop.core.errors import NetworkError, SyncError
+from sqlalchemy.orm import Session
+
+from pac_sac_desktop.core.errors import NetworkError, SyncError, ValidationFailed
+from pac_sac_desktop.core.events import Event
 from pac_sac_desktop.core.kb import article_from_wire
 from pac_sac_desktop.core.paths import resources_dir
-from pac_sac_desktop.core.requests import normalize_address, normalize_name, street_key
+from pac_sac_desktop.core.requests import RequestDraft, SyncState
 from pac_sac_desktop.core.streets import StreetIndex
+from pac_sac_desktop.core.taxonomy import Category
 from pac_sac_desktop.store import kb_repo
 from pac_sac_desktop.store import requests_repo as repo
 from pac_sac_desktop.store.db import Database
@@ -38,6 +42,7 @@ PUSH_WORKERS = 4
 LAST_SYNC = "sync:last_success"
 LAST_ERROR = "sync:last_error"
 USERS = "sync:users"
+CLOCK_OFFSET = "sync:clock_offset"
 
 Progress = Callable[[str, int, int], None]  # (feed, done, remaining)
 
@@ -109,6 +114,9 @@ class SyncEngine:
         with self.db.transaction() as s:
             set_value(s, LAST_SYNC, utcnow().isoformat())
             set_value(s, LAST_ERROR, "")
+            offset = self.client.clock_offset
+            if offset is not None:
+                set_value(s, CLOCK_OFFSET, f"{offset.total_seconds():.3f}")
         return report
 
     # ------------------------------------------------------------------ push
@@ -164,7 +172,7 @@ class SyncEngine:
     def _refused(self, item: OutboxRow, exc: SyncError, report: SyncReport) -> None:
         if exc.kind in ("auth", "forbidden", "locked"):
             raise exc
-        self._block(item.id, item.entity_uuid, exc)
+        self._block(item.id, exc)
         report.blocked += 1
 
     def _requests_sent(self, sent: list[tuple[OutboxRow, dict]]) -> None:
@@ -174,40 +182,32 @@ class SyncEngine:
             for item, answer in sent:
                 row = repo.get_request(s, item.entity_uuid)
                 if row is not None:
-                    self._apply_server_request(row, answer)
+                    self._apply_server_request(s, row, answer)
                 repo.remove_outbox(s, item.id)
 
-    def _block(self, outbox_id: int, uuid: str, exc: SyncError) -> None:
+    def _block(self, outbox_id: int, exc: SyncError) -> None:
         """The server refused for good (conflict, invalid): keep everything, flag it for a supervisor."""
         with self.db.transaction() as s:
-            item = s.get(OutboxRow, outbox_id)
-            if item is not None:
-                item.state = "blocked"
-                item.attempts += 1
-                item.last_error = f"{exc.message} {exc.details}".strip()
-            row = repo.get_request(s, uuid)
-            if row is not None:
-                row.sync_state = "conflict" if exc.kind == "conflict" else "rejected"
-                row.sync_error = f"{exc.message} {exc.details}".strip()
+            repo.block(s, outbox_id, f"{exc.message} {exc.details}".strip(), exc.kind == "conflict")
 
     @staticmethod
-    def _apply_server_request(row: RequestRow, answer: dict) -> None:
+    def _apply_server_request(session: Session, row: RequestRow, answer: dict) -> None:
+        """The server's view of a request: its reference and deadlines, and, from the feed, its
+        history; the state columns are then the fold of that history and of the events still
+        waiting here, as the server computes them."""
+        reference_arrived = answer.get("reference") and row.reference != answer["reference"]
         row.reference = answer.get("reference") or row.reference
-        row.status = answer.get("status") or row.status
         for key in ("due_at", "followup_due_at"):
             if answer.get(key):
                 setattr(row, key, dt.datetime.fromisoformat(answer[key]))
-        row.server = {k: v for k, v in answer.items() if k != "payload"}
-        if row.status in ("resolved", "closed", "cancelled") and row.closed_at is None:
-            row.closed_at = (
-                dt.datetime.fromisoformat(answer["updated_at"])
-                if answer.get("updated_at")
-                else utcnow()
-            )
-        elif row.status not in ("resolved", "closed", "cancelled"):
-            row.closed_at = None
-        if row.sync_state in ("pending", "remote", "sent"):
-            row.sync_state = "sent" if row.sync_state != "remote" else "remote"
+        row.server = {k: v for k, v in answer.items() if k not in ("payload", "events")}
+        for item in answer.get("events") or ():
+            repo.put_event(session, row.uuid, Event.from_wire(item, row.uuid))
+        if row.sync_state == SyncState.PENDING:
+            row.sync_state = SyncState.SENT
+        repo.refresh_state(session, row)
+        if reference_arrived:
+            repo.set_search_keys(session, row)
         row.updated_at = utcnow()
 
     # ------------------------------------------------------------------ pull
@@ -288,7 +288,7 @@ class SyncEngine:
                     if change["op"] == "delete" or "category" not in change:
                         repo.delete_category(s, change["id"])
                     else:
-                        repo.upsert_category(s, change["category"])
+                        repo.upsert_category(s, Category.from_wire(change["category"]))
                     report.categories += 1
                 set_value(s, "cursor:taxonomy", str(cursor))
 
@@ -309,6 +309,9 @@ class SyncEngine:
         self._pages("users", apply)
 
     def pull_requests(self, report: SyncReport) -> None:
+        with self.db.reading() as s:
+            departments = {c.code: c.department for c in repo.categories(s, active_only=False)}
+
         def apply(changes: list[dict], cursor: int) -> None:
             with self.db.transaction() as s:
                 for change in changes:
@@ -317,13 +320,21 @@ class SyncEngine:
                         continue
                     row = repo.get_request(s, change["id"])
                     if row is None:
-                        row = _remote_row(data, self.streets)
+                        row = _remote_row(data, self.streets, departments)
                         s.add(row)
-                    self._apply_server_request(row, data)
+                        repo.set_search_keys(s, row)
+                    self._apply_server_request(s, row, data)
                     report.request_updates += 1
                 set_value(s, "cursor:requests", str(cursor))
 
         self._pages("requests", apply)
+
+
+def server_now(db: Database) -> dt.datetime:
+    """Now on the server's clock, as last measured (this clock when never synced)."""
+    with db.reading() as s:
+        offset = float(get_value(s, CLOCK_OFFSET, "0") or 0)
+    return utcnow() + dt.timedelta(seconds=offset)
 
 
 def sync_status(db: Database) -> dict:
@@ -337,32 +348,39 @@ def sync_status(db: Database) -> dict:
         }
 
 
-def _remote_row(data: dict, streets: StreetIndex) -> RequestRow:
-    """A request captured elsewhere, kept for caller history and duplicate detection."""
-    payload = data.get("payload") or {}
-    citizen = payload.get("citizen") or {}
-    address = (payload.get("location") or {}).get("address", "") or citizen.get("address", "")
+def _remote_row(data: dict, streets: StreetIndex, categories: dict[str, str]) -> RequestRow:
+    """A request captured elsewhere, kept for caller history, duplicates and the desk."""
+    try:
+        draft = RequestDraft.from_wire(data.get("payload") or {})
+    except ValidationFailed:  # an old payload the rules of today refuse: keep what is certain
+        draft = RequestDraft()
+    draft = replace(
+        draft,
+        nature=data.get("nature") or draft.nature or "request",
+        category=data.get("category") or draft.category,
+        channel=data.get("channel") or draft.channel or "web",
+    )
+    place = streets.locate(draft.place) if draft.place else None
+    district = data.get("district")
+    if district is None and place is not None and place.district is not None:
+        district = place.district.number
     now = utcnow()
-    return RequestRow(
+    return repo.request_row(
         uuid=data["uuid"],
         number=data.get("reference") or data["uuid"],
         reference=data.get("reference"),
-        nature=data.get("nature", "request"),
-        category=data.get("category", ""),
-        channel=data.get("channel", "web"),
+        draft=draft,
+        payload=data.get("payload") or {},
         status=data.get("status", "received"),
-        payload=payload,
-        flags=[],
-        citizen_phone=citizen.get("phone", "").split("x")[0],
-        citizen_email=citizen.get("email", ""),
-        citizen_key=normalize_name(
-            f"{citizen.get('first_name', '')} {citizen.get('last_name', '')}"
-        ),
-        address_key=normalize_address(address),
-        street_key=(place.segment if (place := streets.locate(address)) else street_key(address)),
-        created_at=dt.datetime.fromisoformat(data["created_at"]) if data.get("created_at") else now,
+        sync_state=SyncState.REMOTE,
+        created_at=_time(data.get("created_at")) or now,
         created_by=data.get("created_by", ""),
-        sync_state="remote",
-        sync_error="",
-        updated_at=now,
+        segment=place.segment if place else "",
+        district=district,
+        department=data.get("department") or categories.get(draft.category, ""),
+        now=now,
     )
+
+
+def _time(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None

@@ -97,7 +97,7 @@ class SidePanel(QWidget):
             self.warning.show()
         else:
             self.warning.hide()
-        same = list(getattr(a, "open_same_subject", []) or [])
+        same = a.open_same_subject
         if same:
             first = same[0]
             text = self.tr(

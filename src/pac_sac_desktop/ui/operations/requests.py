@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject
 from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.core.events import EventKind
 from pac_sac_desktop.core.requests import RequestDraft
-from pac_sac_desktop.core.taxonomy import Category
 from pac_sac_desktop.services.workstation import Workstation
 from pac_sac_desktop.ui.operations import Changes, ReadOp, WriteOp
 
@@ -26,7 +25,7 @@ def _who(ws: Workstation) -> tuple[str, str]:
 # ------------------------------------------------------------------ capture
 def save_request(*, parent: QObject, ws: Workstation, draft: RequestDraft) -> WriteOp:
     def op():  # type: ignore[no-untyped-def]
-        return ws.requests.save(draft.to_wire(), user=ws.user_name())
+        return ws.requests.save(draft, user=ws.user_name())
 
     return WriteOp(parent, op, lambda saved: Changes(requests=True, request_uuid=saved.uuid))
 
@@ -37,19 +36,19 @@ def attach_caller(
     """The caller reports a problem already known: a note on that request, no new request."""
 
     def op() -> str:
-        return ws.requests.attach_to(request_uuid, draft.to_wire(), user=ws.user_name())
+        return ws.requests.attach_to(request_uuid, draft, user=ws.user_name())
 
     return WriteOp(parent, op, Changes(requests=True, request_uuid=request_uuid))
 
 
 def assess_request(*, parent: QObject, ws: Workstation, draft: RequestDraft) -> ReadOp:
-    return ReadOp(parent, lambda: ws.requests.assess(draft.to_wire()))
+    return ReadOp(parent, lambda: ws.requests.assess(draft))
 
 
 def load_categories(*, parent: QObject, ws: Workstation) -> ReadOp:
     def op():  # type: ignore[no-untyped-def]
         ws.requests.ensure_taxonomy()
-        return [Category.from_row(row) for row in ws.requests.categories()]
+        return ws.requests.categories()
 
     return ReadOp(parent, op)
 
