@@ -2,6 +2,222 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
 <context>
+    <name>AccountBadge</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/account_badge.py" line="40"/>
+        <source>Signed in as %1 on %2</source>
+        <translation>Connecté(e) en tant que %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>ActionBar</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="48"/>
+        <source>Assign…</source>
+        <translation>Assigner…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="49"/>
+        <source>Status…</source>
+        <translation>Statut…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="50"/>
+        <source>Follow-up call…</source>
+        <translation>Appel de suivi…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="51"/>
+        <source>Meeting…</source>
+        <translation>Rencontre…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="52"/>
+        <source>Close…</source>
+        <translation>Fermer…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="53"/>
+        <source>Satisfaction…</source>
+        <translation>Satisfaction…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="54"/>
+        <source>Merge…</source>
+        <translation>Fusionner…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="55"/>
+        <source>Undo merge…</source>
+        <translation>Annuler la fusion…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="56"/>
+        <source>Add a note…</source>
+        <translation>Ajouter une note…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="67"/>
+        <source>Your role does not allow acting on requests.</source>
+        <translation>Votre rôle ne permet pas d&apos;agir sur les requêtes.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="73"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="74"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="107"/>
+        <source>Assign</source>
+        <translation>Assigner</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="109"/>
+        <source>A department</source>
+        <translation>Un service</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="110"/>
+        <source>A person</source>
+        <translation>Une personne</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="112"/>
+        <source>Assign to:</source>
+        <translation>Assigner à :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="116"/>
+        <source>Department, or the person&apos;s user name</source>
+        <translation>Service, ou nom d&apos;utilisateur de la personne</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="118"/>
+        <source>Who:</source>
+        <translation>Qui :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="123"/>
+        <source>Change the status</source>
+        <translation>Changer le statut</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="124"/>
+        <source>New status:</source>
+        <translation>Nouveau statut :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="125"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="184"/>
+        <source>Why (optional):</source>
+        <translation>Pourquoi (facultatif) :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="130"/>
+        <source>Log a follow-up call</source>
+        <translation>Consigner un appel de suivi</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="131"/>
+        <source>When:</source>
+        <translation>Quand :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="132"/>
+        <source>Outcome:</source>
+        <translation>Résultat :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="133"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="190"/>
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="139"/>
+        <source>Meeting with the councillor</source>
+        <translation>Rencontre avec le conseiller</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="141"/>
+        <source>Meeting:</source>
+        <translation>Rencontre :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="145"/>
+        <source>Date:</source>
+        <translation>Date :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="147"/>
+        <source>Councillor:</source>
+        <translation>Conseiller ou conseillère :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="150"/>
+        <source>City official:</source>
+        <translation>Fonctionnaire :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="153"/>
+        <source>Outcome (when held):</source>
+        <translation>Ce qui a été convenu (si tenue) :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="158"/>
+        <source>Close the request</source>
+        <translation>Fermer la requête</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="159"/>
+        <source>How it was settled:</source>
+        <translation>Comment elle a été réglée :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="164"/>
+        <source>Citizen satisfaction</source>
+        <translation>Satisfaction du citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="169"/>
+        <source>Score (1 to 5):</source>
+        <translation>Note (1 à 5) :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="170"/>
+        <source>Comment:</source>
+        <translation>Commentaire :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="175"/>
+        <source>Merge into another request</source>
+        <translation>Fusionner dans une autre requête</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="178"/>
+        <source>Reference of the request to keep:</source>
+        <translation>Numéro de la requête à conserver :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="183"/>
+        <source>Undo the merge</source>
+        <translation>Annuler la fusion</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="189"/>
+        <source>Add a note</source>
+        <translation>Ajouter une note</translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="46"/>
@@ -157,7 +373,7 @@
     <message>
         <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="388"/>
         <source>Saved: %1 (provisional %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrée : %1 (provisoire %2)</translation>
     </message>
 </context>
 <context>
@@ -185,7 +401,7 @@
     <message>
         <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="55"/>
         <source>Civic address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse civique</translation>
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="93"/>
@@ -193,24 +409,104 @@
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="94"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="95"/>
         <source>Phone:</source>
         <translation>Téléphone :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="94"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="96"/>
         <source>E-mail:</source>
         <translation>Courriel :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="103"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="106"/>
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="109"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="112"/>
         <source>Follow-up by:</source>
         <translation>Suivi par :</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="30"/>
+        <source>First follow-up due</source>
+        <translation>Premier suivi à faire</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="31"/>
+        <source>Meeting with the councillor</source>
+        <translation>Rencontres avec l&apos;élu</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="32"/>
+        <source>Unassigned</source>
+        <translation>Non assignées</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="33"/>
+        <source>Overdue (category deadline)</source>
+        <translation>En retard (délai de la catégorie)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="34"/>
+        <source>Blocked uploads</source>
+        <translation>Envois bloqués</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="60"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="136"/>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="82"/>
+        <source>Assign the selection…</source>
+        <translation>Assigner la sélection…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="100"/>
+        <source>Department:</source>
+        <translation>Service :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="103"/>
+        <source>District:</source>
+        <translation>District :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="168"/>
+        <source>Server time %1</source>
+        <translation>Heure du serveur : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="182"/>
+        <source>%n request(s) in this queue</source>
+        <translation>
+            <numerusform>%n requête dans cette file</numerusform>
+            <numerusform>%n requêtes dans cette file</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="183"/>
+        <source>%1 shown</source>
+        <translation>%1 affichées</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="195"/>
+        <source>Select one or more requests first.</source>
+        <translation>Sélectionnez d&apos;abord une ou plusieurs requêtes.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="197"/>
+        <source>%n request(s) selected</source>
+        <translation>
+            <numerusform>%n requête sélectionnée</numerusform>
+            <numerusform>%n requêtes sélectionnées</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -348,77 +644,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="44"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="53"/>
         <source>PAC SAC — Citizen services</source>
         <translation>PAC SAC — Service aux citoyens</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="51"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="60"/>
         <source>Knowledge base</source>
         <translation>Base de connaissances</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="55"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="64"/>
         <source>New request (Ctrl+N)</source>
         <translation>Nouvelle requête (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="66"/>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="104"/>
         <source>Checking the search index…</source>
         <translation>Vérification de l&apos;index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="109"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="110"/>
         <source>&amp;Import articles…</source>
         <translation>&amp;Importer des fiches…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="114"/>
         <source>&amp;Connect to the server…</source>
         <translation>Se &amp;connecter au serveur…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="117"/>
         <source>S&amp;ynchronise now</source>
         <translation>S&amp;ynchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="126"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="127"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="132"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="138"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="139"/>
         <source>&amp;About PAC SAC</source>
         <translation>À &amp;propos de PAC SAC</translation>
     </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="167"/>
+        <source>Supervisor&apos;s desk</source>
+        <translation>Pupitre du superviseur</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="227"/>
         <source>%n article(s) in the local knowledge base</source>
         <translation>
             <numerusform>%n fiche dans la base de connaissances locale</numerusform>
@@ -426,67 +732,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="174"/>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="259"/>
         <source>Search index up to date</source>
         <translation>Index de recherche à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="237"/>
         <source>Search index updated</source>
         <translation>Index de recherche mis à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="238"/>
         <source>Search index rebuilt</source>
         <translation>Index de recherche reconstruit</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="247"/>
         <source>Search index unavailable</source>
         <translation>Index de recherche indisponible</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="251"/>
         <source>Folder of Markdown articles</source>
         <translation>Dossier de fiches Markdown</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="256"/>
         <source>Importing…</source>
         <translation>Importation en cours…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="261"/>
         <source>%1 created, %2 updated, %3 unchanged, %4 rejected.</source>
         <translation>%1 créée(s), %2 mise(s) à jour, %3 inchangée(s), %4 rejetée(s).</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="267"/>
         <source>Import finished</source>
         <translation>Importation terminée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="288"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="288"/>
         <source>The new language will be used at the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="294"/>
         <source>About PAC SAC</source>
         <translation>À propos de PAC SAC</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="296"/>
         <source>PAC SAC Desktop %1
 Knowledge base and citizen requests for frontline staff.</source>
         <translation>PAC SAC Desktop %1
 Base de connaissances et requêtes citoyennes pour le personnel de première ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="304"/>
+        <source>Unsaved request</source>
+        <translation>Requête non enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="305"/>
+        <source>The request on the form has not been saved.</source>
+        <translation>La requête en cours de saisie n&apos;a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="307"/>
+        <source>Keep it as a draft, offered back at the next start, or quit without it?</source>
+        <translation>La garder comme brouillon, proposé au prochain démarrage, ou quitter sans l&apos;enregistrer?</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="310"/>
+        <source>Save the draft</source>
+        <translation>Enregistrer le brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="312"/>
+        <source>Quit without saving</source>
+        <translation>Quitter sans enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="314"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -508,36 +844,235 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="31"/>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="32"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="33"/>
+        <source>Citizen</source>
+        <translation>Citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="34"/>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="35"/>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="36"/>
+        <source>Department</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="37"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="38"/>
+        <source>Assigned to</source>
+        <translation>Assignée à</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="39"/>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="40"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="49"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="101"/>
         <source>Receipt %1</source>
         <translation>Accusé de réception %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="54"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="76"/>
         <source>Copy the text</source>
         <translation>Copier le texte</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="56"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="80"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="58"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="82"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="60"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="84"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="86"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="118"/>
         <source>Save the receipt</source>
         <translation>Enregistrer l&apos;accusé de réception</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetail</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="42"/>
+        <source>%1 (provisional %2)</source>
+        <translation>%1 (provisoire %2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="44"/>
+        <source>%1 (provisional)</source>
+        <translation>%1 (provisoire)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetailView</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="59"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="59"/>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="59"/>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="107"/>
+        <source>(not sent yet)</source>
+        <translation>(pas encore transmis)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="114"/>
+        <source>No event yet.</source>
+        <translation>Aucun événement pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="128"/>
+        <source>Sync</source>
+        <translation>Transmission</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="129"/>
+        <source>Nature</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="130"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="131"/>
+        <source>Department</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="132"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="133"/>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="134"/>
+        <source>Assigned to</source>
+        <translation>Assignée à</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="140"/>
+        <source>Citizen</source>
+        <translation>Citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="140"/>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="144"/>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="145"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="156"/>
+        <source>Meeting</source>
+        <translation>Rencontre</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="158"/>
+        <source>Merged into</source>
+        <translation>Fusionnée dans</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="159"/>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="161"/>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="163"/>
+        <source>Also known as</source>
+        <translation>Aussi connue sous</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="176"/>
+        <source>done on %1</source>
+        <translation>fait le %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="177"/>
+        <source>First follow-up</source>
+        <translation>Premier suivi</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="180"/>
+        <source>First follow-up due</source>
+        <translation>Premier suivi au plus tard</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="183"/>
+        <source>Category deadline</source>
+        <translation>Délai de la catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="193"/>
+        <source>%1 left</source>
+        <translation>reste %1</translation>
     </message>
 </context>
 <context>
@@ -617,56 +1152,130 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
     </message>
 </context>
 <context>
-    <name>SidePanel</name>
+    <name>RequestsPage</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="52"/>
-        <source>Record this call as a complaint</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../src/pac_sac_desktop/ui/requests/requests_page.py" line="40"/>
+        <source>Reference, provisional number, citizen&apos;s name, phone, e-mail or address</source>
+        <translation>Numéro, numéro provisoire, nom du citoyen, téléphone, courriel ou adresse</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="62"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/requests_page.py" line="53"/>
+        <source>Search results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/requests_page.py" line="54"/>
+        <source>My requests</source>
+        <translation>Mes requêtes</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/requests_page.py" line="55"/>
+        <source>This station</source>
+        <translation>Ce poste</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/requests/requests_page.py" line="120"/>
+        <source>%n request(s) found</source>
+        <translation>
+            <numerusform>%n requête trouvée</numerusform>
+            <numerusform>%n requêtes trouvées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/requests_page.py" line="142"/>
+        <source>This request is not on this station.</source>
+        <translation>Cette requête n&apos;est pas sur ce poste.</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="50"/>
+        <source>Record this call as a complaint</source>
+        <translation>Consigner cet appel comme plainte</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="60"/>
         <source>Enter or double-click: attach this caller to that request</source>
         <translation>Entrée ou double-clic : rattacher ce citoyen à cette requête</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="78"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="76"/>
         <source>Possible duplicates (same place, last 30 days)</source>
         <translation>Doublons possibles (même lieu, 30 derniers jours)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="79"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="77"/>
         <source>Caller history</source>
         <translation>Historique du citoyen</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="80"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="78"/>
         <source>Answer sheets for this category</source>
         <translation>Fiches de cette catégorie</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="88"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="86"/>
         <source>the district councillor</source>
         <translation>le conseiller ou la conseillère du district</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="89"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="87"/>
         <source>district</source>
         <translation>district</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="92"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="90"/>
         <source>Second complaint from this citizen on this subject (earlier: %1). A meeting with %2%3 and a city official is mandatory; it will be scheduled when you save.</source>
         <translation>Deuxième plainte de ce citoyen sur ce sujet (plainte antérieure : %1). Une rencontre avec %2%3 et un fonctionnaire de la Ville est obligatoire; elle sera planifiée à l&apos;enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="106"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="104"/>
         <source>This caller already has an open request on this subject: %1 (%2, %3, %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette personne a déjà une requête ouverte sur ce sujet : %1 (%2, %3, %4).</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="115"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="113"/>
         <source>This call is recorded as a complaint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet appel est consigné comme plainte.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryList</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/summary_list.py" line="19"/>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/summary_list.py" line="20"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/summary_list.py" line="21"/>
+        <source>Nature</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/summary_list.py" line="22"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/summary_list.py" line="23"/>
+        <source>Citizen</source>
+        <translation>Citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/summary_list.py" line="24"/>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/summary_list.py" line="25"/>
+        <source>Created</source>
+        <translation>Créée</translation>
     </message>
 </context>
 <context>
@@ -734,17 +1343,17 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/errors.py" line="18"/>
+        <location filename="../../src/pac_sac_desktop/ui/errors.py" line="22"/>
         <source>An unexpected error occurred. The details were written to the log.</source>
         <translation>Une erreur inattendue s&apos;est produite. Les détails ont été écrits dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/errors.py" line="29"/>
+        <location filename="../../src/pac_sac_desktop/ui/errors.py" line="33"/>
         <source>PAC SAC</source>
         <translation>PAC SAC</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/errors.py" line="34"/>
+        <location filename="../../src/pac_sac_desktop/ui/errors.py" line="38"/>
         <source>Copy details</source>
         <translation>Copier les détails</translation>
     </message>
@@ -788,7 +1397,30 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
     <message>
         <location filename="../../src/pac_sac_desktop/ui/format.py" line="80"/>
         <source>overdue by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>en retard de %1</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/account_badge.py" line="14"/>
+        <source>Agent</source>
+        <translation>Agent(e)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/account_badge.py" line="15"/>
+        <source>Supervisor</source>
+        <translation>Superviseur(e)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/account_badge.py" line="16"/>
+        <source>Editor</source>
+        <translation>Éditeur/Éditrice</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/account_badge.py" line="17"/>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
     </message>
 </context>
 </TS>

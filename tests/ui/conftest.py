@@ -36,7 +36,7 @@ def kb(ws):
 @pytest.fixture()
 def window(qtbot, ws, settings, french):
     w = MainWindow(ws, settings, today_fn=lambda: TODAY)
-    qtbot.addWidget(w)
+    qtbot.addWidget(w, before_close_func=lambda w: w.capture_page.new_request())
     w.show()
     qtbot.waitExposed(w)
     qtbot.waitUntil(
@@ -52,9 +52,10 @@ def shown_errors(monkeypatch):
 
     shown: list[str] = []
 
-    def record(box) -> int:
-        shown.append(box.text())
-        return 0
+    class RecordingBox(errors.QMessageBox):
+        def exec(self) -> int:
+            shown.append(self.text())
+            return 0
 
-    monkeypatch.setattr(errors.QMessageBox, "exec", record)
+    monkeypatch.setattr(errors, "QMessageBox", RecordingBox)
     return shown

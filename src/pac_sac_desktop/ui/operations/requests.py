@@ -10,16 +10,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.core.events import EventKind
 from pac_sac_desktop.core.requests import RequestDraft
 from pac_sac_desktop.services.workstation import Workstation
 from pac_sac_desktop.ui.operations import Changes, ReadOp, WriteOp
 
 
-def _who(ws: Workstation) -> tuple[str, str]:
+def _who(ws: Workstation) -> tuple[str, str | None]:
+    """The signed-in user and role; no role (never signed in) is refused by the service."""
     account = ws.account()
-    return account.get("user") or "local", account.get("role") or "agent"
+    return account.get("user") or "local", account.get("role")
 
 
 # ------------------------------------------------------------------ capture
@@ -167,21 +167,9 @@ def record_satisfaction(
 
 
 def merge_into(*, parent: QObject, ws: Workstation, ref: str, into: str) -> WriteOp:
-    """Merge this request into another, picked by its reference (or provisional number)."""
-
-    def op():  # type: ignore[no-untyped-def]
-        user, role = _who(ws)
-        try:
-            target = ws.requests.detail(into.strip()).summary
-        except KeyError:
-            raise ValidationFailed(
-                {"data.into": f"requête introuvable sur ce poste : {into}"},
-                "Fusion impossible : requête introuvable.",
-            ) from None
-        data = {"into": target.uuid, "into_label": target.label}
-        return [ws.requests.act(ref, EventKind.MERGE, data, user=user, role=role)]
-
-    return WriteOp(parent, op, Changes(requests=True, request_uuid=ref))
+    """Merge this request into another, picked by its reference or provisional number."""
+    data = {"into": into.strip()}
+    return act(parent=parent, ws=ws, refs=[ref], kind=EventKind.MERGE, data=data)
 
 
 def undo_merge(*, parent: QObject, ws: Workstation, ref: str, text: str) -> WriteOp:
