@@ -94,7 +94,7 @@ def test_a_draft_left_by_a_crash_is_offered_back(qtbot, ws, settings, french, ho
         }
     )
     w = MainWindow(ws, settings, today_fn=lambda: TODAY)
-    qtbot.addWidget(w)
+    qtbot.addWidget(w, before_close_func=lambda w: w.capture_page.new_request())
     w.show()
     page = w.capture_page
     assert page.draft_box.isVisible() or page.pending_draft is not None
