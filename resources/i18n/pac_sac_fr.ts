@@ -4,7 +4,12 @@
 <context>
     <name>AccountBadge</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/account_badge.py" line="40"/>
+        <location filename="../../src/pac_sac_desktop/ui/account_badge.py" line="31"/>
+        <source>Not signed in</source>
+        <translation>Non connecté(e)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/account_badge.py" line="39"/>
         <source>Signed in as %1 on %2</source>
         <translation>Connecté(e) en tant que %1 sur %2</translation>
     </message>
@@ -57,7 +62,7 @@
         <translation>Ajouter une note…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="67"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="70"/>
         <source>Your role does not allow acting on requests.</source>
         <translation>Votre rôle ne permet pas d&apos;agir sur les requêtes.</translation>
     </message>
@@ -458,7 +463,7 @@
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="60"/>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="136"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="138"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
@@ -478,12 +483,17 @@
         <translation>District :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="168"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="115"/>
+        <source>Queues</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="170"/>
         <source>Server time %1</source>
         <translation>Heure du serveur : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="182"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="184"/>
         <source>%n request(s) in this queue</source>
         <translation>
             <numerusform>%n requête dans cette file</numerusform>
@@ -491,17 +501,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="183"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="185"/>
         <source>%1 shown</source>
         <translation>%1 affichées</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="195"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="197"/>
         <source>Select one or more requests first.</source>
         <translation>Sélectionnez d&apos;abord une ou plusieurs requêtes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="197"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="199"/>
         <source>%n request(s) selected</source>
         <translation>
             <numerusform>%n requête sélectionnée</numerusform>
@@ -664,67 +674,67 @@
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="105"/>
         <source>Checking the search index…</source>
         <translation>Vérification de l&apos;index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="110"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="111"/>
         <source>&amp;Import articles…</source>
         <translation>&amp;Importer des fiches…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="114"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="115"/>
         <source>&amp;Connect to the server…</source>
         <translation>Se &amp;connecter au serveur…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="118"/>
         <source>S&amp;ynchronise now</source>
         <translation>S&amp;ynchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="123"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="127"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="128"/>
         <source>&amp;Search</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="133"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="139"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="140"/>
         <source>&amp;About PAC SAC</source>
         <translation>À &amp;propos de PAC SAC</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="168"/>
         <source>Supervisor&apos;s desk</source>
         <translation>Pupitre du superviseur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="229"/>
         <source>%n article(s) in the local knowledge base</source>
         <translation>
             <numerusform>%n fiche dans la base de connaissances locale</numerusform>
@@ -732,95 +742,95 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="236"/>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="261"/>
         <source>Search index up to date</source>
         <translation>Index de recherche à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="239"/>
         <source>Search index updated</source>
         <translation>Index de recherche mis à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="240"/>
         <source>Search index rebuilt</source>
         <translation>Index de recherche reconstruit</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="249"/>
         <source>Search index unavailable</source>
         <translation>Index de recherche indisponible</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="253"/>
         <source>Folder of Markdown articles</source>
         <translation>Dossier de fiches Markdown</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="258"/>
         <source>Importing…</source>
         <translation>Importation en cours…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="263"/>
         <source>%1 created, %2 updated, %3 unchanged, %4 rejected.</source>
         <translation>%1 créée(s), %2 mise(s) à jour, %3 inchangée(s), %4 rejetée(s).</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="269"/>
         <source>Import finished</source>
         <translation>Importation terminée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="290"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="288"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="290"/>
         <source>The new language will be used at the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="296"/>
         <source>About PAC SAC</source>
         <translation>À propos de PAC SAC</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="296"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="298"/>
         <source>PAC SAC Desktop %1
 Knowledge base and citizen requests for frontline staff.</source>
         <translation>PAC SAC Desktop %1
 Base de connaissances et requêtes citoyennes pour le personnel de première ligne.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="304"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="306"/>
         <source>Unsaved request</source>
         <translation>Requête non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="305"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="307"/>
         <source>The request on the form has not been saved.</source>
         <translation>La requête en cours de saisie n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="309"/>
         <source>Keep it as a draft, offered back at the next start, or quit without it?</source>
         <translation>La garder comme brouillon, proposé au prochain démarrage, ou quitter sans l&apos;enregistrer?</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="312"/>
         <source>Save the draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="314"/>
         <source>Quit without saving</source>
         <translation>Quitter sans enregistrer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="316"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -932,12 +942,12 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
 <context>
     <name>RequestDetail</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="42"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="39"/>
         <source>%1 (provisional %2)</source>
         <translation>%1 (provisoire %2)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="44"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="41"/>
         <source>%1 (provisional)</source>
         <translation>%1 (provisoire)</translation>
     </message>
@@ -945,132 +955,142 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
 <context>
     <name>RequestDetailView</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="59"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="110"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="59"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="110"/>
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="59"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="110"/>
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="107"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="100"/>
         <source>(not sent yet)</source>
         <translation>(pas encore transmis)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="114"/>
-        <source>No event yet.</source>
-        <translation>Aucun événement pour l&apos;instant.</translation>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="57"/>
+        <source>History</source>
+        <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="128"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="79"/>
+        <source>Choose a request in the list.</source>
+        <translation>Choisissez une requête dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="131"/>
         <source>Sync</source>
         <translation>Transmission</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="129"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="132"/>
         <source>Nature</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="130"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="133"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="131"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="134"/>
         <source>Department</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="132"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="135"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="133"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="136"/>
         <source>Created</source>
         <translation>Créée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="134"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="137"/>
         <source>Assigned to</source>
         <translation>Assignée à</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="140"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="143"/>
         <source>Citizen</source>
         <translation>Citoyen</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="140"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="143"/>
         <source>Anonymous</source>
         <translation>Anonyme</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="144"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="146"/>
+        <source>district</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="148"/>
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="145"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="149"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="156"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="160"/>
         <source>Meeting</source>
         <translation>Rencontre</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="158"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="162"/>
         <source>Merged into</source>
         <translation>Fusionnée dans</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="159"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="163"/>
         <source>Resolution</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="161"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="165"/>
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="163"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="167"/>
         <source>Also known as</source>
         <translation>Aussi connue sous</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="176"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="180"/>
         <source>done on %1</source>
         <translation>fait le %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="177"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="181"/>
         <source>First follow-up</source>
         <translation>Premier suivi</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="180"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="184"/>
         <source>First follow-up due</source>
         <translation>Premier suivi au plus tard</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="183"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="187"/>
         <source>Category deadline</source>
         <translation>Délai de la catégorie</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="193"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="197"/>
         <source>%1 left</source>
         <translation>reste %1</translation>
     </message>
@@ -1113,27 +1133,27 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         <translation>Nature :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="106"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="111"/>
         <source>Category:</source>
         <translation>Catégorie :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="109"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="113"/>
         <source>Location:</source>
         <translation>Lieu :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="110"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="114"/>
         <source>Description:</source>
         <translation>Description :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="113"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="117"/>
         <source>Attachments:</source>
         <translation>Pièces jointes :</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="165"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="171"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n heure</numerusform>
@@ -1141,12 +1161,12 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="167"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="173"/>
         <source>no deadline</source>
         <translation>sans délai</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="169"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="175"/>
         <source>deadline</source>
         <translation>délai</translation>
     </message>
@@ -1195,47 +1215,47 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         <translation>Consigner cet appel comme plainte</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="60"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="63"/>
         <source>Enter or double-click: attach this caller to that request</source>
         <translation>Entrée ou double-clic : rattacher ce citoyen à cette requête</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="76"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="79"/>
         <source>Possible duplicates (same place, last 30 days)</source>
         <translation>Doublons possibles (même lieu, 30 derniers jours)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="77"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="80"/>
         <source>Caller history</source>
         <translation>Historique du citoyen</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="78"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="81"/>
         <source>Answer sheets for this category</source>
         <translation>Fiches de cette catégorie</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="86"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="89"/>
         <source>the district councillor</source>
         <translation>le conseiller ou la conseillère du district</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="87"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="90"/>
         <source>district</source>
         <translation>district</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="90"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="93"/>
         <source>Second complaint from this citizen on this subject (earlier: %1). A meeting with %2%3 and a city official is mandatory; it will be scheduled when you save.</source>
         <translation>Deuxième plainte de ce citoyen sur ce sujet (plainte antérieure : %1). Une rencontre avec %2%3 et un fonctionnaire de la Ville est obligatoire; elle sera planifiée à l&apos;enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="104"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="107"/>
         <source>This caller already has an open request on this subject: %1 (%2, %3, %4).</source>
         <translation>Cette personne a déjà une requête ouverte sur ce sujet : %1 (%2, %3, %4).</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="113"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="116"/>
         <source>This call is recorded as a complaint.</source>
         <translation>Cet appel est consigné comme plainte.</translation>
     </message>
@@ -1395,7 +1415,7 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="80"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="86"/>
         <source>overdue by %1</source>
         <translation>en retard de %1</translation>
     </message>

@@ -165,6 +165,7 @@ def test_the_requests_page_finds_a_request_by_number_phone_and_name(qtbot, ws, s
     sign_in(ws, "agent", "agent", "Marie Tremblay")
     saved = complaint(ws)
     complaint(ws, first="Paul", last="Roy", phone="819 555-0123")
+    ws.requests.act(saved.uuid, "note", {"text": "Rappeler après 16 h"}, user="agent", role="agent")
     w = open_window(qtbot, ws, settings)
     page = w.requests_page
     w.tabs.setCurrentWidget(page)
@@ -181,11 +182,9 @@ def test_the_requests_page_finds_a_request_by_number_phone_and_name(qtbot, ws, s
     assert "En attente d'envoi" in facts  # sync state in French
     assert "Premier suivi au plus tard" in facts or "Premier suivi dû" in facts
     assert FRENCH_MOMENT.search(facts), facts
-    timeline = [
-        page.detail.timeline.topLevelItem(i).text(2)
-        for i in range(page.detail.timeline.topLevelItemCount())
-    ]
-    assert timeline
+    (when, who, what), *_ = page.detail.timeline_rows
+    assert who == "agent" and what == "Note — Rappeler après 16 h (pas encore transmis)"
+    assert FRENCH_MOMENT.fullmatch(when), when
     assert page.mine.topLevelItemCount() == 2
 
 
@@ -243,10 +242,7 @@ def test_the_desk_counts_down_a_first_followup_and_moves_it_out_once_logged(
     qtbot.waitUntil(lambda: len(desk.model.rows) == 0, timeout=5000)
     assert not shown_errors
     qtbot.waitUntil(
-        lambda: any(
-            "Citoyen joint" in page.detail.timeline.topLevelItem(i).text(2)
-            for i in range(page.detail.timeline.topLevelItemCount())
-        ),
+        lambda: any("Citoyen joint" in what for _w, _a, what in page.detail.timeline_rows),
         timeout=5000,
     )
 

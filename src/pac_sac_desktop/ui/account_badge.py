@@ -28,9 +28,8 @@ class AccountBadge(QLabel):
     def set_account(self, account: dict) -> None:
         name = account.get("display_name") or account.get("user")
         if not name:
-            self.setText(
-                f"<span style='color:#6b6b6b'>{html.escape(self.tr('Not signed in'))}</span>"
-            )
+            nobody = html.escape(self.tr("Not signed in"))
+            self.setText(f"<span style='color:#6b6b6b'>{nobody}</span>")
             self.setToolTip("")
             return
         role = role_label(account.get("role"))

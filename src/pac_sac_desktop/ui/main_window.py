@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.requests_page = RequestsPage(ws, self)
         self.tabs.addTab(self.requests_page, self.tr("Requests"))
         self.desk_page = DeskPage(ws, self)
+        self.desk_page.hide()  # a tab only for supervisors (refresh_account)
         self.desk_page.open_request.connect(self.show_request)
         self.account_badge = AccountBadge(self)
         self.tabs.setCornerWidget(self.account_badge, Qt.Corner.TopRightCorner)
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.desk_page, self.tr("Supervisor's desk"))
         elif role != "supervisor" and desk >= 0:
             self.tabs.removeTab(desk)
+            self.desk_page.hide()
         self.requests_page.refresh()
 
     def _synced(self, ok: bool) -> None:

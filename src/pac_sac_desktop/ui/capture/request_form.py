@@ -103,8 +103,12 @@ class RequestForm(QGroupBox):
         top.addWidget(QLabel(self.tr("Channel:")))
         top.addWidget(self.channel, 1)
         form.addRow(self.tr("Nature:"), top)
-        self._row(form, self.tr("Category:"), self.category, "category")
-        form.addRow("", self.category_info)
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(self.category)
+        box.addWidget(self._error("category"))
+        box.addWidget(self.category_info)
+        form.addRow(self.tr("Category:"), box)
         form.addRow(self.questions)
         self._row(form, self.tr("Location:"), self.location, "location.address")
         self._row(form, self.tr("Description:"), self.description, "description")
@@ -158,6 +162,8 @@ class RequestForm(QGroupBox):
         if code == self._shown:
             return
         self._shown = code
+        self.questions.setVisible(bool(questions))
+        self.category_info.setVisible(category is not None)
         if category is None:
             self.category_info.setText("")
         else:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pac_sac_desktop.core.events import EventKind
 from pac_sac_desktop.services.workstation import Workstation
@@ -56,18 +56,23 @@ class ActionBar(QWidget):
             "note": self.tr("Add a note…"),
         }
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 2, 0, 2)
-        for key, label in labels.items():
+        # Two rows: the supervisor's nine actions fit from 1000 px wide windows up.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 2, 0, 2)
+        rows.setSpacing(2)
+        lines = [QHBoxLayout(), QHBoxLayout()]
+        for n, (key, label) in enumerate(labels.items()):
             button = QPushButton(label)
             button.setObjectName(f"action_{key}")
             button.clicked.connect(lambda _c=False, k=key: self.start(k))
-            row.addWidget(button)
+            lines[0 if n < 5 else 1].addWidget(button)
             self.buttons[key] = button
         self.no_actions = QLabel(self.tr("Your role does not allow acting on requests."))
         self.no_actions.setStyleSheet("color:#6b6b6b")
-        row.addWidget(self.no_actions)
-        row.addStretch(1)
+        lines[1].addWidget(self.no_actions)
+        for line in lines:
+            line.addStretch(1)
+            rows.addLayout(line)
         self.set_detail(None, "")
 
     def set_detail(self, detail, role: str) -> None:  # type: ignore[no-untyped-def]

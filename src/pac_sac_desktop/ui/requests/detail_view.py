@@ -8,12 +8,9 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QSplitter,
     QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -54,16 +51,11 @@ class RequestDetailView(QWidget):
         self.facts = QTextBrowser()
         self.facts.setObjectName("requestFacts")
         self.facts.setOpenLinks(False)
-        self.timeline = QTreeWidget()
+        self.timeline = QTextBrowser()  # rows wrap at any width, unlike a tree's cells
         self.timeline.setObjectName("timeline")
-        self.timeline.setHeaderLabels([self.tr("When"), self.tr("By"), self.tr("Event")])
-        self.timeline.setRootIsDecorated(False)
-        self.timeline.setWordWrap(True)
-        header = self.timeline.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.timeline_label = QLabel(f"<b>{html.escape(self.tr('History'))}</b>")
+        self.timeline_rows: list[tuple[str, str, str]] = []  # (when, who, what)
+        self.timeline_label = QLabel(self.tr("History"))
+        self.timeline_label.setStyleSheet("font-weight:bold")
         bottom = QWidget()
         bv = QVBoxLayout(bottom)
         bv.setContentsMargins(0, 0, 0, 0)
@@ -84,11 +76,12 @@ class RequestDetailView(QWidget):
 
     def clear(self) -> None:
         self.detail = None
-        self.title.setText(
-            f"<span style='color:#6b6b6b'>{html.escape(self.tr('Choose a request in the list.'))}</span>"
-        )
+        hint = html.escape(self.tr("Choose a request in the list."))
+        self.title.setText(f"<span style='color:#6b6b6b'>{hint}</span>")
+        self.timeline_rows = []
         self.facts.clear()
         self.timeline.clear()
+        self.timeline_rows = []
 
     def show_detail(self, detail, now: dt.datetime, categories: dict[str, Category]) -> None:  # type: ignore[no-untyped-def]
         self.detail = detail
@@ -101,17 +94,27 @@ class RequestDetailView(QWidget):
             f"&nbsp;{html.escape(status)}&nbsp;</span>"
         )
         self.facts.setHtml(self._facts_html(detail, now, categories))
-        self.timeline.clear()
+        self.timeline_rows = []
         for event in detail.events:
             moment = event.received_at or event.created_at
             pending = "" if event.synced else " " + self.tr("(not sent yet)")
-            item = QTreeWidgetItem(
-                [when(moment), event.author, f"{event.kind.label} — {event.summary()}{pending}"]
-            )
-            item.setToolTip(2, event.summary())
-            self.timeline.addTopLevelItem(item)
-        if not detail.events:
-            self.timeline.addTopLevelItem(QTreeWidgetItem(["", "", self.tr("No event yet.")]))
+            what = f"{event.kind.label} — {event.summary()}{pending}"
+            self.timeline_rows.append((when(moment), event.author, what))
+        self.timeline.setHtml(self._timeline_html())
+
+    def _timeline_html(self) -> str:
+        if not self.timeline_rows:
+            return f"<p style='color:#6b6b6b'>{html.escape(self.tr('No event yet.'))}</p>"
+        head = "".join(
+            f"<th align='left' style='color:#555'>{html.escape(h)}</th>"
+            for h in (self.tr("When"), self.tr("By"), self.tr("Event"))
+        )
+        body = "".join(
+            f"<tr><td style='white-space:nowrap'>{html.escape(a)}</td>"
+            f"<td style='white-space:nowrap'>{html.escape(b)}</td><td>{html.escape(c)}</td></tr>"
+            for a, b, c in self.timeline_rows
+        )
+        return f"<table cellspacing='0' cellpadding='3' width='100%'><tr>{head}</tr>{body}</table>"
 
     # ------------------------------------------------------------------ the facts
     def _facts_html(self, detail, now: dt.datetime, categories: dict[str, Category]) -> str:  # type: ignore[no-untyped-def]
@@ -140,7 +143,8 @@ class RequestDetailView(QWidget):
         row(self.tr("Citizen"), citizen or self.tr("Anonymous"))
         place = s.place
         if s.district_name:
-            place += f" ({self.tr('district')} {s.district} {s.district_name})"
+            word = self.tr("district")
+            place += f" ({word} {s.district} {s.district_name})"
         row(self.tr("Place"), place)
         row(self.tr("Description"), d.description)
         category = categories.get(s.category)
