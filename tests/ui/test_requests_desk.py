@@ -279,3 +279,35 @@ def test_sorting_a_column_asks_the_service(qtbot, ws, settings, french):
     assert desk.model.descending
     assert not desk.model.canFetchMore(QModelIndex())
     assert first in {r.uuid for r in desk.model.rows}
+
+
+def test_an_open_request_on_the_same_subject_offers_to_record_a_complaint(window, qtbot, ws):
+    first = complaint(ws)
+    page = window.capture_page
+    window.go_capture()
+    qtbot.waitUntil(lambda: len(page.categories) > 50, timeout=5000)
+    page.nature.setCurrentIndex(page.nature.findData("request"))
+    page.category.setText("Collecte manquée")
+    page.first_name.setText("Lucie")
+    page.last_name.setText("Gagnon")
+    page.phone.setText("450 555-0199")
+    notice = page.side.same_subject
+    qtbot.waitUntil(notice.isVisible, timeout=5000)
+    assert first.number in page.side.same_subject_text.text()
+    assert "requête ouverte sur ce sujet" in page.side.same_subject_text.text()
+    page.side.complaint_button.click()
+    assert page.nature.currentData() == "complaint"
+    qtbot.waitUntil(lambda: page.warning.isVisible(), timeout=5000)  # now a repeat complaint
+    qtbot.waitUntil(lambda: not page.side.complaint_button.isVisible(), timeout=5000)
+
+
+def test_the_receipt_reads_dates_in_quebec_french(window, qtbot, ws):
+    from pac_sac_desktop.ui.capture.receipt_dialog import receipt_lines, receipt_text
+
+    saved = complaint(ws)
+    receipt = ws.requests.receipt(saved.uuid)
+    lines = dict(receipt_lines(receipt))
+    assert FRENCH_MOMENT.fullmatch(lines["Reçue le"]), lines
+    assert FRENCH_MOMENT.fullmatch(lines["Premier suivi au plus tard"])
+    assert "provisoire" in lines["Numéro"]
+    assert lines["Reçue le"] in receipt_text(receipt)
