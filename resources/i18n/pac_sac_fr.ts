@@ -341,42 +341,42 @@
 <context>
     <name>CapturePage</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="93"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/page_layout.py" line="36"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="97"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/page_layout.py" line="39"/>
         <source>New (Ctrl+N)</source>
         <translation>Nouvelle (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="268"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/submit.py" line="60"/>
         <source>Caller attached to request %1.</source>
         <translation>Citoyen rattaché à la requête %1.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="349"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/submit.py" line="18"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="357"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/submit.py" line="27"/>
         <source>Saved: %1</source>
         <translation>Enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="367"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/submit.py" line="38"/>
         <source>The request has errors: correct the fields shown in red.</source>
         <translation>La requête contient des erreurs : corrigez les champs en rouge.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="373"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/submit.py" line="46"/>
         <source>Not saved.</source>
         <translation>Non enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="388"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/submit.py" line="83"/>
         <source>Saved: %1 (provisional %2)</source>
         <translation>Enregistrée : %1 (provisoire %2)</translation>
     </message>

@@ -19,20 +19,15 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidgetItem,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
 from pac_sac_desktop.core.attachments import Attachment
-from pac_sac_desktop.core.errors import ValidationFailed
-from pac_sac_desktop.core.requests import Location, Nature, RequestDraft
+from pac_sac_desktop.core.requests import Nature, RequestDraft
 from pac_sac_desktop.services.workstation import Workstation
+from pac_sac_desktop.ui.capture import form_state, page_layout, submit
 from pac_sac_desktop.ui.capture.attachments_box import AttachmentsBox
 from pac_sac_desktop.ui.capture.citizen_form import CitizenForm
 from pac_sac_desktop.ui.capture.draft_offer import DraftOffer
@@ -65,7 +60,8 @@ class CapturePage(QWidget):
         self.citizen_form = CitizenForm(self.errors, self)
         self.side = SidePanel(self.citizen_form, self)
         self._expose()
-        self._build()
+        self.draft_box = DraftOffer(self)
+        page_layout.arrange(self)
         self._connect()
         self.reload_categories()
 
@@ -89,56 +85,9 @@ class CapturePage(QWidget):
         timer.timeout.connect(slot)
         return timer
 
-    def _build(self) -> None:
-        self.save_button = QPushButton(self.tr("Save (Ctrl+Enter)"))
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save_request)
-        self.new_button = QPushButton(self.tr("New (Ctrl+N)"))
-        self.new_button.clicked.connect(self.new_request)
-        self.status = QLabel()
-        self.status.setObjectName("captureStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.save_button)
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 4, 0)
-        lv.addWidget(self.request_form)
-        lv.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(left)
-        form_side = QWidget()
-        fv = QVBoxLayout(form_side)
-        fv.setContentsMargins(0, 0, 0, 0)
-        fv.addWidget(scroll, 1)
-        fv.addLayout(buttons)
-        side_scroll = QScrollArea()
-        side_scroll.setWidgetResizable(True)
-        side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        side_scroll.setWidget(self.side)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(form_side)
-        self.splitter.addWidget(side_scroll)
-        form_side.setMinimumWidth(470)
-        side_scroll.setMinimumWidth(400)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.draft_box = DraftOffer(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.draft_box)
-        layout.addWidget(self.splitter, 1)
-
     def _connect(self) -> None:
+        self.save_button.clicked.connect(self.save_request)
+        self.new_button.clicked.connect(lambda: self.new_request())
         for keys, slot in (
             ("Ctrl+Return", self.save_request),
             ("Ctrl+Enter", self.save_request),
@@ -189,46 +138,15 @@ class CapturePage(QWidget):
         ).failure(lambda *_a: None).run_in_background()
 
     def draft(self) -> RequestDraft:
-        """What the form holds, typed; checked by the service when saved."""
-        address = self.location.text().strip()
-        return RequestDraft(
-            nature=self.nature.currentData(),
-            channel=self.channel.currentData(),
-            category=self.category_code() or self.category.text().strip(),
-            description=self.description.toPlainText(),
-            citizen=self.citizen_form.citizen(),
-            location=Location(address=address),
-            answers=self.questions.answers(),
-            resolved_first_contact=self.resolved.isChecked(),
-            kb_articles=tuple(self.used_articles),
-            attachments=tuple(self.attachments),
-        )
+        return form_state.draft_of(self)
 
     def _form_state(self) -> dict[str, Any]:
-        return {
-            **self.draft().to_wire(),
-            "category_text": self.category.text(),
-            "anonymous": self.anonymous.isChecked(),
-        }
+        return form_state.state_of(self)
 
     def restore(self, state: dict[str, Any]) -> None:
         self._loading = True
         try:
-            self.nature.setCurrentIndex(max(self.nature.findData(state.get("nature")), 0))
-            self.channel.setCurrentIndex(max(self.channel.findData(state.get("channel")), 0))
-            self.category.setText(state.get("category_text") or "")
-            self.questions.set_answers(state.get("answers") or {})
-            self.description.setPlainText(state.get("description") or "")
-            self.location.setText((state.get("location") or {}).get("address", ""))
-            self.citizen_form.set_citizen(state.get("citizen") or {}, bool(state.get("anonymous")))
-            self.resolved.setChecked(bool(state.get("resolved_first_contact")))
-            self.used_articles = list(state.get("kb_articles") or [])
-            self.attachments_box.set_items(
-                [
-                    Attachment(a["sha256"], a["name"], a["type"], a["size"])
-                    for a in state.get("attachments") or []
-                ]
-            )
+            form_state.restore(self, state)
         finally:
             self._loading = False
         self.changed()
@@ -259,23 +177,7 @@ class CapturePage(QWidget):
         self.description.setFocus()
 
     def attach_to_duplicate(self, item: QListWidgetItem) -> None:
-        """The problem is already reported: add this caller to it instead of a new request."""
-        existing = item.data(Qt.ItemDataRole.UserRole)
-
-        def done(label: str) -> None:
-            self.new_request()
-            self.status.setText(self.tr("Caller attached to request %1.").replace("%1", label))
-            self.ws.drafts.clear()
-            self.saved.emit(existing)
-
-        def failed(exc: BaseException, _details: str) -> None:
-            if isinstance(exc, ValidationFailed):
-                self.show_errors(exc.fields)
-            self.status.setText(getattr(exc, "message", str(exc)))
-
-        ops.attach_caller(
-            parent=self, ws=self.ws, request_uuid=existing, draft=self.draft()
-        ).success(done).failure(failed).run_in_background()
+        submit.attach(self, item)
 
     @property
     def attachments(self) -> list[Attachment]:
@@ -285,13 +187,7 @@ class CapturePage(QWidget):
         self.attachments_box.add_files(paths)
 
     def has_content(self) -> bool:
-        d = self.draft()
-        return bool(
-            self.category.text().strip()
-            or d.description.strip()
-            or not d.citizen.empty
-            or not d.location.empty
-        )
+        return form_state.has_content(self)
 
     def use_article(self, article_id: str) -> None:
         """The agent answers from this sheet: remember it on the request and show it."""
@@ -344,71 +240,7 @@ class CapturePage(QWidget):
 
     # ------------------------------------------------------------------ saving
     def save_request(self) -> None:
-        self.save_button.setEnabled(False)
-        self.status.setText(self.tr("Saving…"))
-
-        def done(saved) -> None:  # type: ignore[no-untyped-def]
-            self.save_button.setEnabled(True)
-            self.draft_timer.stop()
-            self.ws.drafts.clear()
-            self.last_saved = saved.uuid
-            self.new_request()
-            self.status.setText(self.tr("Saved: %1").replace("%1", saved.number))
-            self.saved.emit(saved.uuid)
-            self.receipt = ReceiptDialog(self.ws.requests.receipt(saved.uuid), self)
-            self.receipt.open()
-
-        def failed(exc: BaseException, details: str) -> None:
-            self.save_button.setEnabled(True)
-            if isinstance(exc, ValidationFailed):
-                self.show_errors(exc.fields)
-                self.status.setText(
-                    self.tr("The request has errors: correct the fields shown in red.")
-                )
-                self._focus_first_error(exc.fields)
-            else:
-                from pac_sac_desktop.ui.errors import show_error
-
-                self.status.setText(self.tr("Not saved."))
-                show_error(self, exc, details)
-
-        ops.save_request(parent=self, ws=self.ws, draft=self.draft()).success(done).failure(
-            failed
-        ).run_in_background()
+        submit.save(self)
 
     def refresh_saved(self) -> None:
-        """After a sync: the last request's final reference replaces the provisional number."""
-        if self.last_saved is None:
-            return
-
-        def done(receipt) -> None:  # type: ignore[no-untyped-def]
-            if not receipt.reference:
-                return
-            text = self.tr("Saved: %1 (provisional %2)")
-            self.status.setText(text.replace("%1", receipt.reference).replace("%2", receipt.number))
-            if self.receipt is not None:
-                self.receipt.set_receipt(receipt)
-
-        ops.load_receipt(parent=self, ws=self.ws, uuid=self.last_saved).success(done).failure(
-            lambda *_a: None
-        ).run_in_background()
-
-    def _focus_first_error(self, fields: dict[str, str]) -> None:
-        order = [
-            ("category", self.category),
-            ("location.address", self.location),
-            ("description", self.description),
-            ("citizen.phone", self.phone),
-            ("citizen.email", self.email),
-            ("citizen.postal_code", self.postal_code),
-        ]
-        for key, widget in order:
-            if key in fields:
-                widget.setFocus()
-                return
-        for key in fields:
-            if key.startswith("answers."):
-                widget = self.questions.widgets.get(key.removeprefix("answers."))
-                if widget is not None:
-                    widget.setFocus()
-                    return
+        submit.refresh_saved(self)

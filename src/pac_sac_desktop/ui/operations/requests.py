@@ -24,10 +24,13 @@ def _who(ws: Workstation) -> tuple[str, str | None]:
 
 # ------------------------------------------------------------------ capture
 def save_request(*, parent: QObject, ws: Workstation, draft: RequestDraft) -> WriteOp:
-    def op():  # type: ignore[no-untyped-def]
-        return ws.requests.save(draft, user=ws.user_name())
+    """Save the request; the result is (SavedRequest, Receipt) for the receipt dialog."""
 
-    return WriteOp(parent, op, lambda saved: Changes(requests=True, request_uuid=saved.uuid))
+    def op():  # type: ignore[no-untyped-def]
+        saved = ws.requests.save(draft, user=ws.user_name())
+        return saved, ws.requests.receipt(saved.uuid)
+
+    return WriteOp(parent, op, lambda result: Changes(requests=True, request_uuid=result[0].uuid))
 
 
 def attach_caller(
