@@ -654,87 +654,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="53"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="50"/>
         <source>PAC SAC — Citizen services</source>
         <translation>PAC SAC — Service aux citoyens</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="60"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="57"/>
         <source>Knowledge base</source>
         <translation>Base de connaissances</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="61"/>
         <source>New request (Ctrl+N)</source>
         <translation>Nouvelle requête (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="63"/>
         <source>Requests</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="102"/>
         <source>Checking the search index…</source>
         <translation>Vérification de l&apos;index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="110"/>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="111"/>
-        <source>&amp;Import articles…</source>
-        <translation>&amp;Importer des fiches…</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="115"/>
-        <source>&amp;Connect to the server…</source>
-        <translation>Se &amp;connecter au serveur…</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="118"/>
-        <source>S&amp;ynchronise now</source>
-        <translation>S&amp;ynchroniser maintenant</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="123"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="127"/>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="128"/>
-        <source>&amp;Search</source>
-        <translation>&amp;Rechercher</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="133"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="139"/>
-        <source>&amp;Help</source>
-        <translation>Ai&amp;de</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="140"/>
-        <source>&amp;About PAC SAC</source>
-        <translation>À &amp;propos de PAC SAC</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="130"/>
         <source>Supervisor&apos;s desk</source>
         <translation>Pupitre du superviseur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="191"/>
         <source>%n article(s) in the local knowledge base</source>
         <translation>
             <numerusform>%n fiche dans la base de connaissances locale</numerusform>
@@ -742,95 +692,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="238"/>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="200"/>
         <source>Search index up to date</source>
         <translation>Index de recherche à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="201"/>
         <source>Search index updated</source>
         <translation>Index de recherche mis à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="202"/>
         <source>Search index rebuilt</source>
         <translation>Index de recherche reconstruit</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="211"/>
         <source>Search index unavailable</source>
         <translation>Index de recherche indisponible</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="253"/>
-        <source>Folder of Markdown articles</source>
-        <translation>Dossier de fiches Markdown</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="258"/>
-        <source>Importing…</source>
-        <translation>Importation en cours…</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="263"/>
-        <source>%1 created, %2 updated, %3 unchanged, %4 rejected.</source>
-        <translation>%1 créée(s), %2 mise(s) à jour, %3 inchangée(s), %4 rejetée(s).</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="269"/>
-        <source>Import finished</source>
-        <translation>Importation terminée</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="290"/>
-        <source>Language</source>
-        <translation>Langue</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="290"/>
-        <source>The new language will be used at the next start.</source>
-        <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="296"/>
-        <source>About PAC SAC</source>
-        <translation>À propos de PAC SAC</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="298"/>
-        <source>PAC SAC Desktop %1
-Knowledge base and citizen requests for frontline staff.</source>
-        <translation>PAC SAC Desktop %1
-Base de connaissances et requêtes citoyennes pour le personnel de première ligne.</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="227"/>
         <source>Unsaved request</source>
         <translation>Requête non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="228"/>
         <source>The request on the form has not been saved.</source>
         <translation>La requête en cours de saisie n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="309"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="230"/>
         <source>Keep it as a draft, offered back at the next start, or quit without it?</source>
         <translation>La garder comme brouillon, proposé au prochain démarrage, ou quitter sans l&apos;enregistrer?</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="233"/>
         <source>Save the draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="235"/>
         <source>Quit without saving</source>
         <translation>Quitter sans enregistrer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="237"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1358,6 +1265,106 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         <location filename="../../src/pac_sac_desktop/ui/kb/urgent_banner.py" line="46"/>
         <source>Urgent notices:</source>
         <translation>Avis urgents :</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="21"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="22"/>
+        <source>&amp;Import articles…</source>
+        <translation>&amp;Importer des fiches…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="26"/>
+        <source>&amp;Connect to the server…</source>
+        <translation>Se &amp;connecter au serveur…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="29"/>
+        <source>S&amp;ynchronise now</source>
+        <translation>S&amp;ynchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="34"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="38"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="39"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="44"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="50"/>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="51"/>
+        <source>&amp;About PAC SAC</source>
+        <translation>À &amp;propos de PAC SAC</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="56"/>
+        <source>Folder of Markdown articles</source>
+        <translation>Dossier de fiches Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="61"/>
+        <source>Importing…</source>
+        <translation>Importation en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="64"/>
+        <source>Search index up to date</source>
+        <translation>Index de recherche à jour</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="66"/>
+        <source>%1 created, %2 updated, %3 unchanged, %4 rejected.</source>
+        <translation>%1 créée(s), %2 mise(s) à jour, %3 inchangée(s), %4 rejetée(s).</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="72"/>
+        <source>Import finished</source>
+        <translation>Importation terminée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="84"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="84"/>
+        <source>The new language will be used at the next start.</source>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="90"/>
+        <source>About PAC SAC</source>
+        <translation>À propos de PAC SAC</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="92"/>
+        <source>PAC SAC Desktop %1
+Knowledge base and citizen requests for frontline staff.</source>
+        <translation>PAC SAC Desktop %1
+Base de connaissances et requêtes citoyennes pour le personnel de première ligne.</translation>
     </message>
 </context>
 <context>

@@ -3,12 +3,9 @@ requests and (for supervisors) the desk; who is signed in at the top right, stat
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QRect, QSettings, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -17,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pac_sac_desktop import __version__
 from pac_sac_desktop.services.workstation import Workstation
 from pac_sac_desktop.ui.account_badge import AccountBadge
 from pac_sac_desktop.ui.capture.capture_page import CapturePage
@@ -26,6 +22,7 @@ from pac_sac_desktop.ui.kb.article_category import category_for_article
 from pac_sac_desktop.ui.kb.kb_page import KnowledgePage
 from pac_sac_desktop.ui.kb.urgent_banner import UrgentBanner
 from pac_sac_desktop.ui.login_dialog import LoginDialog
+from pac_sac_desktop.ui.main_menus import WindowMenus
 from pac_sac_desktop.ui.operations import Changes, hub
 from pac_sac_desktop.ui.requests.requests_page import RequestsPage
 from pac_sac_desktop.ui.supervision.desk_page import DeskPage
@@ -36,7 +33,7 @@ MIN_WIDTH, MIN_HEIGHT = 1000, 640
 MAX_WIDTH, MAX_HEIGHT = 1600, 1000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, QMainWindow):
     def __init__(  # type: ignore[no-untyped-def]
         self,
         ws: Workstation,
@@ -105,41 +102,6 @@ class MainWindow(QMainWindow):
         self.status_index.setText(self.tr("Checking the search index…"))
         run_task(self, self.kb.ensure_index, self._index_ready, self._index_failed)
         self.sync.start()
-
-    def _menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        act = QAction(self.tr("&Import articles…"), self)
-        act.triggered.connect(self.import_articles)
-        file_menu.addAction(act)
-        file_menu.addSeparator()
-        login = QAction(self.tr("&Connect to the server…"), self)
-        login.triggered.connect(lambda: self.ask_login(""))
-        file_menu.addAction(login)
-        sync_now = QAction(self.tr("S&ynchronise now"), self)
-        sync_now.setShortcut(QKeySequence("F5"))
-        sync_now.triggered.connect(self.sync.sync_now)
-        file_menu.addAction(sync_now)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        view = self.menuBar().addMenu(self.tr("&View"))
-        search = QAction(self.tr("&Search"), self)
-        search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("F3")])
-        search.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the window's shortcuts act
-        search.triggered.connect(self.go_search)
-        view.addAction(search)
-        lang = view.addMenu(self.tr("&Language"))
-        for code, label in (("fr", "Français"), ("en", "English")):
-            action = QAction(label, self, checkable=True)
-            action.setChecked(self.settings.value("ui/language", "fr") == code)
-            action.triggered.connect(lambda _c=False, c=code: self._set_language(c))
-            lang.addAction(action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About PAC SAC"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
 
     def _initial_geometry(self) -> None:
         """The size remembered from last time, else 90 % of the screen up to 1600 × 1000.
@@ -249,32 +211,6 @@ class MainWindow(QMainWindow):
         self.status_index.setText(self.tr("Search index unavailable"))
         show_error(self, exc, details)
 
-    def import_articles(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of Markdown articles"))
-        if folder:
-            self.run_import(Path(folder))
-
-    def run_import(self, path: Path) -> None:
-        self.status_index.setText(self.tr("Importing…"))
-
-        def done(report) -> None:  # type: ignore[no-untyped-def]
-            self.status_index.setText(self.tr("Search index up to date"))
-            self.refresh_kb_state()
-            text = self.tr("%1 created, %2 updated, %3 unchanged, %4 rejected.")
-            for i, n in enumerate(
-                (report.created, report.updated, report.unchanged, report.rejected), 1
-            ):
-                text = text.replace(f"%{i}", str(len(n)))
-            box = QMessageBox(
-                QMessageBox.Icon.Information, self.tr("Import finished"), text, parent=self
-            )
-            if report.rejected:
-                box.setIcon(QMessageBox.Icon.Warning)
-                box.setDetailedText("\n".join(f"{r.path} : {r.reason}" for r in report.rejected))
-            box.open()
-
-        run_task(self, lambda: self.kb.import_path(path), done)
-
     def ask_login(self, message: str = "") -> None:
         """Window-modal but not blocking: the agent can finish a call before reconnecting."""
         if getattr(self, "_login", None) is not None and self._login.isVisible():
@@ -283,21 +219,6 @@ class MainWindow(QMainWindow):
         self._login.accepted.connect(self.sync.sync_now)
         self._login.accepted.connect(self.refresh_account)
         self._login.open()
-
-    def _set_language(self, code: str) -> None:
-        self.settings.setValue("ui/language", code)
-        QMessageBox.information(
-            self, self.tr("Language"), self.tr("The new language will be used at the next start.")
-        )
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About PAC SAC"),
-            self.tr(
-                "PAC SAC Desktop %1\nKnowledge base and citizen requests for frontline staff."
-            ).replace("%1", __version__),
-        )
 
     def ask_unsaved(self) -> str:
         """'save', 'discard' or 'cancel': what to do with a request typed but not saved."""
