@@ -48,6 +48,11 @@ def main() -> int:
     ws.sync_once()
     window = MainWindow(ws, settings)
     page = window.kb_page
+    # The capture form at the size the window opens by itself (no window manager under Xvfb).
+    window.show()
+    window.go_capture()
+    settle(900)
+    shot(window, "00-capture-at-opening-size")
     shots = [
         ("01-start", 1366, 768, None, None),
         ("02-typing-typo-and-prefix", 1366, 768, "deneigment stationn", None),
@@ -81,15 +86,17 @@ def main() -> int:
         capture.category.setText("Collecte manquée")
         settle(300)
         for code, widget in capture.questions.widgets.items():
-            q = next(q for q in capture.questions.questions if q["code"] == code)
-            if hasattr(widget, "setCurrentIndex") and q.get("required"):
+            q = next(q for q in capture.questions.questions if q.code == code)
+            if hasattr(widget, "setCurrentIndex") and q.required:
                 widget.setCurrentIndex(1)
         capture.first_name.setText("Lucie")
         capture.last_name.setText("Gagnon")
         capture.phone.setText(phone)
         capture.email.setText("lucie.gagnon@exemple")
         capture.location.setText("120, rue Principale")
-        capture.description.setPlainText("Le bac noir n'a pas été vidé lundi; c'est la deuxième fois ce mois-ci.")
+        capture.description.setPlainText(
+            "Le bac noir n'a pas été vidé lundi; c'est la deuxième fois ce mois-ci."
+        )
         settle(800)
 
     fill("450 555-01")
@@ -111,10 +118,117 @@ def main() -> int:
     settle(800)
     window.grab().save(str(OUT / "14-capture-repeat-complaint.png"))
     print(OUT / "14-capture-repeat-complaint.png")
+    requests_and_desk(window, ws, server)
+    window.capture_page.new_request()
     window.close()
     ws.close()
     server.stop()
     return 0
+
+
+def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path, f"{widget.width()}x{widget.height()}")
+
+
+def requests_and_desk(window, ws, server) -> None:  # type: ignore[no-untyped-def]
+    """Realistic requests from several callers, synced (final references), then the
+    Requêtes page with a detail and its timeline, and the supervisor's desk."""
+    from pac_sac_desktop.core.demo import sample_answers
+    from pac_sac_desktop.core.requests import Citizen, Location, RequestDraft
+
+    callers = [
+        ("Lucie", "Gagnon", "450 555-0199", "120, rue Principale", "collecte-manquee", "complaint"),
+        ("Paul", "Roy", "819 555-0123", "45, rue Saint-Laurent", "nid-de-poule", "complaint"),
+        ("Chantal", "Bergeron", "450 555-0142", "8, rue des Érables", "nid-de-poule", "request"),
+        (
+            "Mathieu",
+            "Lévesque",
+            "514 555-0177",
+            "310, boulevard des Pionniers",
+            "collecte-manquee",
+            "request",
+        ),
+        ("Nadia", "Ouellet", "450 555-0110", "22, rue Victoria", "collecte-manquee", "complaint"),
+    ]
+    categories = {c.code: c for c in ws.requests.categories()}
+    for first, last, phone, address, code, nature in callers:
+        draft = RequestDraft(
+            nature=nature,
+            category=code,
+            channel="phone",
+            description="Signalé par téléphone; le citoyen demande un rappel.",
+            citizen=Citizen(first_name=first, last_name=last, phone=phone, contact="phone"),
+            location=Location(address=address),
+            answers=sample_answers(categories[code].questions),
+        )
+        ws.requests.save(draft, user="agent")
+    ws.sync_once()
+    ws.login(server.url, "superviseur", demo_password("superviseur"))
+    ws.sync_once()
+    window.refresh_account()
+    mine = ws.requests.find("Gagnon")
+    target = mine[0]
+    ws.requests.act(
+        target.uuid,
+        "assignment",
+        {"to": "Travaux publics", "kind": "department"},
+        user="superviseur",
+        role="supervisor",
+    )
+    ws.requests.act(
+        target.uuid,
+        "followup",
+        {"outcome": "message", "text": "Message laissé sur le répondeur."},
+        user="superviseur",
+        role="supervisor",
+    )
+    ws.requests.act(
+        target.uuid,
+        "note",
+        {"text": "Bac vidé mardi matin selon le contremaître."},
+        user="superviseur",
+        role="supervisor",
+    )
+    ws.sync_once()
+    page = window.requests_page
+    for width, height in ((1366, 768), (1920, 1080)):
+        window.resize(width, height)
+        window.tabs.setCurrentWidget(page)
+        page.search.setText("Gagnon")
+        page.run_search()
+        settle(900)
+        page.show_request(target.uuid)
+        settle(700)
+        shot(window, f"30-requests-detail-{width}")
+    page.actions.start("followup")
+    settle(300)
+    shot(page.actions.dialog, "31-followup-dialog")
+    page.actions.dialog.reject()
+    desk = window.desk_page
+    for width, height in ((1366, 768), (1600, 972)):
+        window.resize(width, height)
+        window.tabs.setCurrentWidget(desk)
+        desk.refresh()
+        settle(900)
+        shot(window, f"40-desk-first-followup-{width}")
+    desk.queues.setCurrentRow(2)
+    settle(700)
+    shot(window, "41-desk-unassigned")
+    window.resize(1366, 768)
+    window.go_capture()
+    capture = window.capture_page
+    capture.new_request()
+    capture.nature.setCurrentIndex(capture.nature.findData("request"))
+    capture.category.setText("Nid-de-poule")
+    capture.first_name.setText("Paul")
+    capture.last_name.setText("Roy")
+    capture.phone.setText("819 555-0123")
+    capture.location.setText("45, rue Saint-Laurent")
+    capture.description.setPlainText("Le trou s'est agrandi depuis mon premier appel.")
+    settle(1000)
+    shot(window, "15-capture-open-same-subject")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,227 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
 <context>
+    <name>AccountBadge</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/account_badge.py" line="31"/>
+        <source>Not signed in</source>
+        <translation>Non connecté(e)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/account_badge.py" line="39"/>
+        <source>Signed in as %1 on %2</source>
+        <translation>Connecté(e) en tant que %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>ActionBar</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="48"/>
+        <source>Assign…</source>
+        <translation>Assigner…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="49"/>
+        <source>Status…</source>
+        <translation>Statut…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="50"/>
+        <source>Follow-up call…</source>
+        <translation>Appel de suivi…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="51"/>
+        <source>Meeting…</source>
+        <translation>Rencontre…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="52"/>
+        <source>Close…</source>
+        <translation>Fermer…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="53"/>
+        <source>Satisfaction…</source>
+        <translation>Satisfaction…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="54"/>
+        <source>Merge…</source>
+        <translation>Fusionner…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="55"/>
+        <source>Undo merge…</source>
+        <translation>Annuler la fusion…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="56"/>
+        <source>Add a note…</source>
+        <translation>Ajouter une note…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_bar.py" line="70"/>
+        <source>Your role does not allow acting on requests.</source>
+        <translation>Votre rôle ne permet pas d&apos;agir sur les requêtes.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="73"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="74"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="107"/>
+        <source>Assign</source>
+        <translation>Assigner</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="109"/>
+        <source>A department</source>
+        <translation>Un service</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="110"/>
+        <source>A person</source>
+        <translation>Une personne</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="112"/>
+        <source>Assign to:</source>
+        <translation>Assigner à :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="116"/>
+        <source>Department, or the person&apos;s user name</source>
+        <translation>Service, ou nom d&apos;utilisateur de la personne</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="118"/>
+        <source>Who:</source>
+        <translation>Qui :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="123"/>
+        <source>Change the status</source>
+        <translation>Changer le statut</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="124"/>
+        <source>New status:</source>
+        <translation>Nouveau statut :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="125"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="184"/>
+        <source>Why (optional):</source>
+        <translation>Pourquoi (facultatif) :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="130"/>
+        <source>Log a follow-up call</source>
+        <translation>Consigner un appel de suivi</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="131"/>
+        <source>When:</source>
+        <translation>Quand :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="132"/>
+        <source>Outcome:</source>
+        <translation>Résultat :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="133"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="190"/>
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="139"/>
+        <source>Meeting with the councillor</source>
+        <translation>Rencontre avec le conseiller</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="141"/>
+        <source>Meeting:</source>
+        <translation>Rencontre :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="145"/>
+        <source>Date:</source>
+        <translation>Date :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="147"/>
+        <source>Councillor:</source>
+        <translation>Conseiller ou conseillère :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="150"/>
+        <source>City official:</source>
+        <translation>Fonctionnaire :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="153"/>
+        <source>Outcome (when held):</source>
+        <translation>Ce qui a été convenu (si tenue) :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="158"/>
+        <source>Close the request</source>
+        <translation>Fermer la requête</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="159"/>
+        <source>How it was settled:</source>
+        <translation>Comment elle a été réglée :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="164"/>
+        <source>Citizen satisfaction</source>
+        <translation>Satisfaction du citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="169"/>
+        <source>Score (1 to 5):</source>
+        <translation>Note (1 à 5) :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="170"/>
+        <source>Comment:</source>
+        <translation>Commentaire :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="175"/>
+        <source>Merge into another request</source>
+        <translation>Fusionner dans une autre requête</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="178"/>
+        <source>Reference of the request to keep:</source>
+        <translation>Numéro de la requête à conserver :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="183"/>
+        <source>Undo the merge</source>
+        <translation>Annuler la fusion</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="189"/>
+        <source>Add a note</source>
+        <translation>Ajouter une note</translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="46"/>
@@ -100,225 +321,220 @@
     </message>
 </context>
 <context>
-    <name>CapturePage</name>
+    <name>AttachmentsBox</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="109"/>
-        <source>Type a few letters: nid, lampadaire, collecte…</source>
-        <translation>Tapez quelques lettres : nid, lampadaire, collecte…</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="123"/>
-        <source>Anonymous citizen</source>
-        <translation>Citoyen anonyme</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="136"/>
-        <source>Civic address or intersection of the problem</source>
-        <translation>Adresse civique ou intersection du problème</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="139"/>
-        <source>What the citizen reports, in their words</source>
-        <translation>Ce que le citoyen signale, dans ses mots</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="144"/>
-        <source>Resolved at first contact (answered from the KB) — Ctrl+R</source>
-        <translation>Réglée au premier contact (réponse de la base de connaissances) — Ctrl+R</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="147"/>
-        <source>Request</source>
-        <translation>Requête</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="151"/>
-        <source>Channel:</source>
-        <translation>Canal :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="154"/>
-        <source>Nature:</source>
-        <translation>Nature :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="155"/>
-        <source>Category:</source>
-        <translation>Catégorie :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="158"/>
-        <source>Location:</source>
-        <translation>Lieu :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="159"/>
-        <source>Description:</source>
-        <translation>Description :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="162"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/attachments_box.py" line="24"/>
         <source>Attach a photo or a file…</source>
         <translation>Joindre une photo ou un fichier…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="170"/>
-        <source>Attachments:</source>
-        <translation>Pièces jointes :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="172"/>
-        <source>Citizen</source>
-        <translation>Citoyen</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="178"/>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="179"/>
-        <source>Last name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="180"/>
-        <source>Name:</source>
-        <translation>Nom :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="181"/>
-        <source>Phone:</source>
-        <translation>Téléphone :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="182"/>
-        <source>E-mail:</source>
-        <translation>Courriel :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="186"/>
-        <source>Address:</source>
-        <translation>Adresse :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="188"/>
-        <source>Follow-up by:</source>
-        <translation>Suivi par :</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="190"/>
-        <source>Save (Ctrl+Enter)</source>
-        <translation>Enregistrer (Ctrl+Entrée)</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="194"/>
-        <source>New (Ctrl+N)</source>
-        <translation>Nouvelle (Ctrl+N)</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="228"/>
-        <source>Enter or double-click: attach this caller to that request</source>
-        <translation>Entrée ou double-clic : rattacher ce citoyen à cette requête</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="245"/>
-        <source>Possible duplicates (same place, last 30 days)</source>
-        <translation>Doublons possibles (même lieu, 30 derniers jours)</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="246"/>
-        <source>Caller history</source>
-        <translation>Historique du citoyen</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="247"/>
-        <source>Answer sheets for this category</source>
-        <translation>Fiches de cette catégorie</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="265"/>
-        <source>Resume it</source>
-        <translation>Reprendre</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="267"/>
-        <source>Discard</source>
-        <translation>Abandonner</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="355"/>
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n heure</numerusform>
-            <numerusform>%n heures</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="357"/>
-        <source>no deadline</source>
-        <translation>sans délai</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="359"/>
-        <source>deadline</source>
-        <translation>délai</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="480"/>
-        <source>the district councillor</source>
-        <translation>le conseiller ou la conseillère du district</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="481"/>
-        <source>district</source>
-        <translation>district</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="484"/>
-        <source>Second complaint from this citizen on this subject (earlier: %1). A meeting with %2%3 and a city official is mandatory; it will be scheduled when you save.</source>
-        <translation>Deuxième plainte de ce citoyen sur ce sujet (plainte antérieure : %1). Une rencontre avec %2%3 et un fonctionnaire de la Ville est obligatoire; elle sera planifiée à l&apos;enregistrement.</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="505"/>
-        <source>Caller attached to request %1.</source>
-        <translation>Citoyen rattaché à la requête %1.</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="539"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/attachments_box.py" line="42"/>
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="541"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/attachments_box.py" line="44"/>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.heic *.pdf)</source>
         <translation>Photos et PDF (*.jpg *.jpeg *.png *.heic *.pdf)</translation>
     </message>
+</context>
+<context>
+    <name>CapturePage</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="593"/>
-        <source>An unsaved request was found from your last session.</source>
-        <translation>Une requête non enregistrée a été retrouvée de votre dernière session.</translation>
+        <location filename="../../src/pac_sac_desktop/ui/capture/page_layout.py" line="36"/>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="638"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/page_layout.py" line="39"/>
+        <source>New (Ctrl+N)</source>
+        <translation>Nouvelle (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/submit.py" line="60"/>
+        <source>Caller attached to request %1.</source>
+        <translation>Citoyen rattaché à la requête %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/submit.py" line="18"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="645"/>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="650"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/submit.py" line="27"/>
         <source>Saved: %1</source>
         <translation>Enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="657"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/submit.py" line="38"/>
         <source>The request has errors: correct the fields shown in red.</source>
         <translation>La requête contient des erreurs : corrigez les champs en rouge.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/capture_page.py" line="663"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/submit.py" line="46"/>
         <source>Not saved.</source>
         <translation>Non enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/submit.py" line="83"/>
+        <source>Saved: %1 (provisional %2)</source>
+        <translation>Enregistrée : %1 (provisoire %2)</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenForm</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="43"/>
+        <source>Citizen</source>
+        <translation>Citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="45"/>
+        <source>Anonymous citizen</source>
+        <translation>Citoyen anonyme</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="47"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="48"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="55"/>
+        <source>Civic address</source>
+        <translation>Adresse civique</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="93"/>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="95"/>
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="96"/>
+        <source>E-mail:</source>
+        <translation>Courriel :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="106"/>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/citizen_form.py" line="112"/>
+        <source>Follow-up by:</source>
+        <translation>Suivi par :</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="30"/>
+        <source>First follow-up due</source>
+        <translation>Premier suivi à faire</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="31"/>
+        <source>Meeting with the councillor</source>
+        <translation>Rencontres avec l&apos;élu</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="32"/>
+        <source>Unassigned</source>
+        <translation>Non assignées</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="33"/>
+        <source>Overdue (category deadline)</source>
+        <translation>En retard (délai de la catégorie)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="34"/>
+        <source>Blocked uploads</source>
+        <translation>Envois bloqués</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="60"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="138"/>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="82"/>
+        <source>Assign the selection…</source>
+        <translation>Assigner la sélection…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="100"/>
+        <source>Department:</source>
+        <translation>Service :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="103"/>
+        <source>District:</source>
+        <translation>District :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="115"/>
+        <source>Queues</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="170"/>
+        <source>Server time %1</source>
+        <translation>Heure du serveur : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="184"/>
+        <source>%n request(s) in this queue</source>
+        <translation>
+            <numerusform>%n requête dans cette file</numerusform>
+            <numerusform>%n requêtes dans cette file</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="185"/>
+        <source>%1 shown</source>
+        <translation>%1 affichées</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="197"/>
+        <source>Select one or more requests first.</source>
+        <translation>Sélectionnez d&apos;abord une ou plusieurs requêtes.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="199"/>
+        <source>%n request(s) selected</source>
+        <translation>
+            <numerusform>%n requête sélectionnée</numerusform>
+            <numerusform>%n requêtes sélectionnées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DraftOffer</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/draft_offer.py" line="22"/>
+        <source>Resume it</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/draft_offer.py" line="24"/>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/draft_offer.py" line="33"/>
+        <source>An unsaved request was found from your last session.</source>
+        <translation>Une requête non enregistrée a été retrouvée de votre dernière session.</translation>
     </message>
 </context>
 <context>
@@ -438,77 +654,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="44"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="50"/>
         <source>PAC SAC — Citizen services</source>
         <translation>PAC SAC — Service aux citoyens</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="51"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="57"/>
         <source>Knowledge base</source>
         <translation>Base de connaissances</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="55"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="61"/>
         <source>New request (Ctrl+N)</source>
         <translation>Nouvelle requête (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="63"/>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="102"/>
         <source>Checking the search index…</source>
         <translation>Vérification de l&apos;index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="96"/>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="97"/>
-        <source>&amp;Import articles…</source>
-        <translation>&amp;Importer des fiches…</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="101"/>
-        <source>&amp;Connect to the server…</source>
-        <translation>Se &amp;connecter au serveur…</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="104"/>
-        <source>S&amp;ynchronise now</source>
-        <translation>S&amp;ynchroniser maintenant</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="109"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="113"/>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="114"/>
-        <source>&amp;Search</source>
-        <translation>&amp;Rechercher</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="119"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="125"/>
-        <source>&amp;Help</source>
-        <translation>Ai&amp;de</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="126"/>
-        <source>&amp;About PAC SAC</source>
-        <translation>À &amp;propos de PAC SAC</translation>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="130"/>
+        <source>Supervisor&apos;s desk</source>
+        <translation>Pupitre du superviseur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="191"/>
         <source>%n article(s) in the local knowledge base</source>
         <translation>
             <numerusform>%n fiche dans la base de connaissances locale</numerusform>
@@ -516,168 +692,567 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="174"/>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="200"/>
         <source>Search index up to date</source>
         <translation>Index de recherche à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="201"/>
         <source>Search index updated</source>
         <translation>Index de recherche mis à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="202"/>
         <source>Search index rebuilt</source>
         <translation>Index de recherche reconstruit</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="211"/>
         <source>Search index unavailable</source>
         <translation>Index de recherche indisponible</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="189"/>
-        <source>Folder of Markdown articles</source>
-        <translation>Dossier de fiches Markdown</translation>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="227"/>
+        <source>Unsaved request</source>
+        <translation>Requête non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="194"/>
-        <source>Importing…</source>
-        <translation>Importation en cours…</translation>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="228"/>
+        <source>The request on the form has not been saved.</source>
+        <translation>La requête en cours de saisie n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="199"/>
-        <source>%1 created, %2 updated, %3 unchanged, %4 rejected.</source>
-        <translation>%1 créée(s), %2 mise(s) à jour, %3 inchangée(s), %4 rejetée(s).</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="205"/>
-        <source>Import finished</source>
-        <translation>Importation terminée</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="225"/>
-        <source>Language</source>
-        <translation>Langue</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="225"/>
-        <source>The new language will be used at the next start.</source>
-        <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="231"/>
-        <source>About PAC SAC</source>
-        <translation>À propos de PAC SAC</translation>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="230"/>
+        <source>Keep it as a draft, offered back at the next start, or quit without it?</source>
+        <translation>La garder comme brouillon, proposé au prochain démarrage, ou quitter sans l&apos;enregistrer?</translation>
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="233"/>
-        <source>PAC SAC Desktop %1
-Knowledge base and citizen requests for frontline staff.</source>
-        <translation>PAC SAC Desktop %1
-Base de connaissances et requêtes citoyennes pour le personnel de première ligne.</translation>
+        <source>Save the draft</source>
+        <translation>Enregistrer le brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="235"/>
+        <source>Quit without saving</source>
+        <translation>Quitter sans enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="237"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
     <name>QuestionsForm</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="43"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="54"/>
         <source>— choose —</source>
         <translation>— choisir —</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="47"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="58"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="48"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="59"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="31"/>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="32"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="33"/>
+        <source>Citizen</source>
+        <translation>Citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="34"/>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="35"/>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="36"/>
+        <source>Department</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="37"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="38"/>
+        <source>Assigned to</source>
+        <translation>Assignée à</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="39"/>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="40"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="49"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="101"/>
         <source>Receipt %1</source>
         <translation>Accusé de réception %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="54"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="76"/>
         <source>Copy the text</source>
         <translation>Copier le texte</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="56"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="80"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="58"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="82"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="60"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="84"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="86"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="118"/>
         <source>Save the receipt</source>
         <translation>Enregistrer l&apos;accusé de réception</translation>
     </message>
 </context>
 <context>
+    <name>RequestDetail</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="39"/>
+        <source>%1 (provisional %2)</source>
+        <translation>%1 (provisoire %2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="41"/>
+        <source>%1 (provisional)</source>
+        <translation>%1 (provisoire)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetailView</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="110"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="110"/>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="110"/>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="100"/>
+        <source>(not sent yet)</source>
+        <translation>(pas encore transmis)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="57"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="79"/>
+        <source>Choose a request in the list.</source>
+        <translation>Choisissez une requête dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="131"/>
+        <source>Sync</source>
+        <translation>Transmission</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="132"/>
+        <source>Nature</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="133"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="134"/>
+        <source>Department</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="135"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="136"/>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="137"/>
+        <source>Assigned to</source>
+        <translation>Assignée à</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="143"/>
+        <source>Citizen</source>
+        <translation>Citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="143"/>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="146"/>
+        <source>district</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="148"/>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="149"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="160"/>
+        <source>Meeting</source>
+        <translation>Rencontre</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="162"/>
+        <source>Merged into</source>
+        <translation>Fusionnée dans</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="163"/>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="165"/>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="167"/>
+        <source>Also known as</source>
+        <translation>Aussi connue sous</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="180"/>
+        <source>done on %1</source>
+        <translation>fait le %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="181"/>
+        <source>First follow-up</source>
+        <translation>Premier suivi</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="184"/>
+        <source>First follow-up due</source>
+        <translation>Premier suivi au plus tard</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="187"/>
+        <source>Category deadline</source>
+        <translation>Délai de la catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="197"/>
+        <source>%1 left</source>
+        <translation>reste %1</translation>
+    </message>
+</context>
+<context>
+    <name>RequestForm</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="45"/>
+        <source>Request</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="59"/>
+        <source>Type a few letters: nid, lampadaire, collecte…</source>
+        <translation>Tapez quelques lettres : nid, lampadaire, collecte…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="75"/>
+        <source>Civic address or intersection of the problem</source>
+        <translation>Adresse civique ou intersection du problème</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="78"/>
+        <source>What the citizen reports, in their words</source>
+        <translation>Ce que le citoyen signale, dans ses mots</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="83"/>
+        <source>Resolved at first contact (answered from the KB) — Ctrl+R</source>
+        <translation>Réglée au premier contact (réponse de la base de connaissances) — Ctrl+R</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="103"/>
+        <source>Channel:</source>
+        <translation>Canal :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="105"/>
+        <source>Nature:</source>
+        <translation>Nature :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="111"/>
+        <source>Category:</source>
+        <translation>Catégorie :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="113"/>
+        <source>Location:</source>
+        <translation>Lieu :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="114"/>
+        <source>Description:</source>
+        <translation>Description :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="117"/>
+        <source>Attachments:</source>
+        <translation>Pièces jointes :</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="171"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="173"/>
+        <source>no deadline</source>
+        <translation>sans délai</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/request_form.py" line="175"/>
+        <source>deadline</source>
+        <translation>délai</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/requests_page.py" line="40"/>
+        <source>Reference, provisional number, citizen&apos;s name, phone, e-mail or address</source>
+        <translation>Numéro, numéro provisoire, nom du citoyen, téléphone, courriel ou adresse</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/requests_page.py" line="53"/>
+        <source>Search results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/requests_page.py" line="54"/>
+        <source>My requests</source>
+        <translation>Mes requêtes</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/requests_page.py" line="55"/>
+        <source>This station</source>
+        <translation>Ce poste</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/requests/requests_page.py" line="120"/>
+        <source>%n request(s) found</source>
+        <translation>
+            <numerusform>%n requête trouvée</numerusform>
+            <numerusform>%n requêtes trouvées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/requests_page.py" line="142"/>
+        <source>This request is not on this station.</source>
+        <translation>Cette requête n&apos;est pas sur ce poste.</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="50"/>
+        <source>Record this call as a complaint</source>
+        <translation>Consigner cet appel comme plainte</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="63"/>
+        <source>Enter or double-click: attach this caller to that request</source>
+        <translation>Entrée ou double-clic : rattacher ce citoyen à cette requête</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="79"/>
+        <source>Possible duplicates (same place, last 30 days)</source>
+        <translation>Doublons possibles (même lieu, 30 derniers jours)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="80"/>
+        <source>Caller history</source>
+        <translation>Historique du citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="81"/>
+        <source>Answer sheets for this category</source>
+        <translation>Fiches de cette catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="89"/>
+        <source>the district councillor</source>
+        <translation>le conseiller ou la conseillère du district</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="90"/>
+        <source>district</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="93"/>
+        <source>Second complaint from this citizen on this subject (earlier: %1). A meeting with %2%3 and a city official is mandatory; it will be scheduled when you save.</source>
+        <translation>Deuxième plainte de ce citoyen sur ce sujet (plainte antérieure : %1). Une rencontre avec %2%3 et un fonctionnaire de la Ville est obligatoire; elle sera planifiée à l&apos;enregistrement.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="107"/>
+        <source>This caller already has an open request on this subject: %1 (%2, %3, %4).</source>
+        <translation>Cette personne a déjà une requête ouverte sur ce sujet : %1 (%2, %3, %4).</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="116"/>
+        <source>This call is recorded as a complaint.</source>
+        <translation>Cet appel est consigné comme plainte.</translation>
+    </message>
+</context>
+<context>
     <name>StartupCheck</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/app.py" line="86"/>
-        <location filename="../../src/pac_sac_desktop/ui/app.py" line="123"/>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="89"/>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="126"/>
         <source>Local database</source>
         <translation>Base de données locale</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/app.py" line="92"/>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="95"/>
         <source>The damaged file was kept aside: %1</source>
         <translation>Le fichier endommagé a été mis de côté : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/app.py" line="100"/>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="103"/>
         <source>Newest backup: %1.</source>
         <translation>Copie la plus récente : %1.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/app.py" line="105"/>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="108"/>
         <source>Restore the backup</source>
         <translation>Restaurer la copie</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/app.py" line="109"/>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="112"/>
         <source>Start with an empty database</source>
         <translation>Repartir d&apos;une base vide</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/app.py" line="113"/>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="116"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
 </context>
 <context>
+    <name>SummaryList</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/summary_list.py" line="19"/>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/summary_list.py" line="20"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/summary_list.py" line="21"/>
+        <source>Nature</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/summary_list.py" line="22"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/summary_list.py" line="23"/>
+        <source>Citizen</source>
+        <translation>Citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/summary_list.py" line="24"/>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/summary_list.py" line="25"/>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="136"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="132"/>
         <source>last sync %1</source>
         <translation>dernière synchro %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="138"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="134"/>
         <source>never synchronised</source>
         <translation>jamais synchronisé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="139"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="135"/>
         <source>%n item(s) waiting</source>
         <translation>
             <numerusform>%n élément en attente</numerusform>
@@ -685,32 +1260,32 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="141"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="137"/>
         <source>Not connected to a server</source>
         <translation>Non connecté à un serveur</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="143"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="139"/>
         <source>Synchronising…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="145"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="141"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="147"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="143"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="149"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="145"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="152"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="148"/>
         <source>%n refused by the server</source>
         <translation>
             <numerusform>%n refusé par le serveur</numerusform>
@@ -727,19 +1302,119 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
     </message>
 </context>
 <context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="21"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="22"/>
+        <source>&amp;Import articles…</source>
+        <translation>&amp;Importer des fiches…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="26"/>
+        <source>&amp;Connect to the server…</source>
+        <translation>Se &amp;connecter au serveur…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="29"/>
+        <source>S&amp;ynchronise now</source>
+        <translation>S&amp;ynchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="34"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="38"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="39"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="44"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="50"/>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="51"/>
+        <source>&amp;About PAC SAC</source>
+        <translation>À &amp;propos de PAC SAC</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="56"/>
+        <source>Folder of Markdown articles</source>
+        <translation>Dossier de fiches Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="61"/>
+        <source>Importing…</source>
+        <translation>Importation en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="64"/>
+        <source>Search index up to date</source>
+        <translation>Index de recherche à jour</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="66"/>
+        <source>%1 created, %2 updated, %3 unchanged, %4 rejected.</source>
+        <translation>%1 créée(s), %2 mise(s) à jour, %3 inchangée(s), %4 rejetée(s).</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="72"/>
+        <source>Import finished</source>
+        <translation>Importation terminée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="84"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="84"/>
+        <source>The new language will be used at the next start.</source>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="90"/>
+        <source>About PAC SAC</source>
+        <translation>À propos de PAC SAC</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_menus.py" line="92"/>
+        <source>PAC SAC Desktop %1
+Knowledge base and citizen requests for frontline staff.</source>
+        <translation>PAC SAC Desktop %1
+Base de connaissances et requêtes citoyennes pour le personnel de première ligne.</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/errors.py" line="18"/>
+        <location filename="../../src/pac_sac_desktop/ui/errors.py" line="22"/>
         <source>An unexpected error occurred. The details were written to the log.</source>
         <translation>Une erreur inattendue s&apos;est produite. Les détails ont été écrits dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/errors.py" line="29"/>
+        <location filename="../../src/pac_sac_desktop/ui/errors.py" line="33"/>
         <source>PAC SAC</source>
         <translation>PAC SAC</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/errors.py" line="34"/>
+        <location filename="../../src/pac_sac_desktop/ui/errors.py" line="38"/>
         <source>Copy details</source>
         <translation>Copier les détails</translation>
     </message>
@@ -747,17 +1422,17 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
 <context>
     <name>format</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="25"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="37"/>
         <source>updated today</source>
         <translation>mis à jour aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="27"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="39"/>
         <source>updated yesterday</source>
         <translation>mis à jour hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="29"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="41"/>
         <source>updated %n day(s) ago</source>
         <translation>
             <numerusform>mis à jour il y a %n jour</numerusform>
@@ -765,7 +1440,7 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="32"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="44"/>
         <source>updated %n month(s) ago</source>
         <translation>
             <numerusform>mis à jour il y a %n mois</numerusform>
@@ -773,12 +1448,40 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="33"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="45"/>
         <source>updated %n year(s) ago</source>
         <translation>
             <numerusform>mis à jour il y a %n an</numerusform>
             <numerusform>mis à jour il y a %n ans</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="86"/>
+        <source>overdue by %1</source>
+        <translation>en retard de %1</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/account_badge.py" line="14"/>
+        <source>Agent</source>
+        <translation>Agent(e)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/account_badge.py" line="15"/>
+        <source>Supervisor</source>
+        <translation>Superviseur(e)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/account_badge.py" line="16"/>
+        <source>Editor</source>
+        <translation>Éditeur/Éditrice</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/account_badge.py" line="17"/>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
     </message>
 </context>
 </TS>

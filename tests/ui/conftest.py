@@ -36,10 +36,26 @@ def kb(ws):
 @pytest.fixture()
 def window(qtbot, ws, settings, french):
     w = MainWindow(ws, settings, today_fn=lambda: TODAY)
-    qtbot.addWidget(w)
+    qtbot.addWidget(w, before_close_func=lambda w: w.capture_page.new_request())
     w.show()
     qtbot.waitExposed(w)
     qtbot.waitUntil(
         lambda: "index" in w.status_index.text().lower() and "…" not in w.status_index.text()
     )
     return w
+
+
+@pytest.fixture(autouse=True)
+def shown_errors(monkeypatch):
+    """Messages ui/errors.py would show, recorded instead of blocking on a modal box."""
+    from pac_sac_desktop.ui import errors
+
+    shown: list[str] = []
+
+    class RecordingBox(errors.QMessageBox):
+        def exec(self) -> int:
+            shown.append(self.text())
+            return 0
+
+    monkeypatch.setattr(errors, "QMessageBox", RecordingBox)
+    return shown

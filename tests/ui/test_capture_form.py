@@ -17,10 +17,10 @@ def fill(page, qtbot, *, category="Nid-de-poule", phone="450 555-0199", nature="
     page.nature.setCurrentIndex(page.nature.findData(nature))
     page.category.setText(category)
     for code, widget in page.questions.widgets.items():
-        q = next(q for q in page.questions.questions if q["code"] == code)
-        if q.get("required") and hasattr(widget, "setCurrentIndex"):
+        q = next(q for q in page.questions.questions if q.code == code)
+        if q.required and hasattr(widget, "setCurrentIndex"):
             widget.setCurrentIndex(1)
-        elif q.get("required") and hasattr(widget, "setText"):
+        elif q.required and hasattr(widget, "setText"):
             widget.setText("2")
     page.first_name.setText("Lucie")
     page.last_name.setText("Gagnon")
@@ -94,7 +94,7 @@ def test_a_draft_left_by_a_crash_is_offered_back(qtbot, ws, settings, french, ho
         }
     )
     w = MainWindow(ws, settings, today_fn=lambda: TODAY)
-    qtbot.addWidget(w)
+    qtbot.addWidget(w, before_close_func=lambda w: w.capture_page.new_request())
     w.show()
     page = w.capture_page
     assert page.draft_box.isVisible() or page.pending_draft is not None
@@ -113,7 +113,7 @@ def test_attachments_are_checked_stored_and_saved_with_the_request(window, qtbot
     page.add_attachments([photo, fake])
     qtbot.waitUntil(lambda: page.errors["attachments"].isVisible(), timeout=5000)
     assert "virus.jpg" in page.errors["attachments"].text()
-    assert [a["name"] for a in page.attachments] == ["trou.jpg"]
+    assert [a.name for a in page.attachments] == ["trou.jpg"]
     with qtbot.waitSignal(page.saved, timeout=5000) as saved:
         page.save_request()
     with ws.db.reading() as s:

@@ -21,6 +21,9 @@ APPLICATION = "PAC SAC Desktop"
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     """French is the default; English is the source language and needs no file."""
+    from pac_sac_desktop.ui.format import set_language
+
+    set_language(language)
     installed: list[QTranslator] = []
     if language == "en":
         return installed

@@ -7,12 +7,16 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from pac_sac_desktop.core.errors import Interrupted, PacError
+from pac_sac_desktop.core.errors import Interrupted, PacError, ValidationFailed
 
 log = logging.getLogger(__name__)
 
 
 def describe(exc: BaseException) -> str:
+    """The French message; for a refused input, each field's own message under it."""
+    if isinstance(exc, ValidationFailed):
+        extra = [m for m in dict.fromkeys(exc.fields.values()) if m and m != exc.message]
+        return "\n".join([exc.message, *(f"• {m}" for m in extra)])
     if isinstance(exc, PacError):
         return exc.message
     return QCoreApplication.translate(

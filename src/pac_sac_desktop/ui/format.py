@@ -1,14 +1,26 @@
-"""Dates and freshness as a counter clerk reads them (America/Montreal, French by default)."""
+"""Dates and freshness as a counter clerk reads them (America/Montreal, French by default).
+
+Dates and times are rendered by ``core.timefmt`` ("4 décembre 2026 à 8 h 28"), the same
+functions the receipt and the CLI use; the interface language picks French or English.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
-LOCAL_TZ = ZoneInfo("America/Montreal")
+from pac_sac_desktop.core import timefmt
+from pac_sac_desktop.core.timefmt import LOCAL_TZ
+
+_language = "fr"
+
+
+def set_language(code: str) -> None:
+    """Called once at start with the interface language ("fr" or "en")."""
+    global _language
+    _language = "en" if code == "en" else "fr"
 
 
 def today_local() -> dt.date:
@@ -34,7 +46,45 @@ def freshness(updated: dt.date | None, today: dt.date) -> str:
 
 
 def long_date(day: dt.date) -> str:
-    return day.isoformat()
+    """'4 décembre 2026'."""
+    return timefmt.date_en(day) if _language == "en" else timefmt.date_fr(day)
+
+
+def when(moment: dt.datetime | None) -> str:
+    """'4 décembre 2026 à 8 h 28' on the city's clock; '' for no moment."""
+    if moment is None:
+        return ""
+    return timefmt.datetime_en(moment) if _language == "en" else timefmt.datetime_fr(moment)
+
+
+def short_when(moment: dt.datetime | None, today: dt.date | None = None) -> str:
+    """For lists: '8 h 28' today, '4 déc. à 8 h 28' this year."""
+    if moment is None:
+        return ""
+    if _language == "en":
+        return timefmt.datetime_en(moment)
+    here = timefmt.local(moment)
+    today = today or today_local()
+    if here.date() == today:
+        return timefmt.time_fr(here)  # '8 h 28'
+    # '5 décembre à 8 h 28' (months written out: the abbreviations of
+    # timefmt.short_datetime_fr give 'déce.', 'nove.', 'octo.' for now)
+    return f"{timefmt.date_fr(here.date(), year=here.year != today.year)} à {timefmt.time_fr(here)}"
+
+
+def clock(moment: dt.datetime) -> str:
+    """'8 h 28' (the time alone, city clock)."""
+    here = timefmt.local(moment)
+    return here.strftime("%H:%M") if _language == "en" else timefmt.time_fr(here)
+
+
+def countdown(due: dt.datetime, now: dt.datetime) -> tuple[str, bool]:
+    """('23 h 12 min', False) before the deadline, ('en retard de 2 h 05 min', True) after."""
+    delta = due - now
+    text = timefmt.duration_fr(delta)
+    if delta.total_seconds() < 0:
+        return QCoreApplication.translate("format", "overdue by %1").replace("%1", text), True
+    return text, False
 
 
 def snippet_html(text: str, spans: tuple[tuple[int, int], ...]) -> str:

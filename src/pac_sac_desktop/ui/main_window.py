@@ -1,13 +1,11 @@
-"""The main window: urgent notices on top, the knowledge base as home tab, status at the bottom."""
+"""The main window: urgent notices on top, the knowledge base as home tab, the capture form, the
+requests and (for supervisors) the desk; who is signed in at the top right, status at the bottom."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -16,18 +14,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pac_sac_desktop import __version__
 from pac_sac_desktop.services.workstation import Workstation
+from pac_sac_desktop.ui.account_badge import AccountBadge
 from pac_sac_desktop.ui.capture.capture_page import CapturePage
 from pac_sac_desktop.ui.format import today_local
+from pac_sac_desktop.ui.kb.article_category import category_for_article
 from pac_sac_desktop.ui.kb.kb_page import KnowledgePage
 from pac_sac_desktop.ui.kb.urgent_banner import UrgentBanner
 from pac_sac_desktop.ui.login_dialog import LoginDialog
+from pac_sac_desktop.ui.main_menus import WindowMenus
+from pac_sac_desktop.ui.operations import Changes, hub
+from pac_sac_desktop.ui.requests.requests_page import RequestsPage
+from pac_sac_desktop.ui.supervision.desk_page import DeskPage
 from pac_sac_desktop.ui.sync_status import SyncController, SyncStatusWidget
 from pac_sac_desktop.ui.tasks import run_task
 
+MIN_WIDTH, MIN_HEIGHT = 1000, 640
+MAX_WIDTH, MAX_HEIGHT = 1600, 1000
 
-class MainWindow(QMainWindow):
+
+class MainWindow(WindowMenus, QMainWindow):
     def __init__(  # type: ignore[no-untyped-def]
         self,
         ws: Workstation,
@@ -42,7 +48,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.today_fn = today_fn
         self.setWindowTitle(self.tr("PAC SAC — Citizen services"))
-        self.setMinimumSize(1000, 620)
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.banner = UrgentBanner(self)
         self.kb_page = KnowledgePage(kb, self, today_fn=today_fn)
         self.banner.open_article.connect(self._open_from_banner)
@@ -53,6 +59,13 @@ class MainWindow(QMainWindow):
         self.capture_page.open_article.connect(self._open_from_capture)
         self.capture_page.saved.connect(lambda _uuid: self.sync.sync_now())
         self.tabs.addTab(self.capture_page, self.tr("New request (Ctrl+N)"))
+        self.requests_page = RequestsPage(ws, self)
+        self.tabs.addTab(self.requests_page, self.tr("Requests"))
+        self.desk_page = DeskPage(ws, self)
+        self.desk_page.hide()  # a tab only for supervisors (refresh_account)
+        self.desk_page.open_request.connect(self.show_request)
+        self.account_badge = AccountBadge(self)
+        self.tabs.setCornerWidget(self.account_badge, Qt.Corner.TopRightCorner)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -66,6 +79,7 @@ class MainWindow(QMainWindow):
         self.sync_status = SyncStatusWidget(self.sync, self)
         self.sync.kb_changed.connect(self.refresh_kb_state)
         self.sync.needs_login.connect(self.ask_login)
+        self.sync.finished.connect(self._synced)
         self.statusBar().addWidget(self.status_articles)
         self.statusBar().addWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.status_index)
@@ -81,51 +95,53 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             shortcut.activated.connect(self.go_search)
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1320, 800)
+        self._initial_geometry()
+        self.refresh_account()
         self.kb_page.focus_search()
         self.refresh_kb_state()
         self.status_index.setText(self.tr("Checking the search index…"))
         run_task(self, self.kb.ensure_index, self._index_ready, self._index_failed)
         self.sync.start()
 
-    def _menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        act = QAction(self.tr("&Import articles…"), self)
-        act.triggered.connect(self.import_articles)
-        file_menu.addAction(act)
-        file_menu.addSeparator()
-        login = QAction(self.tr("&Connect to the server…"), self)
-        login.triggered.connect(lambda: self.ask_login(""))
-        file_menu.addAction(login)
-        sync_now = QAction(self.tr("S&ynchronise now"), self)
-        sync_now.setShortcut(QKeySequence("F5"))
-        sync_now.triggered.connect(self.sync.sync_now)
-        file_menu.addAction(sync_now)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        view = self.menuBar().addMenu(self.tr("&View"))
-        search = QAction(self.tr("&Search"), self)
-        search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("F3")])
-        search.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the window's shortcuts act
-        search.triggered.connect(self.go_search)
-        view.addAction(search)
-        lang = view.addMenu(self.tr("&Language"))
-        for code, label in (("fr", "Français"), ("en", "English")):
-            action = QAction(label, self, checkable=True)
-            action.setChecked(self.settings.value("ui/language", "fr") == code)
-            action.triggered.connect(lambda _c=False, c=code: self._set_language(c))
-            lang.addAction(action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About PAC SAC"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+    def _initial_geometry(self) -> None:
+        """The size remembered from last time, else 90 % of the screen up to 1600 × 1000.
+
+        Under Xvfb or a bare X server there is no window manager to choose for us: a window left
+        to its default size opened at 1000 × 620, where the capture form is clipped.
+        """
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None and self.restoreGeometry(geometry):
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else QRect(0, 0, 1366, 768)
+        width = min(max(int(area.width() * 0.9), MIN_WIDTH), MAX_WIDTH, area.width())
+        height = min(max(int(area.height() * 0.9), MIN_HEIGHT), MAX_HEIGHT, area.height())
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
+
+    def refresh_account(self) -> None:
+        """Who is signed in (top right) and what their role opens (the supervisor's desk)."""
+        account = self.ws.account()
+        self.account_badge.set_account(account)
+        role = account.get("role") or ""
+        self.requests_page.set_role(role)
+        desk = self.tabs.indexOf(self.desk_page)
+        if role == "supervisor" and desk < 0:
+            self.tabs.addTab(self.desk_page, self.tr("Supervisor's desk"))
+        elif role != "supervisor" and desk >= 0:
+            self.tabs.removeTab(desk)
+            self.desk_page.hide()
+        self.requests_page.refresh()
+
+    def _synced(self, ok: bool) -> None:
+        """Statuses and references came back: every page showing requests reads them again."""
+        if ok:
+            hub().changes_applied.emit(Changes(requests=True), self.sync)
+            self.capture_page.refresh_saved()
+
+    def show_request(self, uuid: str) -> None:
+        self.tabs.setCurrentWidget(self.requests_page)
+        self.requests_page.show_request(uuid)
 
     # ----------------------------------------------------------------- actions
     def go_search(self) -> None:
@@ -133,13 +149,23 @@ class MainWindow(QMainWindow):
         self.kb_page.focus_search()
 
     def go_capture(self) -> None:
-        """Ctrl+N: on the form, start a new request; elsewhere, come back to the form as it was."""
+        """Ctrl+N: on the form, start a new request; elsewhere, come back to the form as it was.
+
+        From an open answer sheet, the new request starts in the sheet's category
+        (ui/kb/article_category.py explains how the category is found).
+        """
         page = self.capture_page
+        category = ""
+        article = self.kb_page.viewer.article
+        if self.tabs.currentWidget() is self.kb_page and article is not None:
+            category = category_for_article(article, page.categories.values()) or ""
         if self.tabs.currentWidget() is page or not page.has_content():
             self.tabs.setCurrentWidget(page)
-            page.new_request()
+            page.new_request(category)
         else:
             self.tabs.setCurrentWidget(page)
+            if category and not page.category.text().strip():
+                page.request_form.set_category(category)
             page.category.setFocus()
 
     def _open_from_capture(self, article_id: str) -> None:
@@ -185,56 +211,47 @@ class MainWindow(QMainWindow):
         self.status_index.setText(self.tr("Search index unavailable"))
         show_error(self, exc, details)
 
-    def import_articles(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of Markdown articles"))
-        if folder:
-            self.run_import(Path(folder))
-
-    def run_import(self, path: Path) -> None:
-        self.status_index.setText(self.tr("Importing…"))
-
-        def done(report) -> None:  # type: ignore[no-untyped-def]
-            self.status_index.setText(self.tr("Search index up to date"))
-            self.refresh_kb_state()
-            text = self.tr("%1 created, %2 updated, %3 unchanged, %4 rejected.")
-            for i, n in enumerate(
-                (report.created, report.updated, report.unchanged, report.rejected), 1
-            ):
-                text = text.replace(f"%{i}", str(len(n)))
-            box = QMessageBox(
-                QMessageBox.Icon.Information, self.tr("Import finished"), text, parent=self
-            )
-            if report.rejected:
-                box.setIcon(QMessageBox.Icon.Warning)
-                box.setDetailedText("\n".join(f"{r.path} : {r.reason}" for r in report.rejected))
-            box.open()
-
-        run_task(self, lambda: self.kb.import_path(path), done)
-
     def ask_login(self, message: str = "") -> None:
         """Window-modal but not blocking: the agent can finish a call before reconnecting."""
         if getattr(self, "_login", None) is not None and self._login.isVisible():
             return
         self._login = LoginDialog(self.ws, self, message)
         self._login.accepted.connect(self.sync.sync_now)
+        self._login.accepted.connect(self.refresh_account)
         self._login.open()
 
-    def _set_language(self, code: str) -> None:
-        self.settings.setValue("ui/language", code)
-        QMessageBox.information(
-            self, self.tr("Language"), self.tr("The new language will be used at the next start.")
+    def ask_unsaved(self) -> str:
+        """'save', 'discard' or 'cancel': what to do with a request typed but not saved."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Unsaved request"))
+        box.setText(self.tr("The request on the form has not been saved."))
+        box.setInformativeText(
+            self.tr("Keep it as a draft, offered back at the next start, or quit without it?")
         )
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About PAC SAC"),
-            self.tr(
-                "PAC SAC Desktop %1\nKnowledge base and citizen requests for frontline staff."
-            ).replace("%1", __version__),
-        )
+        answers = {
+            box.addButton(self.tr("Save the draft"), QMessageBox.ButtonRole.AcceptRole): "save",
+            box.addButton(
+                self.tr("Quit without saving"), QMessageBox.ButtonRole.DestructiveRole
+            ): "discard",
+            box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole): "cancel",
+        }
+        box.setDefaultButton(next(iter(answers)))  # type: ignore[arg-type]
+        self.quit_box = box
+        box.exec()
+        return answers.get(box.clickedButton(), "cancel")  # type: ignore[call-overload]
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self.capture_page.has_content():
+            answer = self.ask_unsaved()
+            if answer == "cancel":
+                event.ignore()
+                return
+            self.capture_page.draft_timer.stop()
+            if answer == "save":
+                self.ws.drafts.save(self.capture_page._form_state())
+            else:
+                self.ws.drafts.clear()
         self.sync.stop()
         self.settings.setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)

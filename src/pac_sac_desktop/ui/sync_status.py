@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 from pac_sac_desktop.core.errors import NetworkError, SyncError
 from pac_sac_desktop.services.workstation import Workstation
 from pac_sac_desktop.sync.engine import Backoff
-from pac_sac_desktop.ui.format import LOCAL_TZ
+from pac_sac_desktop.ui.format import clock
 from pac_sac_desktop.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -128,12 +128,8 @@ class SyncStatusWidget(QWidget):
         status = c.ws.sync_status()
         waiting = status["waiting"]
         if status["last_success"]:
-            when = (
-                dt.datetime.fromisoformat(status["last_success"])
-                .astimezone(LOCAL_TZ)
-                .strftime("%H:%M")
-            )
-            last = self.tr("last sync %1").replace("%1", when)
+            moment = dt.datetime.fromisoformat(status["last_success"])
+            last = self.tr("last sync %1").replace("%1", clock(moment))
         else:
             last = self.tr("never synchronised")
         pending = self.tr("%n item(s) waiting", "", waiting)

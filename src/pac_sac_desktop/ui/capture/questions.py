@@ -1,12 +1,20 @@
-"""A category's extra questions as form widgets, typed (text, number, choice, yes/no, date)."""
+"""A category's extra questions as form widgets, typed (text, number, choice, yes/no, date).
+
+Each answer is checked with ``Question.check`` when the clerk leaves it, and its message goes
+away as soon as the answer is acceptable.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
+
+from pac_sac_desktop.core.taxonomy import Question
+from pac_sac_desktop.ui.capture.fields import FocusOut, error_label, show_message
 
 NO_ANSWER = ""
 
@@ -18,60 +26,65 @@ class QuestionsForm(QWidget):
         self.form.setContentsMargins(0, 0, 0, 0)
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
-        self.questions: list[dict] = []
+        self.questions: list[Question] = []
+        self.focus = FocusOut(self)
+        self.focus.left.connect(self._left)
 
-    def set_questions(self, questions: list[dict], on_change) -> None:  # type: ignore[no-untyped-def]
+    def set_questions(self, questions: list[Question], on_change: Callable[[], None]) -> None:
         while self.form.rowCount():
             self.form.removeRow(0)
-        self.widgets, self.errors, self.questions = {}, {}, questions
+        self.widgets, self.errors, self.questions = {}, {}, list(questions)
         for q in questions:
             widget = self._widget(q, on_change)
-            widget.setObjectName(f"question_{q['code']}")
-            label = q.get("label", q["code"]) + (" *" if q.get("required") else "")
-            error = QLabel()
-            error.setStyleSheet("color: #b3261e;")
-            error.hide()
-            self.form.addRow(label, widget)
+            widget.setObjectName(f"question_{q.code}")
+            self.focus.watch(widget)
+            error = error_label(f"answers.{q.code}")
+            self.form.addRow(q.label + (" *" if q.required else ""), widget)
             self.form.addRow("", error)
-            self.widgets[q["code"]] = widget
-            self.errors[q["code"]] = error
+            self.widgets[q.code] = widget
+            self.errors[q.code] = error
 
-    def _widget(self, q: dict, on_change) -> QWidget:  # type: ignore[no-untyped-def]
-        kind = q.get("type", "text")
-        if kind in ("choice", "yes_no"):
+    def _widget(self, q: Question, on_change: Callable[[], None]) -> QWidget:
+        def changed() -> None:
+            self._recheck(q.code)
+            on_change()
+
+        if q.type in ("choice", "yes_no"):
             combo = QComboBox()
             combo.addItem(self.tr("— choose —"), NO_ANSWER)
-            for choice in (q.get("choices") or []) if kind == "choice" else ():
+            for choice in q.choices if q.type == "choice" else ():
                 combo.addItem(choice, choice)
-            if kind == "yes_no":
+            if q.type == "yes_no":
                 combo.addItem(self.tr("Yes"), "oui")
                 combo.addItem(self.tr("No"), "non")
-            combo.currentIndexChanged.connect(lambda _i: on_change())
+            combo.currentIndexChanged.connect(lambda _i: changed())
             return combo
-        if kind == "date":
+        if q.type == "date":
             edit = QDateEdit(QDate.currentDate())
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(lambda _d: on_change())
+            edit.setLocale(QLocale(QLocale.Language.French, QLocale.Country.Canada))
+            edit.setDisplayFormat("d MMMM yyyy")
+            edit.dateChanged.connect(lambda _d: changed())
             return edit
         line = QLineEdit()
-        if kind == "number":
+        if q.type == "number":
             line.setValidator(QDoubleValidator(line))
-        line.textChanged.connect(lambda _t: on_change())
+        line.textChanged.connect(lambda _t: changed())
         return line
 
+    def value(self, code: str) -> Any:
+        widget = self.widgets[code]
+        if isinstance(widget, QComboBox):
+            value = widget.currentData()
+        elif isinstance(widget, QDateEdit):
+            value = widget.date().toString("yyyy-MM-dd")
+        else:
+            value = widget.text().strip()  # type: ignore[attr-defined]
+        return None if value in (None, NO_ANSWER) else value
+
     def answers(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for code, widget in self.widgets.items():
-            if isinstance(widget, QComboBox):
-                value = widget.currentData()
-            elif isinstance(widget, QDateEdit):
-                value = widget.date().toString("yyyy-MM-dd")
-            else:
-                value = widget.text().strip()  # type: ignore[attr-defined]
-            if value not in (None, NO_ANSWER):
-                out[code] = value
-        return out
+        out = {code: self.value(code) for code in self.widgets}
+        return {code: value for code, value in out.items() if value is not None}
 
     def set_answers(self, answers: dict[str, Any]) -> None:
         for code, value in answers.items():
@@ -84,8 +97,23 @@ class QuestionsForm(QWidget):
             elif isinstance(widget, QLineEdit):
                 widget.setText(str(value))
 
+    def check(self, code: str) -> str:
+        """Check one answer as the clerk leaves it; the message shows under it."""
+        question = next((q for q in self.questions if q.code == code), None)
+        message = (question.check(self.value(code)) if question else None) or ""
+        show_message(self.errors[code], message)
+        return message
+
+    def _left(self, widget: QWidget) -> None:
+        code = next((c for c, w in self.widgets.items() if w is widget), None)
+        if code is not None:
+            self.check(code)
+
+    def _recheck(self, code: str) -> None:
+        """While an error shows, check again at each change: it goes away once fixed."""
+        if code in self.errors and self.errors[code].isVisible():
+            self.check(code)
+
     def show_errors(self, fields: dict[str, str]) -> None:
         for code, label in self.errors.items():
-            message = fields.get(f"answers.{code}", "")
-            label.setText(message)
-            label.setVisible(bool(message))
+            show_message(label, fields.get(f"answers.{code}", ""))

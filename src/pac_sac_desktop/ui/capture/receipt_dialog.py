@@ -17,12 +17,38 @@ from PySide6.QtWidgets import (
 )
 
 from pac_sac_desktop.core.receipt import CITY, FOLLOW_UP, Receipt
+from pac_sac_desktop.core.timefmt import datetime_fr
+
+
+def receipt_lines(receipt: Receipt) -> list[tuple[str, str]]:
+    """The receipt's lines with Quebec French dates ("4 décembre 2026 à 8 h 28") and, once
+    synced, the final reference with the provisional number kept beside it."""
+    moments = {
+        "Reçue le": receipt.created_at,
+        "Premier suivi au plus tard": receipt.followup_due_at,
+        "Délai prévu de traitement": receipt.due_at,
+    }
+    out = []
+    for key, value in receipt.lines():
+        if moments.get(key) is not None:
+            value = datetime_fr(moments[key])  # type: ignore[arg-type]
+        elif key == "Numéro" and receipt.reference and receipt.reference != receipt.number:
+            value = f"{receipt.reference} (provisoire {receipt.number})"
+        out.append((key, value))
+    return out
+
+
+def receipt_text(receipt: Receipt) -> str:
+    lines = receipt_lines(receipt)
+    width = max(len(k) for k, _ in lines)
+    body = "\n".join(f"{k.ljust(width)} : {v}" for k, v in lines)
+    return f"{CITY} — accusé de réception\n\n{body}\n\n{FOLLOW_UP}\n"
 
 
 def receipt_html(receipt: Receipt) -> str:
     rows = "".join(
         f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
-        for k, v in receipt.lines()
+        for k, v in receipt_lines(receipt)
     )
     return (
         f"<h2>{html.escape(CITY)}</h2><h3>Accusé de réception</h3>"
@@ -44,15 +70,13 @@ def write_pdf(receipt: Receipt, path: Path) -> None:
 class ReceiptDialog(QDialog):
     def __init__(self, receipt: Receipt, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.receipt = receipt
-        self.setWindowTitle(
-            self.tr("Receipt %1").replace("%1", receipt.reference or receipt.number)
-        )
         self.view = QTextBrowser()
-        self.view.setHtml(receipt_html(receipt))
-        self.view.setMinimumSize(520, 300)
+        self.view.setMinimumSize(560, 320)
+        self.set_receipt(receipt)
         copy = QPushButton(self.tr("Copy the text"))
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(receipt.text()))
+        copy.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(receipt_text(self.receipt))
+        )
         pdf = QPushButton(self.tr("Save as PDF…"))
         pdf.clicked.connect(self._pdf)
         printer = QPushButton(self.tr("Print…"))
@@ -69,6 +93,14 @@ class ReceiptDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addLayout(buttons)
+
+    def set_receipt(self, receipt: Receipt) -> None:
+        """Shown again when the final reference arrives (after a sync)."""
+        self.receipt = receipt
+        self.setWindowTitle(
+            self.tr("Receipt %1").replace("%1", receipt.reference or receipt.number)
+        )
+        self.view.setHtml(receipt_html(receipt))
 
     def _print(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

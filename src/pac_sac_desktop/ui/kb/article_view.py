@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pac_sac_desktop.core.kb import Article
-from pac_sac_desktop.ui.format import freshness
+from pac_sac_desktop.ui.format import freshness, long_date
 from pac_sac_desktop.ui.kb.results import EXPIRED_COLOR, URGENT_COLOR, badge
 
 STYLE = """
@@ -116,7 +116,7 @@ class ArticleView(QWidget):
             label = (
                 self.tr("expired on %1") if article.is_expired(today) else self.tr("valid until %1")
             )
-            parts.append(label.replace("%1", article.expires.isoformat()))
+            parts.append(label.replace("%1", long_date(article.expires)))
         self.meta.setText(" · ".join(p for p in parts if p))
         summary = f"<p><i>{html.escape(article.summary)}</i></p>" if article.summary else ""
         self.browser.setHtml(summary + body_html)
