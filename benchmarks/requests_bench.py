@@ -82,7 +82,10 @@ def seed(service: RequestService, count: int, rng: random.Random) -> list[dict]:
         row.meeting = "to_schedule" if nature == "complaint" and rng.random() < 0.01 else None
         values = {c.key: getattr(row, c.key) for c in RequestRow.__table__.columns}
         rows.append(values)
-        keys.extend({"key": k, "uuid": row.uuid} for k in repo.search_keys(row))
+        keys.extend(
+            {"key": k, "created_at": row.created_at, "uuid": row.uuid}
+            for k in repo.search_keys(row)
+        )
         if i % (count // 50 or 1) == 0:
             samples.append(
                 {

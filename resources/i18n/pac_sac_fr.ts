@@ -149,7 +149,7 @@
     <message>
         <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="139"/>
         <source>Meeting with the councillor</source>
-        <translation>Rencontre avec le conseiller</translation>
+        <translation>Rencontres avec l&apos;élu</translation>
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="141"/>
@@ -439,7 +439,7 @@
     <message>
         <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="30"/>
         <source>First follow-up due</source>
-        <translation>Premier suivi à faire</translation>
+        <translation>Premier suivi au plus tard</translation>
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="31"/>
@@ -683,34 +683,6 @@
         <source>Supervisor&apos;s desk</source>
         <translation>Pupitre du superviseur</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="191"/>
-        <source>%n article(s) in the local knowledge base</source>
-        <translation>
-            <numerusform>%n fiche dans la base de connaissances locale</numerusform>
-            <numerusform>%n fiches dans la base de connaissances locale</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="200"/>
-        <source>Search index up to date</source>
-        <translation>Index de recherche à jour</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="201"/>
-        <source>Search index updated</source>
-        <translation>Index de recherche mis à jour</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="202"/>
-        <source>Search index rebuilt</source>
-        <translation>Index de recherche reconstruit</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="211"/>
-        <source>Search index unavailable</source>
-        <translation>Index de recherche indisponible</translation>
-    </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="227"/>
         <source>Unsaved request</source>
@@ -740,6 +712,34 @@
         <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="237"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="191"/>
+        <source>%n article(s) in the local knowledge base</source>
+        <translation>
+            <numerusform>%n fiche dans la base de connaissances locale</numerusform>
+            <numerusform>%n fiches dans la base de connaissances locale</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="200"/>
+        <source>Search index up to date</source>
+        <translation>Index de recherche à jour</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="201"/>
+        <source>Search index updated</source>
+        <translation>Index de recherche mis à jour</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="202"/>
+        <source>Search index rebuilt</source>
+        <translation>Index de recherche reconstruit</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="211"/>
+        <source>Search index unavailable</source>
+        <translation>Index de recherche indisponible</translation>
     </message>
 </context>
 <context>
@@ -862,6 +862,21 @@
 <context>
     <name>RequestDetailView</name>
     <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="57"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="79"/>
+        <source>Choose a request in the list.</source>
+        <translation>Choisissez une requête dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="100"/>
+        <source>(not sent yet)</source>
+        <translation>(pas encore transmis)</translation>
+    </message>
+    <message>
         <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="110"/>
         <source>When</source>
         <translation>Quand</translation>
@@ -875,21 +890,6 @@
         <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="110"/>
         <source>Event</source>
         <translation>Événement</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="100"/>
-        <source>(not sent yet)</source>
-        <translation>(pas encore transmis)</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="57"/>
-        <source>History</source>
-        <translation>Historique</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="79"/>
-        <source>Choose a request in the list.</source>
-        <translation>Choisissez une requête dans la liste.</translation>
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="131"/>
@@ -1165,6 +1165,40 @@
         <location filename="../../src/pac_sac_desktop/ui/capture/side_panel.py" line="116"/>
         <source>This call is recorded as a complaint.</source>
         <translation>Cet appel est consigné comme plainte.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupCheck</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="89"/>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="126"/>
+        <source>Local database</source>
+        <translation>Base de données locale</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="95"/>
+        <source>The damaged file was kept aside: %1</source>
+        <translation>Le fichier endommagé a été mis de côté : %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="103"/>
+        <source>Newest backup: %1.</source>
+        <translation>Copie la plus récente : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="108"/>
+        <source>Restore the backup</source>
+        <translation>Restaurer la copie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="112"/>
+        <source>Start with an empty database</source>
+        <translation>Repartir d&apos;une base vide</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/app.py" line="116"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
     </message>
 </context>
 <context>

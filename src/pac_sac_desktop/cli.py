@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pac_sac_desktop import cli_requests
-from pac_sac_desktop.core.errors import PacError
+from pac_sac_desktop.core.errors import PacError, StoreDamaged
 from pac_sac_desktop.core.logs import setup_logging
 from pac_sac_desktop.core.paths import data_home, resources_dir
 from pac_sac_desktop.services.knowledge import KnowledgeBase, SearchResult
@@ -244,6 +244,47 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_db(args: argparse.Namespace) -> int:
+    """check | backup | restore | start-fresh: the local database's safety net."""
+    from pac_sac_desktop.core.errors import StoreDamaged
+    from pac_sac_desktop.core.timefmt import datetime_fr
+    from pac_sac_desktop.store import safety
+    from pac_sac_desktop.store.db import DB_FILENAME, Database
+
+    home = data_home()
+    path = home / DB_FILENAME
+    if args.db_command == "restore":
+        print(Workstation.restore_latest(home).summary_fr())
+        return 0
+    if args.db_command == "start-fresh":
+        archive = safety.start_fresh(path)
+        print(f"Fichiers endommagés archivés dans {archive}." if archive else "Rien à archiver.")
+        return 0
+    try:
+        db = Database(path)
+    except StoreDamaged as exc:
+        print(f"{exc.message}", file=sys.stderr)
+        if exc.set_aside:
+            print(f"  Fichier mis de côté : {exc.set_aside}", file=sys.stderr)
+        if exc.backups:
+            latest = safety.backup_time(Path(exc.backups[0]))
+            print(
+                f"  Copie la plus récente : {datetime_fr(latest)} — `pac-sac db restore`.",
+                file=sys.stderr,
+            )
+        return 2
+    try:
+        if args.db_command == "backup":
+            print(f"Copie de sauvegarde : {safety.make_backup(db.path)}")
+        else:
+            copies = safety.backups(db.path)
+            last = datetime_fr(safety.backup_time(copies[0])) if copies else "aucune"
+            print(f"Base locale intègre ({db.path}); dernière copie : {last}.")
+    finally:
+        db.close()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pac-sac", description="PAC SAC Desktop")
     parser.add_argument("-v", "--verbose", action="store_true", help="journal détaillé")
@@ -283,6 +324,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_sync)
 
     cli_requests.add_parsers(sub)
+    p = sub.add_parser("db", help="base locale : vérifier, copier, restaurer")
+    p.add_argument("db_command", choices=("check", "backup", "restore", "start-fresh"))
+    p.set_defaults(func=cmd_db)
 
     p = sub.add_parser("app", help="ouvrir la fenêtre")
     p.set_defaults(func=cmd_app)
@@ -305,6 +349,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except PacError as exc:
         print(f"Erreur : {exc.message}", file=sys.stderr)
+        if isinstance(exc, StoreDamaged):
+            print("  Voir `pac-sac db check`, puis `pac-sac db restore`.", file=sys.stderr)
         if getattr(exc, "details", ""):
             print(f"  {exc.details}", file=sys.stderr)
         if exc.details:

@@ -531,7 +531,7 @@ def test_public_reads_never_show_personal_data(client, as_user, api_key):
             assert secret not in text, (url, secret)
 
 
-def test_complaints_show_their_status_but_not_their_details(client, as_user):
+def test_complaints_show_their_status_but_not_their_details(client, as_user, extra_categories):
     _key, reference = put_native(
         client, as_user, nature="complaint", description="Le voisin du 12 fait du bruit."
     )
@@ -539,7 +539,9 @@ def test_complaints_show_their_status_but_not_their_details(client, as_user):
     assert item["status"] == "open" and item["service_code"] == "nid-de-poule"
     assert item["description"] is None and item["address"] is None
     assert item["lat"] is None and item["long"] is None and item["media_url"] is None
-    _key, info = put_native(client, as_user, nature="information", description="Horaire?")
+    _key, info = put_native(
+        client, as_user, nature="information", category="info-taxes", answers={}, description="?"
+    )
     assert client.get(f"{BASE}/requests/{info}.json").status_code == 404
     assert info not in client.get(f"{BASE}/requests.json").text
 

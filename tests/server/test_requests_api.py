@@ -172,7 +172,12 @@ def test_events_are_idempotent_and_respect_roles(client, as_user):
     other_agent = client.put(
         f"/api/v1/requests/{key}/events/{uuid.uuid4()}", json=note, headers=as_user("agent2")
     )
-    assert other_agent.status_code == 201  # a caller attached to someone else's request
+    assert other_agent.status_code == 403  # notes on one's own requests only
+    caller = {"kind": "caller", "data": {"text": "M. Roy signale le même trou."}}
+    other_caller = client.put(
+        f"/api/v1/requests/{key}/events/{uuid.uuid4()}", json=caller, headers=as_user("agent2")
+    )
+    assert other_caller.status_code == 201  # a caller attached to someone else's request
     meeting = {"kind": "meeting", "data": {"reason": "x"}}
     foreign_meeting = client.put(
         f"/api/v1/requests/{key}/events/{uuid.uuid4()}", json=meeting, headers=as_user("agent2")
@@ -184,7 +189,7 @@ def test_events_are_idempotent_and_respect_roles(client, as_user):
     assert ok.status_code == 201
     stored = client.get(f"/api/v1/requests/{key}", headers=as_user("agent")).json()
     assert stored["status"] == "in_progress"
-    assert [e["kind"] for e in stored["events"]] == ["note", "note", "status"]
+    assert [e["kind"] for e in stored["events"]] == ["note", "caller", "status"]
 
 
 def test_request_updates_flow_back_through_the_feed(client, as_user):
@@ -240,3 +245,28 @@ def test_a_lost_reference_sequence_fails_one_upload_and_the_retry_recreates_it(
     again = client.put(f"/api/v1/requests/{key}", json=payload(), headers=as_user("agent"))
     assert again.status_code == 201
     assert again.json()["reference"] == f"{year}-{number + 1:06d}"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"nature": "request", "category": "nid-de-poule", "x": "\\ud800"}',
+        '{"nature": "request", "category": "nid-de-poule", "created_at": NaN}',
+        '{"nature": "request", "category": "nid-de-poule", "x": [1e400]}',
+        '{"nature": "request", "category": "nid-de-poule", "description": "a\\u0000b"}',
+        '["pas", "un", "objet"]',
+    ],
+)
+def test_unstorable_uploads_are_refused_in_french_before_anything_is_written(
+    client, as_user, body
+):
+    """Lone surrogates, NaN and infinities anywhere in a payload cannot be hashed nor stored on
+    PostgreSQL: 422 in French, never a 500, and no reference number spent."""
+    key = str(uuid.uuid4())
+    headers = {**as_user("agent"), "Content-Type": "application/json"}
+    r = client.put(
+        f"/api/v1/requests/{key}", content=body.encode("utf-8", "surrogatepass"), headers=headers
+    )
+    assert r.status_code == 422, r.text
+    assert r.json()["error"]["message"] and r.json()["error"]["fields"]
+    assert client.get(f"/api/v1/requests/{key}", headers=as_user("agent")).status_code == 404

@@ -14,6 +14,7 @@ branch_labels = None
 depends_on = None
 
 OPEN = "status IN ('new', 'received', 'assigned', 'in_progress')"
+BLOCKED = "sync_state IN ('conflict', 'rejected')"
 
 
 def upgrade() -> None:
@@ -42,6 +43,7 @@ def upgrade() -> None:
     op.create_table(
         "request_keys",
         sa.Column("key", sa.String(200), primary_key=True),
+        sa.Column("created_at", sa.Text(), primary_key=True),
         sa.Column("uuid", sa.String(36), primary_key=True),
         sqlite_with_rowid=False,
     )
@@ -68,11 +70,19 @@ def upgrade() -> None:
         ["created_at"],
         sqlite_where=sa.text("meeting IN ('to_schedule', 'planned')"),
     )
+    op.create_index(
+        "ix_requests_queue_blocked", "requests", ["updated_at"], sqlite_where=sa.text(BLOCKED)
+    )
     op.create_index("ix_requests_created_by", "requests", ["created_by", "created_at"])
+    # The queues' partial indexes serve status filters; a plain status index misled the
+    # planner into counting queues through it.
+    op.drop_index("ix_requests_status", table_name="requests")
 
 
 def downgrade() -> None:
+    op.create_index("ix_requests_status", "requests", ["status"])
     for name in (
+        "ix_requests_queue_blocked",
         "ix_requests_created_by",
         "ix_requests_queue_meeting",
         "ix_requests_queue_overdue",

@@ -59,3 +59,28 @@ class SyncError(PacError):
 
 class Interrupted(PacError):
     """Work was cancelled on purpose (window closed, newer query typed)."""
+
+
+class StoreDamaged(StoreError):
+    """The local database is missing (while backups say it existed), empty or unreadable.
+
+    It is never silently replaced by a new one: pending requests may be inside. ``reason`` is
+    ``missing``, ``empty`` or ``corrupt``; ``set_aside`` is where the damaged file was moved;
+    ``backups`` are the restorable copies, newest first.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        reason: str,
+        path: str,
+        set_aside: str | None = None,
+        backups: list[str] | None = None,
+        details: str = "",
+    ) -> None:
+        super().__init__(message, details=details)
+        self.reason = reason
+        self.path = path
+        self.set_aside = set_aside
+        self.backups = list(backups or [])

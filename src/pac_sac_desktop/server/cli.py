@@ -15,7 +15,7 @@ from pac_sac_desktop.core.errors import ArticleRejected
 from pac_sac_desktop.core.kb import find_article_files, read_article_file
 from pac_sac_desktop.core.paths import data_home, resources_dir
 from pac_sac_desktop.server import db as dbmod
-from pac_sac_desktop.server import feed
+from pac_sac_desktop.server import demo_requests, feed
 from pac_sac_desktop.server.auth import service as auth
 from pac_sac_desktop.server.kb import service as kb
 from pac_sac_desktop.server.models import User
@@ -73,10 +73,19 @@ def cmd_init(args: argparse.Namespace) -> int:
                     )
                     created.append((username, role, password))
         counts, rejected = import_articles(server_db, resources_dir() / "kb", "demo")
+        with server_db.transaction() as session:
+            summary = demo_requests.generate(session)
         print(f"Taxonomie : {changed} catégorie(s) créée(s) ou modifiée(s).")
         print(
             f"Base de connaissances : {counts['created']} créé(s), {counts['updated']} mis à jour, {counts['unchanged']} inchangé(s)."
         )
+        if summary.already:
+            print("Requêtes de démonstration : déjà présentes.")
+        else:
+            print(
+                f"Requêtes de démonstration : {summary.requests} créée(s), "
+                f"{summary.events} action(s) de suivi."
+            )
         for r in rejected:
             print(f"Rejeté : {r.path} : {r.reason}", file=sys.stderr)
         if created:
@@ -138,6 +147,16 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user_unlock(args: argparse.Namespace) -> int:
+    from pac_sac_desktop.server.auth import throttle
+
+    server_db = _db(args)
+    with server_db.transaction() as session:
+        cleared = throttle.unlock(session, args.name)
+    print(f"Délais de connexion levés pour {args.name} ({cleared} compteur(s)).")
+    return 0
+
+
 def cmd_kb_import(args: argparse.Namespace) -> int:
     counts, rejected = import_articles(_db(args), Path(args.path), args.author)
     for r in rejected:
@@ -156,7 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--demo",
         action="store_true",
-        help="charger la taxonomie, les fiches et les comptes de démonstration",
+        help="charger la taxonomie, les fiches, les comptes et les requêtes de démonstration",
     )
     p.set_defaults(func=cmd_init)
     p = sub.add_parser("run", help="démarrer le serveur")
@@ -178,6 +197,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--password-stdin", action="store_true")
     p.add_argument("--db")
     p.set_defaults(func=cmd_user_add)
+    p = user.add_parser("unlock", help="lever les délais de connexion d'un compte")
+    p.add_argument("name")
+    p.add_argument("--db")
+    p.set_defaults(func=cmd_user_unlock)
     kbp = sub.add_parser("kb").add_subparsers(dest="kb_command", required=True)
     p = kbp.add_parser("import", help="publier des articles Markdown")
     p.add_argument("path")

@@ -8,22 +8,39 @@ from typing import TypeVar
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
+from pac_sac_desktop.core.requests import text_problem
+
 
 class ApiError(Exception):
     def __init__(
-        self, status: int, code: str, message: str, fields: dict[str, str] | None = None
+        self,
+        status: int,
+        code: str,
+        message: str,
+        fields: dict[str, str] | None = None,
+        *,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
         self.fields = fields or {}
+        self.headers = headers
 
 
 async def api_error_handler(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
     body = {"error": {"code": exc.code, "message": exc.message, "fields": exc.fields}}
-    return JSONResponse(body, status_code=exc.status)
+    return JSONResponse(body, status_code=exc.status, headers=exc.headers)
+
+
+def storable_text(value: str) -> str:
+    """A pydantic check for text PostgreSQL can store: no NUL byte, no lone surrogate."""
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
 
 
 T = TypeVar("T")

@@ -18,7 +18,7 @@ def add_changes_route(
     @router.get("/changes")
     async def changes(
         request: Request,
-        since: int = Query(0, ge=0),
+        since: int = Query(0, ge=0, le=2**63 - 1),
         limit: int = Query(500, ge=1, le=2000),
     ) -> JSONResponse:
         page = await run_as(

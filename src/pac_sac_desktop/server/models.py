@@ -132,7 +132,23 @@ class ReferenceCounter(Base):
 
 
 class Request(Base):
+    """A request as captured (payload) plus the state its history gives it.
+
+    The state columns (status … resolution) are the fold of the request's events in server order
+    (core.events.fold); they are kept so that supervisor queues and Open311 read one row.
+    """
+
     __tablename__ = "requests"
+    __table_args__ = (
+        # Supervisor queues: a department's open requests, the overdue ones, complaints still
+        # waiting for their first follow-up, V.I.P. meetings to plan, requests of a district.
+        Index("ix_requests_department_status", "department", "status"),
+        Index("ix_requests_status_due_at", "status", "due_at"),
+        Index("ix_requests_followup_due", "followup_due_at", "first_followup_at"),
+        Index("ix_requests_meeting", "meeting"),
+        Index("ix_requests_district", "district"),
+        Index("ix_requests_assigned_to", "assigned_to"),
+    )
 
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     reference: Mapped[str] = mapped_column(String(20), unique=True)
@@ -149,21 +165,55 @@ class Request(Base):
     due_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
     followup_due_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
     created_by: Mapped[str] = mapped_column(String(60))
-    assigned_to: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    assigned_to: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    department: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    district: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    first_followup_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    meeting: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    meeting_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    merged_into: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    satisfaction: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    resolution: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class RequestEvent(Base):
-    """History of a request: status, assignment, notes, follow-ups, meetings, merges."""
+    """History of a request: status, assignment, notes, follow-ups, meetings, merges.
+
+    Server order is ``received_at`` then ``uuid`` (the index below serves it per request).
+    """
 
     __tablename__ = "request_events"
+    __table_args__ = (Index("ix_request_events_order", "request_uuid", "received_at", "uuid"),)
 
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
-    request_uuid: Mapped[str] = mapped_column(
-        ForeignKey("requests.uuid", ondelete="CASCADE"), index=True
-    )
+    request_uuid: Mapped[str] = mapped_column(ForeignKey("requests.uuid", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(20))
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     data_hash: Mapped[str] = mapped_column(String(64))
     author: Mapped[str] = mapped_column(String(60))
     created_at: Mapped[dt.datetime]
     received_at: Mapped[dt.datetime]
+
+
+class LoginThrottle(Base):
+    """Failed logins by key (account+address, address, account) and when the next try is due."""
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure: Mapped[dt.datetime]
+    next_allowed: Mapped[dt.datetime]
+
+
+class LoginFailure(Base):
+    """Audit of refused logins: when, which name was typed, from which address."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(index=True)
+    username: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(20))

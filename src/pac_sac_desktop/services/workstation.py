@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from pathlib import Path
 
-from pac_sac_desktop.core.errors import SyncError
+from pac_sac_desktop.core.errors import StoreError, SyncError
 from pac_sac_desktop.services.attachments import AttachmentStore
 from pac_sac_desktop.services.drafts import DraftStore
 from pac_sac_desktop.services.knowledge import KnowledgeBase
 from pac_sac_desktop.services.requests import RequestService
+from pac_sac_desktop.store import safety
+from pac_sac_desktop.store.db import DB_FILENAME
 from pac_sac_desktop.store.state import get_value, set_value
 from pac_sac_desktop.sync.client import ServerClient
 from pac_sac_desktop.sync.credentials import TokenStore
@@ -25,11 +28,14 @@ SERVER_URL = "server:url"
 SERVER_USER = "server:user"
 SERVER_ROLE = "server:role"
 SERVER_NAME = "server:display_name"
+BACKUP_EVERY = dt.timedelta(hours=1)
 
 
 class Workstation:
     def __init__(self, home: Path, *, synonyms_path: Path | None = None) -> None:
         self.home = home
+        home.mkdir(parents=True, exist_ok=True)
+        os.chmod(home, 0o700)  # requests hold citizens' personal data: this user only
         self.kb = KnowledgeBase.open(home, synonyms_path=synonyms_path)
         self.db = self.kb.db
         self.attachments = AttachmentStore(home)
@@ -100,7 +106,40 @@ class Workstation:
         )
 
     def sync_once(self, progress: Progress | None = None) -> SyncReport:
-        return self.sync_engine(progress).sync_once()
+        report = self.sync_engine(progress).sync_once()
+        self.backup_if_due()
+        return report
+
+    # ------------------------------------------------------------ backups
+    def backup_if_due(self, every: dt.timedelta = BACKUP_EVERY) -> Path | None:
+        """An hourly copy of the database, taken on the sync thread (never the window's)."""
+        if not safety.backup_due(self.db.path, every):
+            return None
+        try:
+            return safety.make_backup(self.db.path)
+        except OSError as exc:  # a full disk must not fail the sync that just succeeded
+            log.warning("backup failed: %s", exc)
+            return None
+
+    @staticmethod
+    def backup_time(path: str | Path) -> dt.datetime:
+        return safety.backup_time(Path(path))
+
+    @staticmethod
+    def start_fresh(home: Path) -> None:
+        """The user's explicit choice after a damaged start: archive the damaged file."""
+        safety.start_fresh(home / DB_FILENAME)
+
+    @staticmethod
+    def restore_latest(home: Path) -> safety.Restored:
+        """Replace a missing or damaged database by its newest backup, salvaging what the
+        damaged file (set aside at the failed start) still holds."""
+        db_path = home / DB_FILENAME
+        copies = safety.backups(db_path)
+        if not copies:
+            raise StoreError("Aucune copie de sauvegarde n'est disponible sur ce poste.")
+        aside = safety.damaged_files(db_path)
+        return safety.restore(db_path, copies[0], aside[0] if aside else None)
 
     def server_now(self) -> dt.datetime:
         """UTC on the server's clock: SLA countdowns never trust this workstation's clock."""

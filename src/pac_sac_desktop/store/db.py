@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pac_sac_desktop.core import migrations
 from pac_sac_desktop.core.errors import StoreError
+from pac_sac_desktop.store import safety
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,11 @@ class Database:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
+        safety.check(path)  # a vanished, empty or damaged file is never silently replaced
+        if not path.exists():
+            # Citizens' personal data: readable by this user only (Quebec Law 25). Created
+            # before SQLite opens it, so the WAL and shared-memory files get the same mode.
+            path.touch(mode=0o600)
         self.engine = make_engine(path)
         try:
             upgrade(self.engine)

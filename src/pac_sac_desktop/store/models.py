@@ -14,7 +14,11 @@ class Base(DeclarativeBase):
     pass
 
 
-_OPEN = "status IN ('new', 'received', 'assigned', 'in_progress')"
+# The SQL of the supervisor's queues, shared by their partial indexes and their queries.
+OPEN_SQL = "status IN ('new', 'received', 'assigned', 'in_progress')"
+COMPLAINT_SQL = "nature = 'complaint'"
+MEETING_SQL = "meeting IN ('to_schedule', 'planned')"
+BLOCKED_SQL = "sync_state IN ('conflict', 'rejected')"
 
 
 class ArticleRow(Base):
@@ -104,19 +108,20 @@ class RequestRow(Base):
         Index(
             "ix_requests_queue_followup",
             "followup_due_at",
-            sqlite_where=text(f"nature = 'complaint' AND first_followup_at IS NULL AND {_OPEN}"),
+            sqlite_where=text(f"{COMPLAINT_SQL} AND first_followup_at IS NULL AND {OPEN_SQL}"),
         ),
         Index(
             "ix_requests_queue_unassigned",
             "created_at",
-            sqlite_where=text(f"assigned_to IS NULL AND {_OPEN}"),
+            sqlite_where=text(f"assigned_to IS NULL AND {OPEN_SQL}"),
         ),
-        Index("ix_requests_queue_overdue", "due_at", sqlite_where=text(_OPEN)),
+        Index("ix_requests_queue_overdue", "due_at", sqlite_where=text(OPEN_SQL)),
         Index(
             "ix_requests_queue_meeting",
             "created_at",
-            sqlite_where=text("meeting IN ('to_schedule', 'planned')"),
+            sqlite_where=text(MEETING_SQL),
         ),
+        Index("ix_requests_queue_blocked", "updated_at", sqlite_where=text(BLOCKED_SQL)),
     )
 
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -125,7 +130,9 @@ class RequestRow(Base):
     nature: Mapped[str] = mapped_column(String(20))
     category: Mapped[str] = mapped_column(String(80), index=True)
     channel: Mapped[str] = mapped_column(String(20))
-    status: Mapped[str] = mapped_column(String(20), index=True)
+    # No index on status alone: the queues' partial indexes serve every status filter, and a
+    # status index made SQLite count a queue through it (65 ms against 4 ms at 100,000).
+    status: Mapped[str] = mapped_column(String(20))
     payload: Mapped[dict] = mapped_column(JSONText)
     flags: Mapped[list] = mapped_column(JSONText, default=list)
     citizen_phone: Mapped[str] = mapped_column(String(40), default="", index=True)
@@ -173,11 +180,14 @@ class RequestEventRow(Base):
 
 class RequestKeyRow(Base):
     """Words a clerk may type to find a request (reference, number, name, phone, e-mail, street),
-    one row each, so that a prefix is a range scan of one index at any size."""
+    one row each, so that a prefix is a range scan of one index at any size. The request's
+    capture time is copied here so the newest matches are picked inside that index: reading
+    ten thousand requests to sort them (a common name typed halfway) cost 200 ms."""
 
     __tablename__ = "request_keys"
 
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
 
 

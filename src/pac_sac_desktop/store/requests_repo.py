@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import Any
 
-from sqlalchemy import and_, delete, func, intersect, or_, select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy import Select, and_, delete, func, insert, intersect, or_, select, text
+from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.events import Event, EventKind, RequestState, fold
 from pac_sac_desktop.core.requests import (
@@ -20,6 +21,10 @@ from pac_sac_desktop.core.requests import (
 from pac_sac_desktop.core.rules import PastRequest
 from pac_sac_desktop.core.taxonomy import Category
 from pac_sac_desktop.store.models import (
+    BLOCKED_SQL,
+    COMPLAINT_SQL,
+    MEETING_SQL,
+    OPEN_SQL,
     CategoryRow,
     OutboxRow,
     RequestEventRow,
@@ -233,7 +238,34 @@ def place_candidates(
 
 # Lists and queues show columns only: the payload (the request as captured) and the server's
 # answer are read for one request's detail, not for a hundred rows.
-_LIST_ONLY = (defer(RequestRow.payload), defer(RequestRow.server))
+LISTED = (
+    RequestRow.uuid,
+    RequestRow.number,
+    RequestRow.reference,
+    RequestRow.nature,
+    RequestRow.category,
+    RequestRow.department,
+    RequestRow.district,
+    RequestRow.status,
+    RequestRow.sync_state,
+    RequestRow.sync_error,
+    RequestRow.citizen_name,
+    RequestRow.place,
+    RequestRow.created_at,
+    RequestRow.created_by,
+    RequestRow.due_at,
+    RequestRow.followup_due_at,
+    RequestRow.first_followup_at,
+    RequestRow.assigned_to,
+    RequestRow.meeting,
+    RequestRow.flags,
+)
+ListedRow = Any  # a Core row with the LISTED columns as attributes
+
+
+def _listed() -> Select:
+    """Lists read these columns as plain rows: a hundred ORM objects cost more than the query."""
+    return select(*LISTED)
 
 
 # ---------------------------------------------------------------- request rows, one builder
@@ -343,29 +375,30 @@ def set_search_keys(session: Session, row: RequestRow) -> None:
     keys = search_keys(row)
     if keys:
         session.execute(
-            RequestKeyRow.__table__.insert(), [{"key": k, "uuid": row.uuid} for k in keys]
+            insert(RequestKeyRow),
+            [{"key": k, "created_at": row.created_at, "uuid": row.uuid} for k in keys],
         )
 
 
-def find_requests(session: Session, terms: list[tuple[str, bool]], limit: int) -> list[RequestRow]:
+def find_requests(session: Session, terms: list[tuple[str, bool]], limit: int) -> list[ListedRow]:
     """Requests having every term, newest first. A term is (key, prefix?): an exact key or a
-    range scan of the key index, intersected in SQL."""
+    range scan of the key index; terms are intersected and the newest picked inside that index,
+    then only those requests are read."""
     if not terms:
         return []
     selects = []
     for key, prefix in terms:
         column = RequestKeyRow.key
         condition = and_(column >= key, column < key + "\uffff") if prefix else column == key
-        selects.append(select(RequestKeyRow.uuid).where(condition))
-    matching = selects[0] if len(selects) == 1 else intersect(*selects)
+        selects.append(select(RequestKeyRow.created_at, RequestKeyRow.uuid).where(condition))
+    matching = (selects[0] if len(selects) == 1 else intersect(*selects)).subquery()
+    newest = select(matching.c.uuid).order_by(matching.c.created_at.desc()).limit(limit).subquery()
     stmt = (
-        select(RequestRow)
-        .options(*_LIST_ONLY)
-        .where(RequestRow.uuid.in_(matching))
+        _listed()
+        .where(RequestRow.uuid.in_(select(newest.c.uuid)))
         .order_by(RequestRow.created_at.desc())
-        .limit(limit)
     )
-    return list(session.scalars(stmt))
+    return list(session.execute(stmt))
 
 
 def requests_by(
@@ -374,15 +407,13 @@ def requests_by(
     created_by: str | None = None,
     local_only: bool = False,
     limit: int = 200,
-) -> list[RequestRow]:
-    stmt = (
-        select(RequestRow).options(*_LIST_ONLY).order_by(RequestRow.created_at.desc()).limit(limit)
-    )
+) -> list[ListedRow]:
+    stmt = _listed().order_by(RequestRow.created_at.desc()).limit(limit)
     if created_by is not None:
         stmt = stmt.where(RequestRow.created_by == created_by)
     if local_only:
         stmt = stmt.where(RequestRow.sync_state != SyncState.REMOTE)
-    return list(session.scalars(stmt))
+    return list(session.execute(stmt))
 
 
 def by_label(session: Session, label: str) -> RequestRow | None:
@@ -428,31 +459,40 @@ def event_from_row(row: RequestEventRow) -> Event:
 
 
 # ---------------------------------------------------------------- the supervisor's queues
-BLOCKED = (SyncState.CONFLICT, SyncState.REJECTED)
 QUEUES = ("first-followup", "meeting", "unassigned", "overdue", "blocked")
-_OPEN = ("new", "received", "assigned", "in_progress")
 
 
-def queue_filter(name: str, now: dt.datetime) -> tuple[list, list]:
-    """(conditions, default order) of a queue, written to match its partial index."""
-    is_open = RequestRow.status.in_(_OPEN)
+def queue_filter(
+    name: str, now: dt.datetime, *, department: str | None = None, district: int | None = None
+) -> tuple[list, list]:
+    conditions, order = _queue_terms(name, now)
+    if department:
+        conditions.append(RequestRow.department == department)
+    if district is not None:
+        conditions.append(RequestRow.district == district)
+    return conditions, order
+
+
+def _queue_terms(name: str, now: dt.datetime) -> tuple[list, list]:
+    """(conditions, default order) of a queue.
+
+    The conditions are the partial indexes' own SQL, literally: SQLite uses a partial index
+    only when the query's terms match its WHERE clause, and a bound parameter never does
+    (``status IN (?, ?)`` made every queue a table scan).
+    """
     if name == "first-followup":
         return (
-            [
-                RequestRow.nature == "complaint",
-                RequestRow.first_followup_at.is_(None),
-                is_open,
-            ],
+            [text(OPEN_SQL), text(COMPLAINT_SQL), RequestRow.first_followup_at.is_(None)],
             [RequestRow.followup_due_at],
         )
     if name == "meeting":
-        return [RequestRow.meeting.in_(("to_schedule", "planned"))], [RequestRow.created_at]
+        return [text(MEETING_SQL)], [RequestRow.created_at]
     if name == "unassigned":
-        return [RequestRow.assigned_to.is_(None), is_open], [RequestRow.created_at]
+        return [text(OPEN_SQL), RequestRow.assigned_to.is_(None)], [RequestRow.created_at]
     if name == "overdue":
-        return [is_open, RequestRow.due_at < now], [RequestRow.due_at]
+        return [text(OPEN_SQL), RequestRow.due_at < now], [RequestRow.due_at]
     if name == "blocked":
-        return [RequestRow.sync_state.in_(BLOCKED)], [RequestRow.updated_at]
+        return [text(BLOCKED_SQL)], [RequestRow.updated_at]
     raise ValueError(name)
 
 
@@ -478,38 +518,27 @@ def queue_page(
     descending: bool = False,
     offset: int = 0,
     limit: int = 100,
-) -> tuple[list[RequestRow], int]:
-    conditions, order = queue_filter(name, now)
-    if department:
-        conditions.append(RequestRow.department == department)
-    if district is not None:
-        conditions.append(RequestRow.district == district)
+) -> tuple[list[ListedRow], int]:
+    conditions, order = queue_filter(name, now, department=department, district=district)
     column = SORTS.get(sort)
     ordering = [column] if column is not None else order
-    ordering = [c.desc() if descending else c for c in ordering] + [RequestRow.uuid]
-    rows = list(
-        session.scalars(
-            select(RequestRow)
-            .options(*_LIST_ONLY)
-            .where(*conditions)
-            .order_by(*ordering)
-            .offset(offset)
-            .limit(limit)
-        )
-    )
-    total = session.scalar(select(func.count()).select_from(RequestRow).where(*conditions)) or 0
-    return rows, int(total)
+    ordering = [c.desc() if descending else c for c in ordering]
+    stmt = _listed().where(*conditions).order_by(*ordering)
+    rows = list(session.execute(stmt.offset(offset).limit(limit)))
+    return rows, queue_count(session, name, now=now, department=department, district=district)
 
 
 def queue_count(
-    session: Session, name: str, *, now: dt.datetime, department: str | None, district: int | None
+    session: Session,
+    name: str,
+    *,
+    now: dt.datetime,
+    department: str | None = None,
+    district: int | None = None,
 ) -> int:
-    conditions, _order = queue_filter(name, now)
-    if department:
-        conditions.append(RequestRow.department == department)
-    if district is not None:
-        conditions.append(RequestRow.district == district)
-    return int(session.scalar(select(func.count()).select_from(RequestRow).where(*conditions)) or 0)
+    conditions, _order = queue_filter(name, now, department=department, district=district)
+    stmt = select(func.count()).select_from(RequestRow).where(*conditions)
+    return int(session.scalar(stmt) or 0)
 
 
 def category_labels(session: Session) -> dict[str, str]:

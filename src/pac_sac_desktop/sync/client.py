@@ -76,6 +76,7 @@ class ServerClient:
             410: "resync",
             422: "invalid",
             423: "locked",
+            429: "throttled",
         }.get(status, "other")
         raise SyncError(message, kind=kind, details=details)
 

@@ -158,7 +158,7 @@ class SyncEngine:
                     failure = failure or exc
                     continue
                 except SyncError as exc:
-                    if exc.kind in ("auth", "forbidden", "locked"):
+                    if exc.kind in ("auth", "forbidden", "locked", "throttled"):
                         failure = failure or exc
                         continue
                     self._refused(item, exc, report)
@@ -170,7 +170,7 @@ class SyncEngine:
             raise failure
 
     def _refused(self, item: OutboxRow, exc: SyncError, report: SyncReport) -> None:
-        if exc.kind in ("auth", "forbidden", "locked"):
+        if exc.kind in ("auth", "forbidden", "locked", "throttled"):
             raise exc
         self._block(item.id, exc)
         report.blocked += 1

@@ -59,10 +59,74 @@ def run_app(home: Path) -> int:
     app = make_application()
     settings = QSettings()
     install_translations(app, str(settings.value("ui/language", "fr")))
-    ws = Workstation(home)
+    ws = open_workstation(home)
+    if ws is None:
+        return 1
     window = MainWindow(ws, settings)
     window.show()
     try:
         return app.exec()
     finally:
         ws.close()
+
+
+def open_workstation(home: Path) -> Workstation | None:
+    """The workstation, or None when the user chose to quit: a missing, empty or damaged
+    database is explained, and the user restores the newest backup or, by an explicit choice,
+    starts with an empty one (the damaged file is kept aside either way)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from pac_sac_desktop.core.errors import StoreDamaged
+    from pac_sac_desktop.core.timefmt import datetime_fr
+
+    while True:
+        try:
+            return Workstation(home)
+        except StoreDamaged as exc:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                QCoreApplication.translate("StartupCheck", "Local database"),
+                exc.message,
+            )
+            info = []
+            if exc.set_aside:
+                info.append(
+                    QCoreApplication.translate(
+                        "StartupCheck", "The damaged file was kept aside: %1"
+                    ).replace("%1", exc.set_aside)
+                )
+            restore = None
+            if exc.backups:
+                when = datetime_fr(Workstation.backup_time(exc.backups[0]))
+                info.append(
+                    QCoreApplication.translate("StartupCheck", "Newest backup: %1.").replace(
+                        "%1", when
+                    )
+                )
+                restore = box.addButton(
+                    QCoreApplication.translate("StartupCheck", "Restore the backup"),
+                    QMessageBox.ButtonRole.AcceptRole,
+                )
+            fresh = box.addButton(
+                QCoreApplication.translate("StartupCheck", "Start with an empty database"),
+                QMessageBox.ButtonRole.DestructiveRole,
+            )
+            box.addButton(
+                QCoreApplication.translate("StartupCheck", "Quit"),
+                QMessageBox.ButtonRole.RejectRole,
+            )
+            box.setInformativeText("\n".join(info))
+            box.setDetailedText(exc.details or exc.path)
+            box.exec()
+            if restore is not None and box.clickedButton() is restore:
+                done = Workstation.restore_latest(home)
+                QMessageBox.information(
+                    None,
+                    QCoreApplication.translate("StartupCheck", "Local database"),
+                    done.summary_fr(),
+                )
+            elif box.clickedButton() is fresh:
+                Workstation.start_fresh(home)
+            else:
+                return None

@@ -18,12 +18,11 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.server import feed
+from pac_sac_desktop.server.auth import throttle
 from pac_sac_desktop.server.models import Token, User
 from pac_sac_desktop.server.types import utcnow
 
 ROLES = ("agent", "supervisor", "editor", "admin")
-MAX_FAILED = 5
-LOCKOUT = dt.timedelta(minutes=15)
 TOKEN_TTL = dt.timedelta(hours=12)
 
 _AGENT = {
@@ -58,10 +57,11 @@ _hasher = _make_hasher()
 class AuthError(Exception):
     """Login refused; ``message`` is French and never says which of name or password was wrong."""
 
-    def __init__(self, message: str, *, status: int = 401) -> None:
+    def __init__(self, message: str, *, status: int = 401, retry_after: int = 0) -> None:
         super().__init__(message)
         self.message = message
         self.status = status
+        self.retry_after = retry_after
 
 
 def hash_password(password: str) -> str:
@@ -97,31 +97,39 @@ def create_user(
 
 
 def login(
-    session: Session, username: str, password: str, *, now: dt.datetime | None = None
+    session: Session,
+    username: str,
+    password: str,
+    *,
+    address: str = "local",
+    now: dt.datetime | None = None,
 ) -> tuple[str, User]:
-    """Check the password; return a new raw token (shown once) and the user."""
+    """Check the password; return a new raw token (shown once) and the user.
+
+    Throttled by account, address and both (``throttle``); never a hard lockout, and the same
+    answer in the same time whether the name exists or not.
+    """
     now = now or utcnow()
+    waiting = throttle.wait(session, username, address, now)
+    if waiting > dt.timedelta(0):
+        seconds = max(1, int(waiting.total_seconds() + 0.999))
+        raise AuthError(
+            f"Trop de tentatives de connexion. Réessayez dans {seconds} s.",
+            status=429,
+            retry_after=seconds,
+        )
     user = session.scalar(select(User).where(User.username == username))
     refused = AuthError("Nom d'utilisateur ou mot de passe incorrect.")
     if user is None or not user.active:
         _hasher.hash(password)  # same cost either way: no timing hint that the name exists
+        throttle.failed(session, username, address, now, "unknown" if user is None else "inactive")
         raise refused
-    if user.locked_until is not None and user.locked_until > now:
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        raise AuthError(
-            f"Compte verrouillé après {MAX_FAILED} essais infructueux. Réessayez dans {minutes} min.",
-            status=423,
-        )
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
-        user.failed_logins = (user.failed_logins or 0) + 1
-        if user.failed_logins >= MAX_FAILED:
-            user.locked_until = now + LOCKOUT
-            user.failed_logins = 0
+        throttle.failed(session, username, address, now, "password")
         raise refused from None
-    user.failed_logins = 0
-    user.locked_until = None
+    throttle.succeeded(session, username, address)
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     raw = secrets.token_urlsafe(32)

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
 import anyio
 import anyio.to_thread
 from fastapi import APIRouter, Depends, Header, Request
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel, Field
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.server.auth import service
 from pac_sac_desktop.server.auth.service import Caller
-from pac_sac_desktop.server.errors import ApiError
+from pac_sac_desktop.server.errors import ApiError, storable_text
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 T = TypeVar("T")
@@ -100,17 +100,24 @@ async def run_as(
 
 
 class LoginIn(BaseModel):
-    username: str
-    password: str
+    username: Annotated[str, AfterValidator(storable_text)] = Field(max_length=200)
+    password: Annotated[str, AfterValidator(storable_text)] = Field(max_length=1024)
 
 
-@router.post("/login")
+@router.post(
+    "/login",
+    responses={
+        401: {"description": "Nom d'utilisateur ou mot de passe incorrect."},
+        429: {"description": "Trop de tentatives : réessayer après le délai (Retry-After)."},
+    },
+)
 def login(body: LoginIn, request: Request) -> dict:
     refused: service.AuthError | None = None
-    # Own transaction: a refused login must still commit the failed-attempt counter.
+    address = request.client.host if request.client else "inconnue"
+    # Own transaction: a refused login must still commit its failure (throttle and audit).
     with request.app.state.db.transaction() as session:
         try:
-            token, user = service.login(session, body.username, body.password)
+            token, user = service.login(session, body.username, body.password, address=address)
             answer = {
                 "token": token,
                 "expires_in": int(service.TOKEN_TTL.total_seconds()),
@@ -124,7 +131,9 @@ def login(body: LoginIn, request: Request) -> dict:
         except service.AuthError as exc:
             refused = exc
     if refused is not None:
-        raise ApiError(refused.status, "login_refused", refused.message)
+        headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else None
+        code = "throttled" if refused.status == 429 else "login_refused"
+        raise ApiError(refused.status, code, refused.message, headers=headers)
     return answer
 
 

@@ -489,6 +489,14 @@ def _clean(value: Any) -> str | None:
     return text or None
 
 
+def _status_notes(row: Request, detailed: bool) -> str:
+    """How the request was settled (the resolution of its ``close`` event) for plain service
+    requests; a complaint's resolution may name people, so it shows only its status label."""
+    if detailed and row.resolution and row.status not in OPEN_STATUSES:
+        return row.resolution
+    return STATUS_LABELS.get(row.status, row.status)
+
+
 def public_request(row: Request, category: Category | None) -> dict[str, Any]:
     """The public view of a request: never the citizen block, the author nor the history.
 
@@ -501,7 +509,7 @@ def public_request(row: Request, category: Category | None) -> dict[str, Any]:
     return {
         "service_request_id": row.reference,
         "status": "open" if row.status in OPEN_STATUSES else "closed",
-        "status_notes": STATUS_LABELS.get(row.status, row.status),
+        "status_notes": _status_notes(row, detailed),
         "service_name": category.label if category else row.category,
         "service_code": row.category,
         "description": _clean(payload.get("description")) if detailed else None,

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
+import math
+import uuid as uuidlib
+from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import URL, Engine, Integer, bindparam, cast, func, select, text, update
@@ -19,17 +23,22 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.errors import ValidationFailed
-from pac_sac_desktop.core.requests import (
-    EVENT_KINDS,
-    STATUSES,
-    due_dates,
-    normalize_address,
-    validate_request,
+from pac_sac_desktop.core.events import (
+    Event,
+    EventKind,
+    RequestState,
+    Role,
+    apply,
+    clean_data,
+    refusal,
 )
+from pac_sac_desktop.core.paths import resources_dir
+from pac_sac_desktop.core.requests import RequestDraft, due_dates, normalize_address, text_problem
+from pac_sac_desktop.core.streets import StreetIndex
+from pac_sac_desktop.core.taxonomy import Category as CategoryDef
 from pac_sac_desktop.server import feed
 from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.models import Category, ReferenceCounter, Request, RequestEvent
-from pac_sac_desktop.server.taxonomy import service as taxonomy
 from pac_sac_desktop.server.types import utcnow
 
 MAX_CLOCK_SKEW = dt.timedelta(days=7)
@@ -39,9 +48,15 @@ _sequence_oids: dict[tuple[URL, int], int] = {}  # (database, year): its sequenc
 
 # Built once: the intake runs them for every upload of every workstation.
 _REQUEST_BY_UUID = select(Request.__table__).where(Request.__table__.c.uuid == bindparam("uuid"))
-_CATEGORY = select(Category.code, Category.deadline_hours, Category.data).where(
-    Category.code == bindparam("code")
-)
+_CATEGORY = select(
+    Category.code,
+    Category.label,
+    Category.field,
+    Category.department,
+    Category.deadline_hours,
+    Category.data,
+    Category.active,
+).where(Category.code == bindparam("code"))
 _INSERT_REQUEST = Request.__table__.insert()
 _NEXTVAL = text("SELECT nextval(CAST(CAST(:oid AS oid) AS regclass))")
 _SEQUENCE_OID = text("SELECT CAST(to_regclass(:name) AS oid)")
@@ -55,14 +70,38 @@ class NotFound(Exception):
     pass
 
 
-class Forbidden(Exception):
-    pass
+class Refused(Exception):
+    """The rules of core.events refuse this event: 403 for the caller's role, 409 for the
+    request's state (what a supervisor would be refused too). ``message`` is French."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
 
 
 def payload_hash(payload: dict[str, Any]) -> str:
-    return hashlib.sha256(
-        json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
+    """The digest that makes uploads idempotent. A body that cannot be hashed (a lone surrogate,
+    NaN or an infinity) cannot be stored on PostgreSQL either: refused here, in French."""
+    try:
+        encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, allow_nan=False).encode()
+    except ValueError:  # UnicodeEncodeError is one
+        raise ValidationFailed(
+            {"request": "caractère ou nombre invalide (encodage, NaN ou infini)"},
+            "Le contenu envoyé est illisible.",
+        ) from None
+    return hashlib.sha256(encoded).hexdigest()
+
+
+@functools.cache
+def _streets() -> StreetIndex:
+    """The city's streets and districts, read once per process (intake stays query-free)."""
+    return StreetIndex.load(resources_dir() / "streets.yaml")
+
+
+def district_of(address: str) -> int | None:
+    place = _streets().locate(address) if address else None
+    return place.district.number if place is not None and place.district is not None else None
 
 
 def next_reference(session: Session, year: int) -> str:
@@ -174,12 +213,25 @@ def to_wire(
         "due_at": row.due_at.isoformat() if row.due_at else None,
         "followup_due_at": row.followup_due_at.isoformat() if row.followup_due_at else None,
         "created_by": row.created_by,
+        "department": row.department,
+        "district": row.district,
+        "first_followup_at": _iso(row.first_followup_at),
+        "meeting": row.meeting,
+        "meeting_at": _iso(row.meeting_at),
+        "merged_into": row.merged_into,
+        "satisfaction": row.satisfaction,
+        "closed_at": _iso(row.closed_at),
+        "resolution": row.resolution or "",
     }
     if payload:
         out["payload"] = row.payload
     if events is not None:
         out["events"] = [event_to_wire(e) for e in events]
     return out
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def event_to_wire(e: RequestEvent) -> dict:
@@ -194,13 +246,22 @@ def event_to_wire(e: RequestEvent) -> dict:
 
 
 def put_request(
-    session: Session, uuid: str, payload: dict[str, Any], *, user: Caller
+    session: Session,
+    uuid: str,
+    payload: dict[str, Any],
+    *,
+    user: Caller,
+    now: dt.datetime | None = None,
 ) -> tuple[bool, dict]:
     """Store a request once; returns (created, answer). Raises Conflict or ValidationFailed.
 
-    The hot path of every workstation's push: plain Core statements built once, and nothing that
-    makes concurrent uploads queue (the reference comes from a sequence on PostgreSQL, and the
-    change feed numbers the entry at commit, see feed.py).
+    The hot path of every workstation's push: plain Core statements built once, two reads (the
+    UUID, the category) and nothing that makes concurrent uploads queue (the reference comes
+    from a sequence on PostgreSQL, and the change feed numbers the entry at commit, see
+    feed.py). The payload is parsed once into a typed draft and checked against the category's
+    own rules (natures, questions), the same code the workstation ran before saving it. The
+    district comes from the city's street list held in memory. ``now`` stands for the server's
+    clock (the demo data captures requests weeks ago).
     """
     digest = payload_hash(payload)
     conn = session.connection()
@@ -209,25 +270,27 @@ def put_request(
         if existing.payload_hash != digest:
             raise Conflict(uuid)
         return False, to_wire(existing, payload=False)  # type: ignore[arg-type]
-    category = conn.execute(_CATEGORY, {"code": str(payload.get("category") or "")}).first()
-    if category is None:
+    draft = RequestDraft.from_wire(payload)
+    row = conn.execute(_CATEGORY, {"code": draft.category}).first()
+    if row is None:
         raise ValidationFailed(
             {"category": "catégorie inconnue du serveur"}, "La requête contient des erreurs."
         )
-    clean = validate_request(payload, taxonomy.questions(category))  # type: ignore[arg-type]
-    received = utcnow()
+    category = CategoryDef.from_row(row)
+    draft = draft.validated(category)
+    received = now or utcnow()
     start = _clock_start(_parse_time(payload.get("created_at")), received)
-    due, followup = due_dates(clean["nature"], start, category.deadline_hours)
+    due, followup = due_dates(draft.nature, start, category.deadline_hours)
     values = {
         "uuid": uuid,
         "reference": next_reference(session, received.year),
         "payload": payload,
         "payload_hash": digest,
-        "nature": clean["nature"],
+        "nature": draft.nature,
         "category": category.code,
-        "channel": clean["channel"],
+        "channel": draft.channel,
         "status": "received",
-        "address_key": normalize_address((clean.get("location") or {}).get("address", "")),
+        "address_key": normalize_address(draft.location.address),
         "created_at": start,
         "received_at": received,
         "updated_at": received,
@@ -235,8 +298,28 @@ def put_request(
         "followup_due_at": followup,
         "created_by": user.username,
         "assigned_to": None,
+        "department": category.department,
+        "district": district_of(draft.place),
+        "first_followup_at": None,
+        "meeting": None,
+        "meeting_at": None,
+        "merged_into": None,
+        "satisfaction": None,
+        "closed_at": None,
+        "resolution": "",
     }
-    conn.execute(_INSERT_REQUEST, values)
+    try:
+        # Two uploads of one new UUID at once (a retry racing its lost first try): the second
+        # insert fails on the key; it is answered as the replay it is, never a 500.
+        with session.begin_nested():  # the savepoint is taken by session.connection()
+            session.connection().execute(_INSERT_REQUEST, values)
+    except IntegrityError:
+        existing = conn.execute(_REQUEST_BY_UUID, {"uuid": uuid}).first()
+        if existing is None:
+            raise
+        if existing.payload_hash != digest:
+            raise Conflict(uuid) from None
+        return False, to_wire(existing, payload=False)  # type: ignore[arg-type]
     feed.record(session, "requests", uuid, new=True)
     return True, to_wire(Request(**values), payload=False)
 
@@ -249,27 +332,128 @@ def get_by_reference(session: Session, reference: str) -> Request | None:
     return session.scalar(select(Request).where(Request.reference == reference))
 
 
+_EVENT_ORDER = (RequestEvent.received_at, RequestEvent.uuid)  # the server order, see docs
+
+
 def events_of(session: Session, uuid: str) -> list[RequestEvent]:
+    """A request's history in server order: ``received_at``, then ``uuid``."""
     return list(
         session.scalars(
-            select(RequestEvent)
-            .where(RequestEvent.request_uuid == uuid)
-            .order_by(RequestEvent.created_at, RequestEvent.uuid)
+            select(RequestEvent).where(RequestEvent.request_uuid == uuid).order_by(*_EVENT_ORDER)
         )
     )
 
 
-def _check_event(kind: str, data: dict[str, Any]) -> None:
-    if kind not in EVENT_KINDS:
-        raise ValidationFailed({"kind": "type d'événement inconnu"})
-    if kind == "status" and data.get("status") not in STATUSES:
-        raise ValidationFailed({"data.status": "statut inconnu"})
-    if kind == "assignment" and not str(data.get("to") or "").strip():
-        raise ValidationFailed({"data.to": "indiquez à qui la requête est assignée"})
-    if kind in ("note", "followup") and not str(data.get("text") or "").strip():
-        raise ValidationFailed({"data.text": "le texte est obligatoire"})
-    if kind == "merge" and not str(data.get("into") or "").strip():
-        raise ValidationFailed({"data.into": "indiquez la requête qui la remplace"})
+def events_of_many(session: Session, uuids: list[str]) -> dict[str, list[RequestEvent]]:
+    """The histories of a page of requests in one query, each in server order."""
+    out: dict[str, list[RequestEvent]] = defaultdict(list)
+    if uuids:
+        stmt = (
+            select(RequestEvent)
+            .where(RequestEvent.request_uuid.in_(uuids))
+            .order_by(RequestEvent.request_uuid, *_EVENT_ORDER)
+        )
+        for event in session.scalars(stmt):
+            out[event.request_uuid].append(event)
+    return out
+
+
+def core_event(row: RequestEvent) -> Event:
+    return Event(
+        uuid=row.uuid,
+        request_uuid=row.request_uuid,
+        kind=EventKind(row.kind),
+        data=row.data or {},
+        author=row.author,
+        created_at=row.created_at,
+        received_at=row.received_at,
+    )
+
+
+def state_of(history: list[RequestEvent]) -> RequestState:
+    """The fold of a history already in server order (core.events.apply, event by event)."""
+    state = RequestState()
+    for row in history:
+        state = apply(state, core_event(row))
+    return state
+
+
+def _store_state(row: Request, state: RequestState) -> None:
+    row.status = state.status
+    row.assigned_to = state.assigned_to
+    row.first_followup_at = state.first_followup_at
+    row.meeting = state.meeting
+    row.meeting_at = state.meeting_at
+    row.merged_into = state.merged_into
+    row.satisfaction = state.satisfaction
+    row.closed_at = state.closed_at
+    row.resolution = state.resolution
+
+
+MAX_ASSIGNEE = 120  # the assigned_to column
+MAX_INT = 2**53  # what every JSON reader (JavaScript included) reads back exactly
+
+
+def _storable(value: Any, path: str = "data") -> str | None:
+    """Why a cleaned event's data could not be stored on PostgreSQL or read back (NUL, lone
+    surrogate, NaN, infinity, absurd integer), anywhere in it, keys included; or None."""
+    if isinstance(value, str):
+        return text_problem(value) and f"{path} : {text_problem(value)}"
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, float):
+        return None if math.isfinite(value) else f"{path} : nombre invalide"
+    if isinstance(value, int):
+        return None if abs(value) < MAX_INT else f"{path} : nombre hors limites"
+    if isinstance(value, dict):
+        for key, item in value.items():
+            problem = _storable(key, path) or _storable(item, f"{path}.{key}")
+            if problem:
+                return problem
+        return None
+    if isinstance(value, list | tuple):
+        return next(filter(None, (_storable(v, path) for v in value)), None)
+    return f"{path} : valeur invalide"
+
+
+def _check_event_data(session: Session, request_uuid: str, kind: str, data: dict) -> dict:
+    """What the server adds to core.events.clean_data: what fits its columns and what only it
+    can check (the request a merge points to exists)."""
+    problem = _storable(data)
+    if problem:
+        name, _, message = problem.partition(" : ")
+        raise ValidationFailed({name: message}, "Action invalide.")
+    if kind == EventKind.ASSIGNMENT and len(data["to"]) > MAX_ASSIGNEE:
+        raise ValidationFailed(
+            {"data.to": f"{MAX_ASSIGNEE} caractères au plus"}, "Action invalide."
+        )
+    if kind == EventKind.MERGE:
+        try:
+            into = str(uuidlib.UUID(data["into"]))
+        except ValueError:
+            into = ""
+        if into == request_uuid:
+            raise ValidationFailed(
+                {"data.into": "une requête ne peut pas être fusionnée dans elle-même"},
+                "Action invalide.",
+            )
+        if not into or session.get(Request, into) is None:
+            raise ValidationFailed(
+                {"data.into": "requête de destination introuvable sur le serveur"},
+                "Action invalide.",
+            )
+        data = {**data, "into": into}
+    return data
+
+
+def find_event(session: Session, event_uuid: str) -> RequestEvent | None:
+    return session.get(RequestEvent, event_uuid)
+
+
+def _replay(existing: RequestEvent, request_uuid: str, digest: str) -> tuple[bool, RequestEvent]:
+    if existing.data_hash != digest or existing.request_uuid != request_uuid:
+        raise Conflict(existing.uuid)
+    return False, existing
 
 
 def put_event(
@@ -279,27 +463,43 @@ def put_event(
     body: dict[str, Any],
     *,
     user: Caller,
-    can_manage: bool,
+    now: dt.datetime | None = None,
 ) -> tuple[bool, RequestEvent]:
+    """Append one event to a request's history; (created, event). Idempotent like uploads.
+
+    The request's row is locked first, so events of one request are appended one at a time:
+    each gets a ``received_at`` later than every event already there (the server order is
+    ``received_at`` then ``uuid``; a server clock that stepped back still appends after), the
+    permission rule (core.events.refusal) sees the state the history gives now, and the state
+    columns are that state after the new event (core.events.apply). The same new UUID sent
+    twice at once: the second waits for the lock and answers the replay; should another path
+    insert it first anyway (the same UUID under another request), the unique key decides and
+    the answer is the replay or the conflict, never a 500.
+    """
     row = session.get(Request, request_uuid, with_for_update=True)
     if row is None:
         raise NotFound(request_uuid)
     kind = str(body.get("kind") or "")
-    data = dict(body.get("data") or {})
-    digest = payload_hash({"kind": kind, "data": data, "created_at": body.get("created_at")})
-    existing = session.get(RequestEvent, event_uuid)
+    raw = body.get("data")
+    created_text = body.get("created_at")
+    digest = payload_hash({"kind": kind, "data": raw, "created_at": created_text})
+    existing = find_event(session, event_uuid)
     if existing is not None:
-        if existing.data_hash != digest or existing.request_uuid != request_uuid:
-            raise Conflict(event_uuid)
-        return False, existing
-    _check_event(kind, data)
-    # Agents add notes to any request (a caller attached to a duplicate) and schedule the V.I.P.
-    # meeting on their own; everything else is a supervisor's.
-    own_meeting = kind == "meeting" and row.created_by == user.username
-    if not can_manage and kind != "note" and not own_meeting:
-        raise Forbidden(kind)
-    now = utcnow()
-    created = _clock_start(_parse_time(body.get("created_at")), now)
+        return _replay(existing, request_uuid, digest)
+    data = _check_event_data(session, request_uuid, kind, clean_data(kind, raw))
+    history = events_of(session, request_uuid)
+    stored = next((e for e in history if e.uuid == event_uuid), None)
+    if stored is not None:  # committed by a concurrent PUT since the first look
+        return _replay(stored, request_uuid, digest)
+    state = state_of(history)
+    own = row.created_by == user.username
+    message = refusal(kind, role=user.role, own=own, state=state, data=data)
+    if message:
+        as_supervisor = refusal(kind, role=Role.SUPERVISOR, own=own, state=state, data=data)
+        raise Refused(message, 409 if as_supervisor == message else 403)
+    received = now or utcnow()
+    if history and received <= history[-1].received_at:
+        received = history[-1].received_at + dt.timedelta(microseconds=1)
     event = RequestEvent(
         uuid=event_uuid,
         request_uuid=request_uuid,
@@ -307,25 +507,27 @@ def put_event(
         data=data,
         data_hash=digest,
         author=user.username,
-        created_at=created,
-        received_at=now,
+        created_at=_clock_start(_parse_time(created_text), received),
+        received_at=received,
     )
-    session.add(event)
-    if kind == "status":
-        row.status = data["status"]
-    elif kind == "assignment":
-        row.assigned_to = data["to"]
-        if row.status in ("new", "received"):
-            row.status = "assigned"
-    elif kind == "merge":
-        row.status = "closed"
-    row.updated_at = now
+    try:
+        with session.begin_nested():
+            session.add(event)
+    except IntegrityError:
+        existing = session.get(RequestEvent, event_uuid, populate_existing=True)
+        if existing is None:
+            raise
+        return _replay(existing, request_uuid, digest)
+    _store_state(row, apply(state, core_event(event)))
+    row.updated_at = received
     session.flush()
     feed.record(session, "requests", request_uuid)
     return True, event
 
 
 def changes(session: Session, since: int, limit: int) -> dict:
+    """A page of the requests feed: each request with its state columns and its history in
+    server order; three queries whatever the page size (changes, requests, events)."""
     page = feed.read(session, "requests", since, limit)
     ids = [c.entity_id for c in page.changes]
     rows = (
@@ -333,11 +535,12 @@ def changes(session: Session, since: int, limit: int) -> dict:
         if ids
         else {}
     )
+    histories = events_of_many(session, list(rows))
     out = []
     for change in page.changes:
         row = rows.get(change.entity_id)
         item: dict = {"seq": change.seq, "op": change.op, "id": change.entity_id}
         if row is not None:
-            item["request"] = to_wire(row, events_of(session, row.uuid))
+            item["request"] = to_wire(row, histories.get(row.uuid, []))
         out.append(item)
     return page.envelope(out)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import uuid as uuidlib
 from collections.abc import Callable
+from typing import Any
 
 from fastapi import APIRouter, Body, Depends, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.errors import ValidationFailed
-from pac_sac_desktop.server.auth import service as auth
 from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.auth.views import db_session, require, run_as
 from pac_sac_desktop.server.errors import ApiError
@@ -46,10 +47,9 @@ async def _idempotent_put(
             raise ApiError(404, "not_found", "Requête introuvable.") from None
         except service.Conflict:
             raise ApiError(409, "conflict", conflict) from None
-        except service.Forbidden:
-            raise ApiError(
-                403, "forbidden", "Votre rôle ne permet pas cette action sur cette requête."
-            ) from None
+        except service.Refused as exc:
+            code = "forbidden" if exc.status == 403 else "refused"
+            raise ApiError(exc.status, code, exc.message) from None
         except ValidationFailed as exc:
             raise ApiError(422, "invalid", exc.message, exc.fields) from None
 
@@ -85,15 +85,32 @@ def get_request(
     return service.to_wire(row, service.events_of(session, row.uuid))
 
 
+class EventIn(BaseModel):
+    """An event as a workstation sends it. ``data`` depends on ``kind`` (docs/sync.md); it is
+    checked by core.events.clean_data, the rule the workstation already applied offline."""
+
+    kind: str = Field(
+        description="status, assignment, note, caller, followup, meeting, close, "
+        "satisfaction, merge ou unmerge"
+    )
+    data: dict[str, Any] = Field(default_factory=dict)
+    created_at: str | None = Field(
+        default=None, description="Moment de l'action sur le poste (ISO 8601 avec fuseau)"
+    )
+
+
 @router.put("/{request_uuid}/events/{event_uuid}")
 async def put_event(
-    request_uuid: str, event_uuid: str, request: Request, body: dict = Body(...)
+    request_uuid: str, event_uuid: str, request: Request, body: EventIn
 ) -> JSONResponse:
+    """201 with the stored event; 200 with the same event when it came already; 409 for another
+    body under that UUID or an action the request's state refuses; 403 when the caller's role
+    may not add it; 422 (French, per field) when its data is invalid."""
     keys = _uuid(request_uuid), _uuid(event_uuid)
+    wire = {"kind": body.kind, "data": body.data, "created_at": body.created_at}
 
     def store(session: Session, user: Caller) -> tuple[bool, dict]:
-        can_manage = auth.allowed(user, "requests:manage")
-        created, event = service.put_event(session, *keys, body, user=user, can_manage=can_manage)
+        created, event = service.put_event(session, *keys, wire, user=user)
         return created, service.event_to_wire(event)
 
     return await _idempotent_put(

@@ -8,43 +8,41 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pac_sac_desktop.core.requests import Question, questions_from_data
+from pac_sac_desktop.core.taxonomy import Category as CategoryDef
+from pac_sac_desktop.core.taxonomy import Question
 from pac_sac_desktop.server import feed
 from pac_sac_desktop.server.models import Category
 
 
 def to_wire(row: Category) -> dict:
-    return {
-        "code": row.code,
-        "label": row.label,
-        "field": row.field,
-        "department": row.department,
-        "deadline_hours": row.deadline_hours,
-        "active": row.active,
-        **row.data,
-    }
+    """A category as workstations and the feed read it: one typed shape, the core's."""
+    return CategoryDef.from_row(row).to_wire()
 
 
 def questions(row: Category) -> list[Question]:
-    return questions_from_data(row.data.get("questions"))
+    return list(CategoryDef.from_row(row).questions)
 
 
 def upsert(session: Session, data: dict) -> bool:
-    """Create or update one category from its YAML/JSON form; True when it changed."""
-    extra = {k: data[k] for k in ("natures", "keywords", "description", "questions") if k in data}
-    row = session.get(Category, data["code"])
+    """Create or update one category from its YAML/JSON form; True when it changed.
+
+    The form is parsed into the core's Category first, so the database stores what every
+    reader parses back (natures, questions normalised), whatever the form left out.
+    """
+    category = CategoryDef.from_wire(data)
+    row = session.get(Category, category.code)
     values = {
-        "label": data["label"],
-        "field": data.get("field", ""),
-        "department": data.get("department", ""),
-        "deadline_hours": int(data.get("deadline_hours") or 0),
-        "data": extra,
-        "active": bool(data.get("active", True)),
+        "label": category.label,
+        "field": category.field,
+        "department": category.department,
+        "deadline_hours": category.deadline_hours,
+        "data": category.data(),
+        "active": category.active,
     }
     if row is not None and all(getattr(row, k) == v for k, v in values.items()):
         return False
     if row is None:
-        row = Category(code=data["code"], **values)
+        row = Category(code=category.code, **values)
         session.add(row)
     else:
         for k, v in values.items():

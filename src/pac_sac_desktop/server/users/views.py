@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
-from pydantic import BaseModel
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path
+from pydantic import AfterValidator, BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.server import feed
 from pac_sac_desktop.server.auth import service as auth
+from pac_sac_desktop.server.auth import throttle
 from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.auth.views import db_session, require
-from pac_sac_desktop.server.errors import ApiError
+from pac_sac_desktop.server.errors import ApiError, storable_text
 from pac_sac_desktop.server.feed_views import add_changes_route
 from pac_sac_desktop.server.models import User
 
@@ -70,3 +73,14 @@ def create(
     except ValueError as exc:
         raise ApiError(422, "invalid", str(exc)) from None
     return to_wire(user)
+
+
+@router.post("/{username}/unlock")
+def unlock(
+    username: Annotated[str, Path(max_length=200), AfterValidator(storable_text)],
+    _admin: Caller = Depends(require("users:manage")),
+    session: Session = Depends(db_session, scope="function"),
+) -> dict:
+    """Clear every login delay on an account (the throttle never locks anyone for good, but an
+    admin can spare a colleague the wait)."""
+    return {"username": username, "cleared": throttle.unlock(session, username)}
