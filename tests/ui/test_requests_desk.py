@@ -158,7 +158,7 @@ def test_the_window_opens_at_a_usable_size_and_shows_who_is_signed_in(qtbot, ws,
     assert "Marie Tremblay" in w.account_badge.text() and "Agent(e)" in w.account_badge.text()
     assert w.tabs.indexOf(w.desk_page) < 0  # the desk is the supervisor's
     assert w.tabs.tabText(w.tabs.indexOf(w.requests_page)) == "Requêtes"
-    assert [a.text() for a in w.menuBar().actions()][0] == "&Fichier"  # the menus' mixin too
+    assert w.menuBar().actions()[0].text() == "&Fichier"  # the menus' mixin too
 
 
 # ------------------------------------------------------------------ the Requêtes page
