@@ -439,7 +439,7 @@
     <message>
         <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="30"/>
         <source>First follow-up due</source>
-        <translation>Premier suivi au plus tard</translation>
+        <translation>Premier suivi à faire</translation>
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="31"/>
@@ -463,37 +463,37 @@
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="60"/>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="138"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="139"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="82"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="83"/>
         <source>Assign the selection…</source>
         <translation>Assigner la sélection…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="100"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="101"/>
         <source>Department:</source>
         <translation>Service :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="103"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="104"/>
         <source>District:</source>
         <translation>District :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="115"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="116"/>
         <source>Queues</source>
-        <translation>Files</translation>
+        <translation>Files d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="170"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="171"/>
         <source>Server time %1</source>
         <translation>Heure du serveur : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="184"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="185"/>
         <source>%n request(s) in this queue</source>
         <translation>
             <numerusform>%n requête dans cette file</numerusform>
@@ -501,17 +501,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="185"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="186"/>
         <source>%1 shown</source>
         <translation>%1 affichées</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="197"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="198"/>
         <source>Select one or more requests first.</source>
         <translation>Sélectionnez d&apos;abord une ou plusieurs requêtes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="199"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="200"/>
         <source>%n request(s) selected</source>
         <translation>
             <numerusform>%n requête sélectionnée</numerusform>
@@ -768,47 +768,52 @@
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="32"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="33"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="33"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="34"/>
         <source>Citizen</source>
         <translation>Citoyen</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="34"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="35"/>
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="35"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="36"/>
         <source>District</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="36"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="37"/>
         <source>Department</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="37"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="38"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="38"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="39"/>
         <source>Assigned to</source>
         <translation>Assignée à</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="39"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="40"/>
         <source>Created</source>
         <translation>Créée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="40"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="177"/>
+        <source>%1 left</source>
+        <translation>reste %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="32"/>
         <source>Due</source>
         <translation>Échéance</translation>
     </message>

@@ -13,6 +13,7 @@ from pac_sac_desktop.core.requests import Citizen, Location, RequestDraft
 from pac_sac_desktop.store.state import set_value
 from pac_sac_desktop.ui.kb.article_category import category_for_article
 from pac_sac_desktop.ui.main_window import MainWindow
+from pac_sac_desktop.ui.supervision.queue_model import DUE_COLUMN
 from tests.conftest import TODAY
 
 FRENCH_MOMENT = re.compile(
@@ -220,12 +221,12 @@ def test_the_desk_counts_down_a_first_followup_and_moves_it_out_once_logged(
     w.tabs.setCurrentWidget(desk)
     qtbot.waitUntil(lambda: len(desk.model.rows) == 1, timeout=5000)
     assert desk.model.rows[0].uuid == saved.uuid
-    due = desk.model.data(desk.model.index(0, desk.model.columnCount() - 1))
+    due = desk.model.data(desk.model.index(0, DUE_COLUMN))
     assert re.search(r"\b2[34] h \d{2} min\b", due), due  # 24 h from now, on server time
     qtbot.waitUntil(lambda: desk.counts.get("first-followup") == 1, timeout=5000)
     assert desk.queues.item(0).text().endswith("(1)")
     desk.model.set_now(dt.datetime.now(dt.UTC) + dt.timedelta(hours=25))
-    late = desk.model.index(0, desk.model.columnCount() - 1)
+    late = desk.model.index(0, DUE_COLUMN)
     assert "en retard" in desk.model.data(late)
     assert desk.model.data(late, Qt.ItemDataRole.ForegroundRole) is not None  # red
 

@@ -76,6 +76,7 @@ class DeskPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.doubleClicked.connect(
             lambda index: self.open_request.emit(self.model.rows[index.row()].uuid)
         )
@@ -185,7 +186,7 @@ class DeskPage(QWidget):
             + (" · " + self.tr("%1 shown").replace("%1", str(len(self.model.rows))))
         )
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(DUE_COLUMN, max(self.table.columnWidth(DUE_COLUMN), 200))
+        self.table.setColumnWidth(DUE_COLUMN, max(self.table.columnWidth(DUE_COLUMN), 170))
 
     def selected_uuids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
