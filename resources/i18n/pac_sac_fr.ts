@@ -70,154 +70,154 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="73"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="79"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="74"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="80"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="107"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="123"/>
         <source>Assign</source>
         <translation>Assigner</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="109"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="125"/>
         <source>A department</source>
         <translation>Un service</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="110"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="126"/>
         <source>A person</source>
         <translation>Une personne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="112"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="128"/>
         <source>Assign to:</source>
         <translation>Assigner à :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="116"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="132"/>
         <source>Department, or the person&apos;s user name</source>
         <translation>Service, ou nom d&apos;utilisateur de la personne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="118"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="134"/>
         <source>Who:</source>
         <translation>Qui :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="123"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="139"/>
         <source>Change the status</source>
         <translation>Changer le statut</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="124"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="140"/>
         <source>New status:</source>
         <translation>Nouveau statut :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="125"/>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="184"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="141"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="200"/>
         <source>Why (optional):</source>
         <translation>Pourquoi (facultatif) :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="130"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="146"/>
         <source>Log a follow-up call</source>
         <translation>Consigner un appel de suivi</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="131"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="147"/>
         <source>When:</source>
         <translation>Quand :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="132"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="148"/>
         <source>Outcome:</source>
         <translation>Résultat :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="133"/>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="190"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="149"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="206"/>
         <source>Note:</source>
         <translation>Note :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="139"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="155"/>
         <source>Meeting with the councillor</source>
         <translation>Rencontres avec l&apos;élu</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="141"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="157"/>
         <source>Meeting:</source>
         <translation>Rencontre :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="145"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="161"/>
         <source>Date:</source>
         <translation>Date :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="147"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="163"/>
         <source>Councillor:</source>
         <translation>Conseiller ou conseillère :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="150"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="166"/>
         <source>City official:</source>
         <translation>Fonctionnaire :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="153"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="169"/>
         <source>Outcome (when held):</source>
         <translation>Ce qui a été convenu (si tenue) :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="158"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="174"/>
         <source>Close the request</source>
         <translation>Fermer la requête</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="159"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="175"/>
         <source>How it was settled:</source>
         <translation>Comment elle a été réglée :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="164"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="180"/>
         <source>Citizen satisfaction</source>
         <translation>Satisfaction du citoyen</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="169"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="185"/>
         <source>Score (1 to 5):</source>
         <translation>Note (1 à 5) :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="170"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="186"/>
         <source>Comment:</source>
         <translation>Commentaire :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="175"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="191"/>
         <source>Merge into another request</source>
         <translation>Fusionner dans une autre requête</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="178"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="194"/>
         <source>Reference of the request to keep:</source>
         <translation>Numéro de la requête à conserver :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="183"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="199"/>
         <source>Undo the merge</source>
         <translation>Annuler la fusion</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="189"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="205"/>
         <source>Add a note</source>
         <translation>Ajouter une note</translation>
     </message>

@@ -206,6 +206,8 @@ def test_an_action_refused_for_an_agent_shows_the_french_message(
     bar.dialog.accept()
     qtbot.waitUntil(lambda: bool(shown_errors), timeout=5000)
     assert "Un agent ne peut annoter que ses propres requêtes." in shown_errors[0]
+    assert bar.dialog.isVisible()  # kept as typed
+    assert bar.dialog.fields["text"].toPlainText() == "Rappeler demain"
 
 
 # ------------------------------------------------------------------ the desk
@@ -239,6 +241,7 @@ def test_the_desk_counts_down_a_first_followup_and_moves_it_out_once_logged(
     bar.dialog.fields["text"].setPlainText("Citoyenne rassurée : collecte reprise jeudi.")
     bar.dialog.accept()
     qtbot.waitUntil(lambda: page.detail.detail.state.first_followup_at is not None, timeout=5000)
+    assert not bar.dialog.isVisible()  # closed once stored
     w.tabs.setCurrentWidget(desk)
     qtbot.waitUntil(lambda: desk.counts.get("first-followup") == 0, timeout=5000)
     qtbot.waitUntil(lambda: len(desk.model.rows) == 0, timeout=5000)

@@ -200,13 +200,18 @@ class DeskPage(QWidget):
         label = self.tr("%n request(s) selected", "", len(refs))
         self.dialog = dialog = dialogs.assign_dialog(self, label, self.departments)
 
-        def send() -> None:
-            v = dialog.values()
-            ops.assign(
-                parent=self, ws=self.ws, refs=refs, to=v["to"], kind=v["kind"]
-            ).run_in_background()
+        def refused(exc: BaseException, details: str) -> None:
+            from pac_sac_desktop.ui.errors import show_error
 
-        dialog.accepted.connect(send)
+            dialog.refused()
+            show_error(dialog, exc, details)
+
+        def send(v: dict) -> None:  # type: ignore[type-arg]
+            ops.assign(parent=self, ws=self.ws, refs=refs, to=v["to"], kind=v["kind"]).success(
+                lambda _e: dialog.finish()
+            ).failure(refused).run_in_background()
+
+        dialog.submitted.connect(send)
         dialog.open()
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
