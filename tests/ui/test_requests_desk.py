@@ -316,3 +316,13 @@ def test_the_receipt_reads_dates_in_quebec_french(window, qtbot, ws):
     assert FRENCH_MOMENT.fullmatch(lines["Premier suivi au plus tard"])
     assert "provisoire" in lines["Numéro"]
     assert lines["Reçue le"] in receipt_text(receipt)
+
+
+def test_the_window_remembers_its_geometry(qtbot, ws, settings, french):
+    w = open_window(qtbot, ws, settings)
+    w.resize(1000, 700)
+    assert w.close()
+    assert settings.value("window/geometry") is not None
+    again = open_window(qtbot, ws, settings)
+    # (the offscreen screen is small: Qt fits a restored width to it; the height is kept)
+    assert again.height() == 700
