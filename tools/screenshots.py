@@ -2,7 +2,11 @@
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py [OUT_DIR]
 
-Uses a throw-away data folder and an embedded demo server, as `pac-sac demo` does.
+Uses a throw-away data folder and an embedded demo server (with the demo city's requests), as
+`pac-sac demo` does. Shots: the capture form at the size the window opens by itself, the
+knowledge base, the capture form at 1366 × 768 (filled, errors, receipt, repeat complaint, the
+caller's open request on the same subject), the Requêtes page with a detail and its history at
+1366 × 768 and 1920 × 1080, the follow-up dialog, and the supervisor's desk.
 """
 
 from __future__ import annotations

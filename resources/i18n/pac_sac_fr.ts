@@ -70,154 +70,154 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="73"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="79"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="74"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="80"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="107"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="123"/>
         <source>Assign</source>
         <translation>Assigner</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="109"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="125"/>
         <source>A department</source>
         <translation>Un service</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="110"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="126"/>
         <source>A person</source>
         <translation>Une personne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="112"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="128"/>
         <source>Assign to:</source>
         <translation>Assigner à :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="116"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="132"/>
         <source>Department, or the person&apos;s user name</source>
         <translation>Service, ou nom d&apos;utilisateur de la personne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="118"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="134"/>
         <source>Who:</source>
         <translation>Qui :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="123"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="139"/>
         <source>Change the status</source>
         <translation>Changer le statut</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="124"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="140"/>
         <source>New status:</source>
         <translation>Nouveau statut :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="125"/>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="184"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="141"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="200"/>
         <source>Why (optional):</source>
         <translation>Pourquoi (facultatif) :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="130"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="146"/>
         <source>Log a follow-up call</source>
         <translation>Consigner un appel de suivi</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="131"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="147"/>
         <source>When:</source>
         <translation>Quand :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="132"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="148"/>
         <source>Outcome:</source>
         <translation>Résultat :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="133"/>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="190"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="149"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="206"/>
         <source>Note:</source>
         <translation>Note :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="139"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="155"/>
         <source>Meeting with the councillor</source>
-        <translation>Rencontre avec le conseiller</translation>
+        <translation>Rencontres avec l&apos;élu</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="141"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="157"/>
         <source>Meeting:</source>
         <translation>Rencontre :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="145"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="161"/>
         <source>Date:</source>
         <translation>Date :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="147"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="163"/>
         <source>Councillor:</source>
         <translation>Conseiller ou conseillère :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="150"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="166"/>
         <source>City official:</source>
         <translation>Fonctionnaire :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="153"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="169"/>
         <source>Outcome (when held):</source>
         <translation>Ce qui a été convenu (si tenue) :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="158"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="174"/>
         <source>Close the request</source>
         <translation>Fermer la requête</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="159"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="175"/>
         <source>How it was settled:</source>
         <translation>Comment elle a été réglée :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="164"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="180"/>
         <source>Citizen satisfaction</source>
         <translation>Satisfaction du citoyen</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="169"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="185"/>
         <source>Score (1 to 5):</source>
         <translation>Note (1 à 5) :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="170"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="186"/>
         <source>Comment:</source>
         <translation>Commentaire :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="175"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="191"/>
         <source>Merge into another request</source>
         <translation>Fusionner dans une autre requête</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="178"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="194"/>
         <source>Reference of the request to keep:</source>
         <translation>Numéro de la requête à conserver :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="183"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="199"/>
         <source>Undo the merge</source>
         <translation>Annuler la fusion</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="189"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="205"/>
         <source>Add a note</source>
         <translation>Ajouter une note</translation>
     </message>
@@ -463,37 +463,37 @@
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="60"/>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="138"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="139"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="82"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="83"/>
         <source>Assign the selection…</source>
         <translation>Assigner la sélection…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="100"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="101"/>
         <source>Department:</source>
         <translation>Service :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="103"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="104"/>
         <source>District:</source>
         <translation>District :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="115"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="116"/>
         <source>Queues</source>
-        <translation>Files</translation>
+        <translation>Files d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="170"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="171"/>
         <source>Server time %1</source>
         <translation>Heure du serveur : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="184"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="185"/>
         <source>%n request(s) in this queue</source>
         <translation>
             <numerusform>%n requête dans cette file</numerusform>
@@ -501,17 +501,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="185"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="186"/>
         <source>%1 shown</source>
         <translation>%1 affichées</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="197"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="198"/>
         <source>Select one or more requests first.</source>
         <translation>Sélectionnez d&apos;abord une ou plusieurs requêtes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="199"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="200"/>
         <source>%n request(s) selected</source>
         <translation>
             <numerusform>%n requête sélectionnée</numerusform>
@@ -683,34 +683,6 @@
         <source>Supervisor&apos;s desk</source>
         <translation>Pupitre du superviseur</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="191"/>
-        <source>%n article(s) in the local knowledge base</source>
-        <translation>
-            <numerusform>%n fiche dans la base de connaissances locale</numerusform>
-            <numerusform>%n fiches dans la base de connaissances locale</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="200"/>
-        <source>Search index up to date</source>
-        <translation>Index de recherche à jour</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="201"/>
-        <source>Search index updated</source>
-        <translation>Index de recherche mis à jour</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="202"/>
-        <source>Search index rebuilt</source>
-        <translation>Index de recherche reconstruit</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="211"/>
-        <source>Search index unavailable</source>
-        <translation>Index de recherche indisponible</translation>
-    </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="227"/>
         <source>Unsaved request</source>
@@ -741,6 +713,34 @@
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="191"/>
+        <source>%n article(s) in the local knowledge base</source>
+        <translation>
+            <numerusform>%n fiche dans la base de connaissances locale</numerusform>
+            <numerusform>%n fiches dans la base de connaissances locale</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="200"/>
+        <source>Search index up to date</source>
+        <translation>Index de recherche à jour</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="201"/>
+        <source>Search index updated</source>
+        <translation>Index de recherche mis à jour</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="202"/>
+        <source>Search index rebuilt</source>
+        <translation>Index de recherche reconstruit</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="211"/>
+        <source>Search index unavailable</source>
+        <translation>Index de recherche indisponible</translation>
+    </message>
 </context>
 <context>
     <name>QuestionsForm</name>
@@ -768,47 +768,52 @@
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="32"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="33"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="33"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="34"/>
         <source>Citizen</source>
         <translation>Citoyen</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="34"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="35"/>
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="35"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="36"/>
         <source>District</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="36"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="37"/>
         <source>Department</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="37"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="38"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="38"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="39"/>
         <source>Assigned to</source>
         <translation>Assignée à</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="39"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="40"/>
         <source>Created</source>
         <translation>Créée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="40"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="177"/>
+        <source>%1 left</source>
+        <translation>reste %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="32"/>
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
@@ -862,6 +867,21 @@
 <context>
     <name>RequestDetailView</name>
     <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="57"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="79"/>
+        <source>Choose a request in the list.</source>
+        <translation>Choisissez une requête dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="100"/>
+        <source>(not sent yet)</source>
+        <translation>(pas encore transmis)</translation>
+    </message>
+    <message>
         <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="110"/>
         <source>When</source>
         <translation>Quand</translation>
@@ -875,21 +895,6 @@
         <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="110"/>
         <source>Event</source>
         <translation>Événement</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="100"/>
-        <source>(not sent yet)</source>
-        <translation>(pas encore transmis)</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="57"/>
-        <source>History</source>
-        <translation>Historique</translation>
-    </message>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="79"/>
-        <source>Choose a request in the list.</source>
-        <translation>Choisissez une requête dans la liste.</translation>
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/requests/detail_view.py" line="131"/>

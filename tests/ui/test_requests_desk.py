@@ -13,6 +13,7 @@ from pac_sac_desktop.core.requests import Citizen, Location, RequestDraft
 from pac_sac_desktop.store.state import set_value
 from pac_sac_desktop.ui.kb.article_category import category_for_article
 from pac_sac_desktop.ui.main_window import MainWindow
+from pac_sac_desktop.ui.supervision.queue_model import DUE_COLUMN
 from tests.conftest import TODAY
 
 FRENCH_MOMENT = re.compile(
@@ -205,6 +206,8 @@ def test_an_action_refused_for_an_agent_shows_the_french_message(
     bar.dialog.accept()
     qtbot.waitUntil(lambda: bool(shown_errors), timeout=5000)
     assert "Un agent ne peut annoter que ses propres requêtes." in shown_errors[0]
+    assert bar.dialog.isVisible()  # kept as typed
+    assert bar.dialog.fields["text"].toPlainText() == "Rappeler demain"
 
 
 # ------------------------------------------------------------------ the desk
@@ -220,12 +223,12 @@ def test_the_desk_counts_down_a_first_followup_and_moves_it_out_once_logged(
     w.tabs.setCurrentWidget(desk)
     qtbot.waitUntil(lambda: len(desk.model.rows) == 1, timeout=5000)
     assert desk.model.rows[0].uuid == saved.uuid
-    due = desk.model.data(desk.model.index(0, desk.model.columnCount() - 1))
+    due = desk.model.data(desk.model.index(0, DUE_COLUMN))
     assert re.search(r"\b2[34] h \d{2} min\b", due), due  # 24 h from now, on server time
     qtbot.waitUntil(lambda: desk.counts.get("first-followup") == 1, timeout=5000)
     assert desk.queues.item(0).text().endswith("(1)")
     desk.model.set_now(dt.datetime.now(dt.UTC) + dt.timedelta(hours=25))
-    late = desk.model.index(0, desk.model.columnCount() - 1)
+    late = desk.model.index(0, DUE_COLUMN)
     assert "en retard" in desk.model.data(late)
     assert desk.model.data(late, Qt.ItemDataRole.ForegroundRole) is not None  # red
 
@@ -238,6 +241,7 @@ def test_the_desk_counts_down_a_first_followup_and_moves_it_out_once_logged(
     bar.dialog.fields["text"].setPlainText("Citoyenne rassurée : collecte reprise jeudi.")
     bar.dialog.accept()
     qtbot.waitUntil(lambda: page.detail.detail.state.first_followup_at is not None, timeout=5000)
+    assert not bar.dialog.isVisible()  # closed once stored
     w.tabs.setCurrentWidget(desk)
     qtbot.waitUntil(lambda: desk.counts.get("first-followup") == 0, timeout=5000)
     qtbot.waitUntil(lambda: len(desk.model.rows) == 0, timeout=5000)
@@ -312,3 +316,13 @@ def test_the_receipt_reads_dates_in_quebec_french(window, qtbot, ws):
     assert FRENCH_MOMENT.fullmatch(lines["Premier suivi au plus tard"])
     assert "provisoire" in lines["Numéro"]
     assert lines["Reçue le"] in receipt_text(receipt)
+
+
+def test_the_window_remembers_its_geometry(qtbot, ws, settings, french):
+    w = open_window(qtbot, ws, settings)
+    w.resize(1000, 700)
+    assert w.close()
+    assert settings.value("window/geometry") is not None
+    again = open_window(qtbot, ws, settings)
+    # (the offscreen screen is small: Qt fits a restored width to it; the height is kept)
+    assert again.height() == 700

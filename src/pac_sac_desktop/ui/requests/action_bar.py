@@ -108,10 +108,10 @@ class ActionBar(QWidget):
             "note": lambda: dialogs.note_dialog(self, label),
         }
         self.dialog = dialog = build[key]()
-        dialog.accepted.connect(lambda: self.submit(key, dialog.values()))
+        dialog.submitted.connect(lambda values: self.submit(key, values, dialog))
         dialog.open()
 
-    def submit(self, key: str, v: dict[str, Any]) -> None:
+    def submit(self, key: str, v: dict[str, Any], dialog: dialogs.ActionDialog) -> None:
         ref = self.detail.summary.uuid
         common = {"parent": self, "ws": self.ws}
         op = {
@@ -131,7 +131,18 @@ class ActionBar(QWidget):
             "unmerge": lambda: ops.undo_merge(**common, ref=ref, text=v["text"]),
             "note": lambda: ops.add_note(**common, ref=ref, text=v["text"]),
         }[key]()
-        op.success(lambda _events: self.done.emit(key)).run_in_background()
+
+        def done(_events) -> None:  # type: ignore[no-untyped-def]
+            dialog.finish()
+            self.done.emit(key)
+
+        def refused(exc: BaseException, details: str) -> None:
+            from pac_sac_desktop.ui.errors import show_error
+
+            dialog.refused()
+            show_error(dialog, exc, details)
+
+        op.success(done).failure(refused).run_in_background()
 
     def _last_meeting(self) -> dict[str, Any]:
         meetings = [e for e in self.detail.events if e.kind == EventKind.MEETING]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -60,7 +60,13 @@ def combo(
 
 
 class ActionDialog(QDialog):
-    """A titled form with Save/Cancel; ``values()`` reads every field by its key."""
+    """A titled form with Save/Cancel; ``values()`` reads every field by its key.
+
+    Save emits ``submitted`` and leaves the form open: it closes (``finish``) once the action
+    is stored, and stays as typed when the service refuses it, so nothing is typed twice.
+    """
+
+    submitted = Signal(dict)
 
     def __init__(self, title: str, intro: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +86,16 @@ class ActionDialog(QDialog):
         layout.addWidget(heading)
         layout.addLayout(self.form)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self.ok.setEnabled(False)
+        self.submitted.emit(self.values())
+
+    def finish(self) -> None:
+        super().accept()
+
+    def refused(self) -> None:
+        self.ok.setEnabled(True)
 
     def add(self, key: str, label: str, widget: QWidget) -> QWidget:
         widget.setObjectName(f"field_{key}")

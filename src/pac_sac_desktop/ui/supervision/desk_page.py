@@ -76,6 +76,7 @@ class DeskPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.doubleClicked.connect(
             lambda index: self.open_request.emit(self.model.rows[index.row()].uuid)
         )
@@ -185,7 +186,7 @@ class DeskPage(QWidget):
             + (" · " + self.tr("%1 shown").replace("%1", str(len(self.model.rows))))
         )
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(DUE_COLUMN, max(self.table.columnWidth(DUE_COLUMN), 200))
+        self.table.setColumnWidth(DUE_COLUMN, max(self.table.columnWidth(DUE_COLUMN), 170))
 
     def selected_uuids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -199,13 +200,18 @@ class DeskPage(QWidget):
         label = self.tr("%n request(s) selected", "", len(refs))
         self.dialog = dialog = dialogs.assign_dialog(self, label, self.departments)
 
-        def send() -> None:
-            v = dialog.values()
-            ops.assign(
-                parent=self, ws=self.ws, refs=refs, to=v["to"], kind=v["kind"]
-            ).run_in_background()
+        def refused(exc: BaseException, details: str) -> None:
+            from pac_sac_desktop.ui.errors import show_error
 
-        dialog.accepted.connect(send)
+            dialog.refused()
+            show_error(dialog, exc, details)
+
+        def send(v: dict) -> None:  # type: ignore[type-arg]
+            ops.assign(parent=self, ws=self.ws, refs=refs, to=v["to"], kind=v["kind"]).success(
+                lambda _e: dialog.finish()
+            ).failure(refused).run_in_background()
+
+        dialog.submitted.connect(send)
         dialog.open()
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]

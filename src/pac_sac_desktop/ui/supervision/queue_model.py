@@ -21,7 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 from pac_sac_desktop.core.events import MEETING_STATES
 from pac_sac_desktop.core.vocabulary import STATUS_LABELS, SYNC_LABELS
 from pac_sac_desktop.services.workstation import Workstation
-from pac_sac_desktop.ui.format import countdown, short_when
+from pac_sac_desktop.ui.format import countdown, short_when, when
 from pac_sac_desktop.ui.operations import requests as ops
 
 PAGE = 100
@@ -29,6 +29,7 @@ OVERDUE = QColor("#b3261e")
 # (header, sort key of the service or None when the column cannot be sorted by the service)
 COLUMNS = (
     (QT_TRANSLATE_NOOP("QueueModel", "Number"), "reference"),
+    (QT_TRANSLATE_NOOP("QueueModel", "Due"), "due"),
     (QT_TRANSLATE_NOOP("QueueModel", "Category"), "category"),
     (QT_TRANSLATE_NOOP("QueueModel", "Citizen"), None),
     (QT_TRANSLATE_NOOP("QueueModel", "Place"), None),
@@ -37,9 +38,8 @@ COLUMNS = (
     (QT_TRANSLATE_NOOP("QueueModel", "Status"), "status"),
     (QT_TRANSLATE_NOOP("QueueModel", "Assigned to"), None),
     (QT_TRANSLATE_NOOP("QueueModel", "Created"), "created"),
-    (QT_TRANSLATE_NOOP("QueueModel", "Due"), "due"),
 )
-DUE_COLUMN = len(COLUMNS) - 1
+DUE_COLUMN = 1  # right after the number: what a supervisor scans first
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -158,6 +158,8 @@ class QueueModel(QAbstractTableModel):
         due = self.due_of(r)
         if role == Qt.ItemDataRole.ForegroundRole and column == DUE_COLUMN and due:
             return QBrush(OVERDUE) if due < self.now else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == DUE_COLUMN and due:
+            return when(due)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return SYNC_LABELS.get(r.sync_state, r.sync_state) + (
                 f" — {r.sync_error}" if r.sync_error else ""
@@ -171,10 +173,12 @@ class QueueModel(QAbstractTableModel):
                 return MEETING_STATES.get(r.meeting or "", r.meeting or "")
             if due is None:
                 return ""
-            return f"{short_when(due)} · {countdown(due, self.now)[0]}"
+            left, late = countdown(due, self.now)
+            return left if late else self.tr("%1 left").replace("%1", left)
         district = f"{r.district} {r.district_name}".strip() if r.district is not None else ""
         values = (
             r.label,
+            "",
             r.category_label,
             r.citizen_name,
             r.place,
