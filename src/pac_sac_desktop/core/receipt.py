@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from pac_sac_desktop.core.requests import NATURE_LABELS
+from pac_sac_desktop.core.timefmt import datetime_fr
 
 LOCAL_TZ = ZoneInfo("America/Montreal")
 CITY = "Ville de Rivière-des-Cèdres"
@@ -28,8 +29,7 @@ class Receipt:
 
     def lines(self) -> list[tuple[str, str]]:
         def when(value: dt.datetime) -> str:
-            local = value.astimezone(LOCAL_TZ)
-            return local.strftime("%Y-%m-%d à %H h %M")
+            return datetime_fr(value)
 
         rows = [
             ("Numéro", self.reference or f"{self.number} (provisoire : le numéro définitif suit)"),

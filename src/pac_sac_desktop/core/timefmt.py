@@ -79,6 +79,23 @@ def datetime_en(moment: dt.datetime) -> str:
     return f"{date_en(here.date())} at {here.strftime('%I:%M %p').lstrip('0')}"
 
 
+# The OQLF's abbreviations of the months (mai, juin, août and mars are not abbreviated).
+_MONTHS_FR_SHORT = (
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juill.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+)
+
+
 def short_datetime_fr(moment: dt.datetime, *, today: dt.date | None = None) -> str:
     """For lists: '8 h 28' today, '4 déc. à 8 h 28' this year, the full date otherwise."""
     here = local(moment)
@@ -86,12 +103,8 @@ def short_datetime_fr(moment: dt.datetime, *, today: dt.date | None = None) -> s
     if here.date() == today:
         return time_fr(here)
     if here.year == today.year:
-        month = _MONTHS_FR[here.month - 1]
-        short = month if len(month) <= 4 else f"{month[:4].rstrip('é')}."
-        if month == "juillet":
-            short = "juill."
         number = "1er" if here.day == 1 else str(here.day)
-        return f"{number} {short} à {time_fr(here)}"
+        return f"{number} {_MONTHS_FR_SHORT[here.month - 1]} à {time_fr(here)}"
     return datetime_fr(moment)
 
 
