@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from pac_sac_desktop.core.requests import NATURE_LABELS
 from pac_sac_desktop.core.timefmt import datetime_fr
 
-LOCAL_TZ = ZoneInfo("America/Montreal")
 CITY = "Ville de Rivière-des-Cèdres"
 FOLLOW_UP = "Pour suivre votre demande : 311 (ou 450 555-0311), ou l'Espace citoyen sur riviere-des-cedres.qc.ca."
 
