@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from pac_sac_desktop import __version__
+from pac_sac_desktop.core.roles import can_author
+from pac_sac_desktop.services.knowledge import moment_of
 from pac_sac_desktop.services.workstation import Workstation
 from pac_sac_desktop.ui.capture.capture_page import CapturePage
 from pac_sac_desktop.ui.format import today_local
 from pac_sac_desktop.ui.kb.kb_page import KnowledgePage
 from pac_sac_desktop.ui.kb.urgent_banner import UrgentBanner
 from pac_sac_desktop.ui.login_dialog import LoginDialog
-from pac_sac_desktop.ui.sync_status import SyncController, SyncStatusWidget
+from pac_sac_desktop.ui.sync_status import INTERVAL_MS, SyncController, SyncStatusWidget
 from pac_sac_desktop.ui.tasks import run_task
 
 
@@ -34,7 +36,7 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         today_fn=today_local,
         *,
-        sync_interval_ms: int = 60_000,
+        sync_interval_ms: int = INTERVAL_MS,
     ) -> None:
         super().__init__()
         self.ws = ws
@@ -44,7 +46,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("PAC SAC — Citizen services"))
         self.setMinimumSize(1000, 620)
         self.banner = UrgentBanner(self)
-        self.kb_page = KnowledgePage(kb, self, today_fn=today_fn)
+        self.kb_page = KnowledgePage(kb, self, today_fn=today_fn, usage=ws.usage)
         self.banner.open_article.connect(self._open_from_banner)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -65,6 +67,13 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(ws, self, interval_ms=sync_interval_ms)
         self.sync_status = SyncStatusWidget(self.sync, self)
         self.sync.kb_changed.connect(self.refresh_kb_state)
+        self.editor_page = None
+        self.add_editor_tab()
+        self.sync.finished.connect(lambda _ok: self.add_editor_tab())
+        self.notices_timer = QTimer(self)  # a notice leaves the banner at its end, sync or not
+        self.notices_timer.setInterval(30_000)
+        self.notices_timer.timeout.connect(self.refresh_notices)
+        self.notices_timer.start()
         self.sync.needs_login.connect(self.ask_login)
         self.statusBar().addWidget(self.status_articles)
         self.statusBar().addWidget(self.sync_status)
@@ -151,15 +160,32 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.kb_page)
         self.kb_page.open_article(article_id)
 
-    def refresh_kb_state(self) -> None:
-        today = self.today_fn()
+    def add_editor_tab(self) -> None:
+        """Editors get their workspace (the role is known once logged in)."""
+        if self.editor_page is not None or not can_author(self.ws.role()):
+            return
+        from pac_sac_desktop.ui.editor.editor_page import EditorPage
 
+        self.editor_page = EditorPage(self.ws, self.today_fn, self)
+        self.editor_page.wants_sync.connect(self.sync.sync_now)
+        self.sync.finished.connect(lambda _ok: self.editor_page.sync_finished())
+        self.tabs.addTab(self.editor_page, self.tr("Authoring"))
+
+    def _notices(self):  # type: ignore[no-untyped-def]
+        now = moment_of(self.today_fn())
+        lifted = [(a, a.lifted_on(now)) for a in self.kb.lifted_notices(now=now)]
+        return self.kb.urgent_notices(now=now), lifted
+
+    def refresh_notices(self) -> None:
+        run_task(self, self._notices, lambda pair: self.banner.set_notices(*pair))
+
+    def refresh_kb_state(self) -> None:
         def load():  # type: ignore[no-untyped-def]
-            return self.kb.urgent_notices(today), self.kb.services(), self.kb.count()
+            return self._notices(), self.kb.services(), self.kb.count()
 
         def done(payload) -> None:  # type: ignore[no-untyped-def]
             notices, services, count = payload
-            self.banner.set_notices(notices)
+            self.banner.set_notices(*notices)
             self.kb_page.set_services(services)
             self.status_articles.setText(
                 self.tr("%n article(s) in the local knowledge base", "", count)
