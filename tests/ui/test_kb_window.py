@@ -80,7 +80,7 @@ def test_expired_articles_are_flagged_in_results_and_viewer(window, qtbot):
     assert page.results.entry(len(ids) - 1).expired
     page.open_article("travaux-rue-principale")
     assert "EXPIRÉ" in page.viewer.title.text()
-    assert "expiré le 2026-10-15" in page.viewer.meta.text()
+    assert "expiré le 15 octobre 2026" in page.viewer.meta.text()
 
 
 def test_viewer_highlights_terms_follows_kb_links_and_copies_text(window, qtbot, kb, small_kb_dir):

@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from pac_sac_desktop.core.errors import ArticleRejected
-from pac_sac_desktop.core.kb import Article, article_from_wire
+from pac_sac_desktop.core.kb import (
+    DEFAULT_REVIEW_DAYS,
+    REVIEW_DAYS,
+    Article,
+    article_from_wire,
+)
 from pac_sac_desktop.core.timefmt import LOCAL_TZ
 from pac_sac_desktop.services.workstation import Workstation
 from pac_sac_desktop.ui.kb.article_view import ArticleView
@@ -220,9 +225,14 @@ class ArticleEditor(QWidget):
         end = article.ends_at()
         self.ends_on.setChecked(end is not None)
         self.expires_at.setDateTime(_to_local_qdt(end or now + dt.timedelta(days=2)))
-        due = article.review_due() or (self.today_fn() + dt.timedelta(days=365))
+        today = self.today_fn()
+        due = article.review_due()
+        if due is None or due <= today:  # editing it is reviewing it: the next review follows
+            due = today + dt.timedelta(days=REVIEW_DAYS.get(article.service, DEFAULT_REVIEW_DAYS))
         self.review_by.setDate(QDate(due.year, due.month, due.day))
         self.body.setPlainText(article.body)
+        for edit in (self.id_edit, self.title_edit, self.tags, self.categories, self.summary):
+            edit.setCursorPosition(0)
         self.status.setText(note)
         self.withdraw_button.setEnabled(not new)
         self.history_button.setEnabled(not new)

@@ -98,6 +98,9 @@ class EditorPage(QWidget):
         self.drafts.itemClicked.connect(lambda item: self.open_sheet(item.data(ROLE_ID)))
         self.review = QListWidget()
         self.review.setObjectName("reviewList")
+        for lst in (self.drafts, self.review):
+            lst.setWordWrap(True)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.review.itemClicked.connect(lambda item: self.open_sheet(item.data(ROLE_ID)))
         side = QWidget()
         col = QVBoxLayout(side)

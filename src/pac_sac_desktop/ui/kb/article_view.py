@@ -177,7 +177,7 @@ class ArticleView(QWidget):
             label = (
                 self.tr("expired on %1") if article.is_expired(today) else self.tr("valid until %1")
             )
-            parts.append(label.replace("%1", article.expires.isoformat()))
+            parts.append(label.replace("%1", day_text(article.expires)))
         due = article.review_due()
         if article.needs_review(today) and due is not None:
             parts.append(self.tr("to check: review was due on %1").replace("%1", day_text(due)))
