@@ -10,20 +10,18 @@ from pathlib import Path
 os.environ["PAC_SAC_NO_KEYRING"] = "1"
 from dataclasses import replace
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
 from pac_sac_desktop.core.kb import article_to_wire
 from pac_sac_desktop.core.kb_history import diff_articles
 from pac_sac_desktop.core.paths import resources_dir
 from pac_sac_desktop.services.workstation import Workstation
 from pac_sac_desktop.store.state import set_value
-from pac_sac_desktop.ui.app import install_translations
+from pac_sac_desktop.ui.app import install_translations, make_application
 from pac_sac_desktop.ui.editor.history_dialog import HistoryDialog
 from pac_sac_desktop.ui.main_window import MainWindow
 
 OUT = Path(sys.argv[1])
-from pac_sac_desktop.ui.app import make_application
-
 app = make_application(["shots"])
 install_translations(app, "fr")
 home = Path(tempfile.mkdtemp())
@@ -37,8 +35,6 @@ settings = QSettings(str(home / "s.ini"), QSettings.Format.IniFormat)
 w = MainWindow(ws, settings, today_fn=lambda: TODAY)
 w.resize(1366, 768)
 w.show()
-
-from PySide6.QtCore import QEventLoop
 
 
 def spin(ms):
