@@ -223,101 +223,291 @@
     </message>
 </context>
 <context>
+    <name>ArticleEditor</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="65"/>
+        <source>e.g. ecocentre-horaire (lowercase, hyphens)</source>
+        <translation>p. ex. ecocentre-horaire (minuscules, traits d&apos;union)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="72"/>
+        <source>comma-separated words agents type</source>
+        <translation>mots que tapent les agents, séparés par des virgules</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="75"/>
+        <source>request categories, e.g. nid-de-poule</source>
+        <translation>catégories de requête, p. ex. nid-de-poule</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="77"/>
+        <source>Taxonomy codes: the request opened from this sheet, and its deadline check</source>
+        <translation>Codes de la taxonomie : la requête ouverte depuis cette fiche, et la vérification de son délai</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="80"/>
+        <source>Urgent notice (shown in every workstation&apos;s banner)</source>
+        <translation>Avis urgent (affiché dans le bandeau de tous les postes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="81"/>
+        <source>Publish at</source>
+        <translation>Publier le</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="83"/>
+        <source>Ends at</source>
+        <translation>Fin le</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="99"/>
+        <source>## What to tell the citizen
+…</source>
+        <translation>## À dire au citoyen
+…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="102"/>
+        <source>Link to another sheet: type to search…</source>
+        <translation>Lien vers une autre fiche : tapez pour chercher…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="121"/>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="122"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="123"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="124"/>
+        <source>Tags</source>
+        <translation>Mots-clés</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="125"/>
+        <source>Categories</source>
+        <translation>Catégories</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="126"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="133"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="134"/>
+        <source>Review by</source>
+        <translation>À réviser avant le</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="136"/>
+        <source>Save draft</source>
+        <translation>Enregistrer le brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="138"/>
+        <source>Publish now</source>
+        <translation>Publier maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="141"/>
+        <source>Schedule</source>
+        <translation>Programmer</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="142"/>
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="143"/>
+        <source>History…</source>
+        <translation>Historique…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="164"/>
+        <source>Body (Markdown)</source>
+        <translation>Texte (Markdown)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="174"/>
+        <source>Preview: the sheet as agents will see it</source>
+        <translation>Aperçu : la fiche telle que les agents la verront</translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="46"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="54"/>
         <source>Copy the answer</source>
         <translation>Copier la réponse</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="48"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="56"/>
         <source>Copy the article&apos;s text to paste it in an e-mail (Ctrl+Shift+C)</source>
         <translation>Copier le texte de la fiche pour le coller dans un courriel (Ctrl+Maj+C)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="72"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="76"/>
+        <source>Useful</source>
+        <translation>Utile</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="78"/>
+        <source>Tell the editors this sheet helped</source>
+        <translation>Dire aux rédacteurs que cette fiche a aidé</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="79"/>
+        <source>Needs a fix…</source>
+        <translation>À corriger…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="81"/>
+        <source>Tell the editors what is wrong or missing</source>
+        <translation>Dire aux rédacteurs ce qui est faux ou manquant</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="104"/>
+        <source>Thank you: sent to the editors at the next sync.</source>
+        <translation>Merci : transmis aux rédacteurs à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="106"/>
+        <source>Marked as useful.</source>
+        <translation>Marquée comme utile.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="111"/>
         <source>Knowledge base</source>
         <translation>Base de connaissances</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="77"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="116"/>
         <source>Answer sheets of the communications service, available offline.</source>
         <translation>Les fiches réponses du Service des communications, disponibles hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="84"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="124"/>
         <source>search from anywhere</source>
         <translation>rechercher, d&apos;où que vous soyez</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="85"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="125"/>
         <source>move in the results</source>
         <translation>se déplacer dans les résultats</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="86"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="126"/>
         <source>Enter</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="86"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="126"/>
         <source>open the selected answer sheet</source>
         <translation>ouvrir la fiche choisie</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="87"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="127"/>
         <source>Esc</source>
         <translation>Échap</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="87"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="127"/>
         <source>back to the search field; again to clear it</source>
         <translation>revenir au champ de recherche; une seconde fois pour le vider</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="88"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="128"/>
         <source>copy the open answer</source>
         <translation>copier la réponse affichée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="88"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="128"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Maj+C</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="94"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="134"/>
         <source>Type the citizen&apos;s own words: accents, typos, plurals and unfinished words are forgiven, and everyday or English words (vidanges, char, garbage) find the official ones.</source>
         <translation>Tapez les mots du citoyen : les accents oubliés, les fautes de frappe, les pluriels et les mots inachevés sont pardonnés, et les mots de tous les jours ou anglais (vidanges, char, garbage) trouvent les termes officiels.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="97"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="137"/>
         <source>Keyboard</source>
         <translation>Clavier</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="97"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="137"/>
         <source>Tips</source>
         <translation>Conseils</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="108"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="159"/>
         <source>URGENT</source>
         <translation>URGENT</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="110"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="161"/>
+        <source>LIFTED</source>
+        <translation>LEVÉ</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="163"/>
         <source>EXPIRED</source>
         <translation>EXPIRÉ</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="117"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="165"/>
+        <source>TO CHECK</source>
+        <translation>À VÉRIFIER</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="173"/>
+        <source>lifted on %1</source>
+        <translation>levé le %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="175"/>
+        <source>in force until %1</source>
+        <translation>en vigueur jusqu&apos;au %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="178"/>
         <source>expired on %1</source>
         <translation>expiré le %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="117"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="178"/>
         <source>valid until %1</source>
         <translation>valide jusqu&apos;au %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="183"/>
+        <source>to check: review was due on %1</source>
+        <translation>à vérifier : révision prévue le %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="187"/>
+        <source>Notice lifted on %1</source>
+        <translation>Avis levé le %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/article_view.py" line="189"/>
+        <source>This notice is no longer in force. Do not give it to a citizen as current.</source>
+        <translation>Cet avis n&apos;est plus en vigueur. Ne pas le présenter à un citoyen comme actuel.</translation>
     </message>
 </context>
 <context>
@@ -435,6 +625,59 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/conflict_dialog.py" line="29"/>
+        <source>Another version was published</source>
+        <translation>Une autre version a été publiée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/conflict_dialog.py" line="33"/>
+        <source>While you were editing, version %1 of this sheet was published. Nothing was overwritten: compare, then keep your text (it will replace version %1 when you publish) or take the published one (your draft is dropped).</source>
+        <translation>Pendant que vous rédigiez, la version %1 de cette fiche a été publiée. Rien n&apos;a été écrasé : comparez, puis gardez votre texte (il remplacera la version %1 quand vous publierez) ou prenez la version publiée (votre brouillon est abandonné).</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/conflict_dialog.py" line="50"/>
+        <source>only in the published version</source>
+        <translation>seulement dans la version publiée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/conflict_dialog.py" line="51"/>
+        <source>only in your draft</source>
+        <translation>seulement dans votre brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/conflict_dialog.py" line="56"/>
+        <source>Your draft</source>
+        <translation>Votre brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/conflict_dialog.py" line="57"/>
+        <source>Published version</source>
+        <translation>Version publiée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/conflict_dialog.py" line="58"/>
+        <source>Differences</source>
+        <translation>Différences</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/conflict_dialog.py" line="65"/>
+        <source>Keep my version</source>
+        <translation>Garder ma version</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/conflict_dialog.py" line="68"/>
+        <source>Take the published version</source>
+        <translation>Prendre la version publiée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/conflict_dialog.py" line="71"/>
+        <source>Decide later</source>
+        <translation>Décider plus tard</translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="30"/>
@@ -538,49 +781,404 @@
     </message>
 </context>
 <context>
+    <name>EditorPage</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="76"/>
+        <source>Sheets</source>
+        <translation>Fiches</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="77"/>
+        <source>Corrections</source>
+        <translation>Corrections</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="78"/>
+        <source>Searches without an answer</source>
+        <translation>Recherches sans réponse</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="87"/>
+        <source>New sheet</source>
+        <translation>Nouvelle fiche</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="90"/>
+        <source>Open a published sheet…</source>
+        <translation>Ouvrir une fiche publiée…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="130"/>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="131"/>
+        <source>waiting for the sync</source>
+        <translation>en attente de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="132"/>
+        <source>CONFLICT: another version was published</source>
+        <translation>CONFLIT : une autre version a été publiée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="133"/>
+        <source>refused by the server</source>
+        <translation>refusé par le serveur</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="140"/>
+        <source>withdrawal waiting for the sync</source>
+        <translation>retrait en attente de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="142"/>
+        <source>scheduled for %1</source>
+        <translation>programmé pour le %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="148"/>
+        <source>My drafts (%1)</source>
+        <translation>Mes brouillons (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="155"/>
+        <source>overdue since %1</source>
+        <translation>en retard depuis le %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="155"/>
+        <source>due on %1</source>
+        <translation>à réviser le %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="164"/>
+        <source>To review (%1 overdue or due within 30 days)</source>
+        <translation>À réviser (%1 en retard ou dans les 30 jours)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="184"/>
+        <source>Your draft (edited from version %1).</source>
+        <translation>Votre brouillon (à partir de la version %1).</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="188"/>
+        <source>Refused by the server: %1</source>
+        <translation>Refusé par le serveur : %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="196"/>
+        <source>Published version %1.</source>
+        <translation>Version publiée %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="209"/>
+        <source>Your version is kept: publish it to replace version %1.</source>
+        <translation>Votre version est conservée : publiez-la pour remplacer la version %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="216"/>
+        <source>Published version kept.</source>
+        <translation>Version publiée conservée.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="244"/>
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="245"/>
+        <source>Withdraw « %1 » from every workstation?</source>
+        <translation>Retirer « %1 » de tous les postes?</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="252"/>
+        <source>Tick « Publish at » and choose the moment first.</source>
+        <translation>Cochez d&apos;abord « Publier le » et choisissez le moment.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="261"/>
+        <source>Draft saved on this workstation; nobody else sees it yet.</source>
+        <translation>Brouillon enregistré sur ce poste; personne d&apos;autre ne le voit encore.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="266"/>
+        <source>Contradiction</source>
+        <translation>Contradiction</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="267"/>
+        <source>This sheet contradicts a category:
+%1
+
+Publish anyway?</source>
+        <translation>Cette fiche contredit une catégorie :
+%1
+
+Publier quand même?</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="304"/>
+        <source>Withdrawal sent at the next sync.</source>
+        <translation>Retrait envoyé à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="310"/>
+        <source>Scheduled for %1; sent to the server now.</source>
+        <translation>Programmé pour le %1; envoyé au serveur maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="314"/>
+        <source>Publishing: every workstation will have it at its next sync.</source>
+        <translation>Publication en cours : chaque poste l&apos;aura à sa prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="326"/>
+        <source>Published: version %1 on the server.</source>
+        <translation>Publié : version %1 sur le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="332"/>
+        <source>Sheet and correction asked</source>
+        <translation>Fiche et correction demandée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="332"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="332"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="336"/>
+        <source>Open the sheet</source>
+        <translation>Ouvrir la fiche</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="338"/>
+        <source>Mark as handled</source>
+        <translation>Marquer comme traitée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="340"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="355"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="440"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="372"/>
+        <source>%n correction(s) to handle</source>
+        <translation>
+            <numerusform>%n correction à traiter</numerusform>
+            <numerusform>%n corrections à traiter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="404"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="407"/>
+        <source>Searched, nothing found</source>
+        <translation>Recherché, rien trouvé</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="407"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="409"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="410"/>
+        <source>Times</source>
+        <translation>Fois</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="409"/>
+        <source>Searched, no sheet opened</source>
+        <translation>Recherché, aucune fiche ouverte</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="410"/>
+        <source>Most opened sheets</source>
+        <translation>Fiches les plus consultées</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="412"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="414"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="424"/>
+        <source>What agents searched on every workstation (the words only: no name, no workstation). Write the sheets agents look for and do not find.</source>
+        <translation>Ce que les agents ont cherché sur tous les postes (les mots seulement : ni nom ni poste). Rédigez les fiches que les agents cherchent sans les trouver.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="451"/>
+        <source>%n search(es) in the period</source>
+        <translation>
+            <numerusform>%n recherche dans la période</numerusform>
+            <numerusform>%n recherches dans la période</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="458"/>
+        <source>Unavailable: %1</source>
+        <translation>Indisponible : %1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/history_dialog.py" line="38"/>
+        <source>History of the sheet</source>
+        <translation>Historique de la fiche</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/history_dialog.py" line="41"/>
+        <source>Loading the versions…</source>
+        <translation>Chargement des versions…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/history_dialog.py" line="49"/>
+        <source>Restore the older version as a new one</source>
+        <translation>Republier l&apos;ancienne version comme nouvelle version</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/history_dialog.py" line="52"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/history_dialog.py" line="55"/>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/history_dialog.py" line="57"/>
+        <source>with</source>
+        <translation>avec</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/history_dialog.py" line="73"/>
+        <source>version %1 — %2 — %3</source>
+        <translation>version %1 — %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/history_dialog.py" line="82"/>
+        <source>This sheet has no published version yet.</source>
+        <translation>Cette fiche n&apos;a encore aucune version publiée.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/pac_sac_desktop/ui/editor/history_dialog.py" line="86"/>
+        <source>%1: %n published version(s)</source>
+        <translation>
+            <numerusform>%1 : %n version publiée</numerusform>
+            <numerusform>%1 : %n versions publiées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/history_dialog.py" line="98"/>
+        <source>History unavailable: %1</source>
+        <translation>Historique indisponible : %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/history_dialog.py" line="110"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/history_dialog.py" line="111"/>
+        <source>only in version %1</source>
+        <translation>seulement dans la version %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/history_dialog.py" line="123"/>
+        <source>Restore</source>
+        <translation>Republier</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/history_dialog.py" line="124"/>
+        <source>Publish version %1 again as a new version?</source>
+        <translation>Republier la version %1 comme nouvelle version?</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/history_dialog.py" line="141"/>
+        <source>Version %1 published again as version %2.</source>
+        <translation>Version %1 republiée comme version %2.</translation>
+    </message>
+</context>
+<context>
     <name>KnowledgePage</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="51"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="60"/>
         <source>Search the knowledge base (Ctrl+K)</source>
         <translation>Rechercher dans la base de connaissances (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="58"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="67"/>
         <source>Show only one department&apos;s articles</source>
         <translation>N&apos;afficher que les fiches d&apos;un service</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="59"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="68"/>
         <source>All departments</source>
         <translation>Tous les services</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="63"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="72"/>
         <source>URGENT</source>
         <translation>URGENT</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="63"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="72"/>
         <source>EXPIRED</source>
         <translation>EXPIRÉ</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="84"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="72"/>
+        <source>LIFTED</source>
+        <translation>LEVÉ</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="72"/>
+        <source>TO CHECK</source>
+        <translation>À VÉRIFIER</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="100"/>
         <source>Department:</source>
         <translation>Service :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="134"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="160"/>
         <source>Recently viewed</source>
         <translation>Consultés récemment</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="134"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="160"/>
         <source>Latest updates</source>
         <translation>Mises à jour récentes</translation>
     </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="162"/>
+        <source>Notices in force, then %1</source>
+        <translation>Avis en vigueur, puis %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="196"/>
+        <source>No such notice is in force now: the best match was lifted on %1.</source>
+        <translation>Aucun avis de ce genre n&apos;est en vigueur : le plus pertinent a été levé le %1.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="163"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="201"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -588,19 +1186,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="166"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="204"/>
         <source>spelling corrected: %1</source>
         <translation>orthographe corrigée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="170"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="208"/>
         <source>No answer sheet found. Try other words or check the spelling.</source>
         <translation>Aucune fiche trouvée. Essayez d&apos;autres mots ou vérifiez l&apos;orthographe.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="225"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="286"/>
         <source>This article was withdrawn from the knowledge base.</source>
         <translation>Cette fiche a été retirée de la base de connaissances.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="302"/>
+        <source>Needs a fix</source>
+        <translation>À corriger</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="303"/>
+        <source>What is wrong or missing in this sheet?</source>
+        <translation>Qu&apos;est-ce qui est faux ou manquant dans cette fiche?</translation>
     </message>
 </context>
 <context>
@@ -654,67 +1262,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="50"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="52"/>
         <source>PAC SAC — Citizen services</source>
         <translation>PAC SAC — Service aux citoyens</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="57"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="59"/>
         <source>Knowledge base</source>
         <translation>Base de connaissances</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="61"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="63"/>
         <source>New request (Ctrl+N)</source>
         <translation>Nouvelle requête (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="63"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="65"/>
         <source>Requests</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="111"/>
         <source>Checking the search index…</source>
         <translation>Vérification de l&apos;index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="139"/>
         <source>Supervisor&apos;s desk</source>
         <translation>Pupitre du superviseur</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="198"/>
+        <source>Authoring</source>
+        <translation>Rédaction</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="253"/>
         <source>Unsaved request</source>
         <translation>Requête non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="254"/>
         <source>The request on the form has not been saved.</source>
         <translation>La requête en cours de saisie n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="256"/>
         <source>Keep it as a draft, offered back at the next start, or quit without it?</source>
         <translation>La garder comme brouillon, proposé au prochain démarrage, ou quitter sans l&apos;enregistrer?</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="259"/>
         <source>Save the draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="261"/>
         <source>Quit without saving</source>
         <translation>Quitter sans enregistrer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="263"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="217"/>
         <source>%n article(s) in the local knowledge base</source>
         <translation>
             <numerusform>%n fiche dans la base de connaissances locale</numerusform>
@@ -722,22 +1335,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="226"/>
         <source>Search index up to date</source>
         <translation>Index de recherche à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="227"/>
         <source>Search index updated</source>
         <translation>Index de recherche mis à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="228"/>
         <source>Search index rebuilt</source>
         <translation>Index de recherche reconstruit</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="237"/>
         <source>Search index unavailable</source>
         <translation>Index de recherche indisponible</translation>
     </message>
@@ -1247,17 +1860,17 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="132"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="134"/>
         <source>last sync %1</source>
         <translation>dernière synchro %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="134"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="136"/>
         <source>never synchronised</source>
         <translation>jamais synchronisé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="135"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="137"/>
         <source>%n item(s) waiting</source>
         <translation>
             <numerusform>%n élément en attente</numerusform>
@@ -1265,32 +1878,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="137"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="139"/>
         <source>Not connected to a server</source>
         <translation>Non connecté à un serveur</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="139"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="141"/>
         <source>Synchronising…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="141"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="143"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="143"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="145"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="145"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="147"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="148"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="150"/>
         <source>%n refused by the server</source>
         <translation>
             <numerusform>%n refusé par le serveur</numerusform>
@@ -1301,9 +1914,19 @@
 <context>
     <name>UrgentBanner</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/urgent_banner.py" line="46"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/urgent_banner.py" line="73"/>
         <source>Urgent notices:</source>
         <translation>Avis urgents :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/urgent_banner.py" line="78"/>
+        <source>Lifted on %1:</source>
+        <translation>Levé le %1 :</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/urgent_banner.py" line="82"/>
+        <source>No longer in force</source>
+        <translation>Plus en vigueur</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +2027,14 @@
 Knowledge base and citizen requests for frontline staff.</source>
         <translation>PAC SAC Desktop %1
 Base de connaissances et requêtes citoyennes pour le personnel de première ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>dates</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/dates.py" line="14"/>
+        <source>en</source>
+        <translation>fr</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pac_sac_desktop import cli_requests
+from pac_sac_desktop import cli_kb, cli_requests
 from pac_sac_desktop.core.errors import PacError, StoreDamaged
 from pac_sac_desktop.core.logs import setup_logging
 from pac_sac_desktop.core.paths import data_home, resources_dir
@@ -310,6 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_kb_status)
     p = kb.add_parser("reindex", help="reconstruire l'index de recherche")
     p.set_defaults(func=cmd_kb_reindex)
+    cli_kb.add_parsers(kb)
 
     p = sub.add_parser("login", help="se connecter au serveur central")
     p.add_argument("--server", required=True)

@@ -61,8 +61,8 @@ def test_escape_in_the_field_clears_it_and_shows_recent_articles(window, qtbot):
     with qtbot.waitSignal(page.searched, timeout=3000):
         qtbot.keyClick(page.field, Qt.Key.Key_Escape)
     assert page.field.text() == ""
-    qtbot.waitUntil(lambda: page.heading.text() == "Consultés récemment")
-    assert page.results.ids() == ["ecocentre-horaire"]
+    qtbot.waitUntil(lambda: page.heading.text() == "Avis en vigueur, puis consultés récemment")
+    assert page.results.ids() == ["avis-ebullition", "ecocentre-horaire"]
 
 
 def test_urgent_banner_shows_current_urgent_notices_and_opens_them(window, qtbot):

@@ -52,9 +52,12 @@ class NetworkError(PacError):
 class SyncError(PacError):
     """The server answered, but the exchange could not complete."""
 
-    def __init__(self, message: str, *, kind: str = "other", details: str = "") -> None:
+    def __init__(
+        self, message: str, *, kind: str = "other", details: str = "", data: object = None
+    ) -> None:
         super().__init__(message, details=details)
         self.kind = kind
+        self.data = data  # the server's answer body, e.g. the published version on a conflict
 
 
 class Interrupted(PacError):

@@ -17,8 +17,20 @@ from pathlib import Path
 import yaml
 
 from pac_sac_desktop.core.errors import ArticleRejected
+from pac_sac_desktop.core.timefmt import LOCAL_TZ
 
 DEFAULT_SERVICE = "Service aux citoyens (311)"
+CATEGORY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+#: How long an answer sheet stays trusted before its owner service must re-read it, by service
+#: (days); any other service: DEFAULT_REVIEW_DAYS. Sheets about works and collections change with
+#: the seasons, so they are re-read twice a year; rules and by-laws once a year.
+REVIEW_DAYS = {
+    "Travaux publics": 180,
+    "Environnement": 180,
+    "Loisirs, culture et vie communautaire": 180,
+    "Sécurité incendie et sécurité civile": 180,
+}
+DEFAULT_REVIEW_DAYS = 365
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,119}$")
 MAX_TITLE = 200
 MAX_BODY = 200_000
@@ -50,12 +62,62 @@ class Article:
     expires: dt.date | None = None
     urgent: bool = False
     source: str = field(default="", compare=False)
+    #: Request categories (taxonomy codes) this sheet answers for, from ``categories:``.
+    categories: tuple[str, ...] = ()
+    #: A precise end (UTC) for a time-boxed notice; ``expires`` is then its local date.
+    expires_at: dt.datetime | None = None
+    #: The date by which the owner service must re-read the sheet (default: see review_due).
+    review_by: dt.date | None = None
+    #: When a scheduled publication goes live (UTC); only meaningful on a draft.
+    publish_at: dt.datetime | None = field(default=None, compare=False)
 
     def is_expired(self, today: dt.date) -> bool:
         return self.expires is not None and self.expires < today
 
     def is_current_urgent(self, today: dt.date) -> bool:
         return self.urgent and not self.is_expired(today)
+
+    def ends_at(self) -> dt.datetime | None:
+        """The moment (UTC) the sheet stops being current: ``expires_at``, else the end of the
+        ``expires`` day on the city's clock."""
+        if self.expires_at is not None:
+            return self.expires_at
+        if self.expires is None:
+            return None
+        midnight = dt.datetime.combine(self.expires + dt.timedelta(days=1), dt.time(), LOCAL_TZ)
+        return midnight.astimezone(dt.UTC)
+
+    def is_over(self, now: dt.datetime) -> bool:
+        end = self.ends_at()
+        return end is not None and end <= now
+
+    def in_force(self, now: dt.datetime) -> bool:
+        """An urgent notice that has not reached its end: the banner shows it."""
+        return self.urgent and not self.is_over(now)
+
+    def lifted_on(self, now: dt.datetime) -> dt.date | None:
+        """For an urgent notice that has ended: the local day it was lifted (else None).
+
+        A notice valid "until 30 November" was lifted on 30 November, at the end of that day."""
+        if not self.urgent or not self.is_over(now):
+            return None
+        if self.expires_at is not None:
+            return self.expires_at.astimezone(LOCAL_TZ).date()
+        return self.expires
+
+    def review_due(self) -> dt.date | None:
+        """``review_by``, else the last update plus the owner service's review period."""
+        if self.review_by is not None:
+            return self.review_by
+        if self.updated is None:
+            return None
+        days = REVIEW_DAYS.get(self.service, DEFAULT_REVIEW_DAYS)
+        return self.updated + dt.timedelta(days=days)
+
+    def needs_review(self, today: dt.date) -> bool:
+        """Overdue for its review: agents see « à vérifier ». Urgent notices end by themselves."""
+        due = self.review_due()
+        return not self.urgent and due is not None and due < today
 
     def content_hash(self) -> str:
         """A fingerprint of what an agent sees; an import that changes nothing keeps the version."""
@@ -69,7 +131,11 @@ class Article:
                 self.updated.isoformat() if self.updated else None,
                 self.expires.isoformat() if self.expires else None,
                 self.urgent,
-            ],
+            ]
+            # New fields only when set: sheets written before them keep their fingerprint.
+            + ([list(self.categories)] if self.categories else [])
+            + ([f"end:{self.expires_at.isoformat()}"] if self.expires_at else [])
+            + ([f"review:{self.review_by.isoformat()}"] if self.review_by else []),
             ensure_ascii=False,
         )
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
@@ -90,6 +156,35 @@ def _as_date(value: object, name: str, path: str) -> dt.date | None:
     raise ArticleRejected(path, f"date « {name} » invalide ({value!r}) : format attendu AAAA-MM-JJ")
 
 
+def _as_moment(value: object, name: str, path: str) -> dt.datetime | None:
+    """'2026-12-05 18:00' (the city's clock) or an ISO moment with its offset, as UTC."""
+    if value is None or value == "":
+        return None
+    moment: dt.datetime | None = None
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, str):
+        try:
+            moment = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            moment = None
+    if moment is None:
+        raise ArticleRejected(
+            path, f"moment « {name} » invalide ({value!r}) : format attendu AAAA-MM-JJ HH:MM"
+        )
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=LOCAL_TZ)
+    return moment.astimezone(dt.UTC)
+
+
+def _as_categories(value: object, path: str) -> tuple[str, ...]:
+    codes = _as_tags(value, path, "categories")
+    for code in codes:
+        if not CATEGORY_PATTERN.match(code):
+            raise ArticleRejected(path, f"catégorie « {code} » invalide (code de la taxonomie)")
+    return codes
+
+
 def _as_bool(value: object, name: str, path: str) -> bool:
     if value is None:
         return False
@@ -100,13 +195,13 @@ def _as_bool(value: object, name: str, path: str) -> bool:
     raise ArticleRejected(path, f"« {name} » doit valoir true ou false ({value!r})")
 
 
-def _as_tags(value: object, path: str) -> tuple[str, ...]:
+def _as_tags(value: object, path: str, name: str = "tags") -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
         value = [t for t in value.split(",")]
-    if not isinstance(value, list):
-        raise ArticleRejected(path, "« tags » doit être une liste")
+    if not isinstance(value, list) or any(isinstance(t, dict | list) for t in value):
+        raise ArticleRejected(path, f"« {name} » doit être une liste")
     tags = [str(t).strip() for t in value if str(t).strip()]
     return tuple(dict.fromkeys(tags))
 
@@ -130,6 +225,13 @@ def _article_from_fields(meta: dict, body: str, path: str, *, source: str = "") 
         )
     if len(body) > MAX_BODY:
         raise ArticleRejected(path, "article trop long (maximum 200 000 caractères)")
+    expires_at = _as_moment(meta.get("expires_at"), "expires_at", path)
+    expires = _as_date(meta.get("expires"), "expires", path)
+    if expires_at is not None:
+        expires = expires_at.astimezone(LOCAL_TZ).date()
+    publish_at = _as_moment(meta.get("publish_at"), "publish_at", path)
+    if publish_at is not None and expires_at is not None and expires_at <= publish_at:
+        raise ArticleRejected(path, "la fin de l'avis doit suivre sa publication")
     return Article(
         id=article_id,
         title=title,
@@ -138,9 +240,13 @@ def _article_from_fields(meta: dict, body: str, path: str, *, source: str = "") 
         tags=_as_tags(meta.get("tags"), path),
         summary=str(meta.get("summary") or "").strip(),
         updated=_as_date(meta.get("updated"), "updated", path),
-        expires=_as_date(meta.get("expires"), "expires", path),
+        expires=expires,
         urgent=_as_bool(meta.get("urgent"), "urgent", path),
         source=source,
+        categories=_as_categories(meta.get("categories"), path),
+        expires_at=expires_at,
+        review_by=_as_date(meta.get("review_by"), "review_by", path),
+        publish_at=publish_at,
     )
 
 
@@ -221,7 +327,35 @@ def article_to_wire(article: Article) -> dict:
         "updated": article.updated.isoformat() if article.updated else None,
         "expires": article.expires.isoformat() if article.expires else None,
         "urgent": article.urgent,
+        "categories": list(article.categories),
+        "expires_at": article.expires_at.isoformat() if article.expires_at else None,
+        "review_by": article.review_by.isoformat() if article.review_by else None,
     }
+
+
+def article_to_markdown(article: Article) -> str:
+    """The Markdown file an editor would have written: front matter, blank line, body."""
+    meta: dict = {"id": article.id, "title": article.title, "service": article.service}
+    if article.tags:
+        meta["tags"] = list(article.tags)
+    if article.categories:
+        meta["categories"] = list(article.categories)
+    if article.updated:
+        meta["updated"] = article.updated.isoformat()
+    if article.expires_at:
+        meta["expires_at"] = article.expires_at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+    elif article.expires:
+        meta["expires"] = article.expires.isoformat()
+    if article.publish_at:
+        meta["publish_at"] = article.publish_at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+    if article.review_by:
+        meta["review_by"] = article.review_by.isoformat()
+    if article.urgent:
+        meta["urgent"] = True
+    if article.summary:
+        meta["summary"] = article.summary
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{head}---\n{article.body}\n"
 
 
 def article_from_wire(data: dict) -> Article:
@@ -244,4 +378,13 @@ def article_from_record(record: object) -> Article:
         updated=record.updated,  # type: ignore[attr-defined]
         expires=record.expires,  # type: ignore[attr-defined]
         urgent=record.urgent,  # type: ignore[attr-defined]
+        categories=tuple(getattr(record, "categories", None) or ()),
+        expires_at=_utc(getattr(record, "expires_at", None)),
+        review_by=getattr(record, "review_by", None),
     )
+
+
+def _utc(moment: dt.datetime | None) -> dt.datetime | None:
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)

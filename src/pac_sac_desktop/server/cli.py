@@ -167,6 +167,36 @@ def cmd_kb_import(args: argparse.Namespace) -> int:
     return 1 if rejected else 0
 
 
+def cmd_kb_gaps(args: argparse.Namespace) -> int:
+    """The period's searches with no result or no sheet opened, and the most used sheets."""
+    import datetime as dt
+    import json
+
+    from pac_sac_desktop.server.kb import usage
+    from pac_sac_desktop.server.kb.views import day_range
+
+    try:
+        end = dt.date.fromisoformat(args.to) if args.to else dt.date.today()
+        start = dt.date.fromisoformat(args.start) if args.start else end - dt.timedelta(days=6)
+    except ValueError:
+        print("Erreur : dates attendues au format AAAA-MM-JJ.", file=sys.stderr)
+        return 2
+    with _db(args).transaction(read_only=True) as session:
+        report = usage.gaps(session, *day_range(start, end), limit=args.limit)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Recherches du {start} au {end} : {report['searches']}")
+    for title, key in (("Sans résultat", "no_result"), ("Aucune fiche ouverte", "not_opened")):
+        print(f"\n{title} :")
+        for row in report[key] or [{"query": "(aucune)", "count": 0}]:
+            print(f"  {row['count']:>4}  {row['query']}")
+    print("\nFiches les plus consultées :")
+    for row in report["most_used"] or [{"title": "(aucune)", "count": 0}]:
+        print(f"  {row['count']:>4}  {row['title']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pac-sac-server", description="Serveur central PAC SAC")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -207,6 +237,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--author", default="import")
     p.add_argument("--db")
     p.set_defaults(func=cmd_kb_import)
+    p = kbp.add_parser("gaps", help="recherches sans réponse et fiches les plus consultées")
+    p.add_argument(
+        "--from", dest="start", help="premier jour (AAAA-MM-JJ; défaut : il y a 6 jours)"
+    )
+    p.add_argument("--to", help="dernier jour (AAAA-MM-JJ; défaut : aujourd'hui)")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--db")
+    p.set_defaults(func=cmd_kb_gaps)
     return parser
 
 

@@ -94,6 +94,60 @@ class Article(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     changed_by: Mapped[str] = mapped_column(String(60))
     changed_at: Mapped[dt.datetime]
+    categories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    review_by: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class ScheduledArticle(Base):
+    """A version an editor scheduled: published by the first feed read after ``publish_at``."""
+
+    __tablename__ = "kb_scheduled"
+
+    article_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    publish_at: Mapped[dt.datetime] = mapped_column(index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    base_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    author: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[dt.datetime]
+
+
+class ArticleFeedback(Base):
+    """An agent's « utile » / « à corriger » on a sheet; corrections wait for an editor."""
+
+    __tablename__ = "kb_feedback"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    article_id: Mapped[str] = mapped_column(String(120), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[dt.datetime]
+    received_at: Mapped[dt.datetime]
+    closed_by: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(nullable=True, index=True)
+
+
+class SearchLog(Base):
+    """One finished search on a workstation: query text only, no user, no workstation."""
+
+    __tablename__ = "kb_search_log"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(index=True)
+    query: Mapped[str] = mapped_column(String(200))
+    results: Mapped[int] = mapped_column(Integer)
+    opened: Mapped[str | None] = mapped_column(String(120), nullable=True)
+
+
+class SearchBatch(Base):
+    """Batches of search events already received: a batch sent twice is counted once."""
+
+    __tablename__ = "kb_search_batches"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    received_at: Mapped[dt.datetime]
 
 
 class ArticleVersion(Base):

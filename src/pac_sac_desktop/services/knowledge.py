@@ -21,6 +21,7 @@ from pac_sac_desktop.core.kb import (
 )
 from pac_sac_desktop.core.paths import resources_dir
 from pac_sac_desktop.core.render import highlight_html, to_html
+from pac_sac_desktop.core.timefmt import LOCAL_TZ
 from pac_sac_desktop.search.analysis import STOP_WORDS, stem, word_spans
 from pac_sac_desktop.search.index import KnowledgeIndex
 from pac_sac_desktop.search.query import Hit, KnowledgeSearcher
@@ -32,6 +33,16 @@ from pac_sac_desktop.store.db import Database
 log = logging.getLogger(__name__)
 
 INDEX_DIRNAME = "index"
+LIFTED_DAYS = 7  # a lifted notice stays on show (as lifted) this long
+
+
+def moment_of(today: dt.date | None) -> dt.datetime:
+    """The moment to judge notices by: now, or noon on ``today`` when a screen or a test runs on
+    another day than the clock's."""
+    now = dt.datetime.now(dt.UTC)
+    if today is None or now.astimezone(LOCAL_TZ).date() == today:
+        return now
+    return dt.datetime.combine(today, dt.time(12), LOCAL_TZ).astimezone(dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,8 @@ class SearchOutcome:
     results: list[SearchResult]
     stems: set[str]
     corrected: dict[str, str]
+    #: The best match is a notice that was lifted: no such notice is in force now.
+    lifted_top: Article | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,8 @@ class SearchResult:
     hit: Hit
     snippet: Snippet
     summary: str
+    lifted_on: dt.date | None = None
+    needs_review: bool = False
 
 
 class _DatabaseSource:
@@ -181,13 +196,24 @@ class KnowledgeBase:
         with self.db.reading() as session:
             articles = kb_repo.get_articles(session, [h.id for h in hits])
         results = []
+        now, day = moment_of(today), today or dt.date.today()
         for hit in hits:
             article = articles.get(hit.id)
             if article is None:  # index behind a withdrawal: the database wins
                 continue
             snippet = make_snippet(article.summary, article.body, parsed.stems)
-            results.append(SearchResult(hit, snippet, article.summary))
-        return SearchOutcome(results, parsed.stems, parsed.corrected)
+            results.append(
+                SearchResult(
+                    hit,
+                    snippet,
+                    article.summary,
+                    article.lifted_on(now),
+                    article.needs_review(day),
+                )
+            )
+        top = articles.get(results[0].hit.id) if results else None
+        lifted = top if top is not None and top.lifted_on(now) else None
+        return SearchOutcome(results, parsed.stems, parsed.corrected, lifted)
 
     def article(self, article_id: str) -> Article | None:
         with self.db.reading() as session:
@@ -214,13 +240,32 @@ class KnowledgeBase:
         with self.db.reading() as session:
             return kb_repo.recent_views(session, limit)
 
-    def recently_updated(self, limit: int = 10) -> list[Article]:
+    def recently_updated(self, limit: int = 10, today: dt.date | None = None) -> list[Article]:
+        """The latest updates; with ``today``, never an expired sheet."""
         with self.db.reading() as session:
-            return kb_repo.recently_updated(session, limit)
+            return kb_repo.recently_updated(session, limit, today)
 
-    def urgent_notices(self, today: dt.date | None = None) -> list[Article]:
+    def urgent_notices(
+        self, today: dt.date | None = None, *, now: dt.datetime | None = None
+    ) -> list[Article]:
+        """Notices in force now (or at noon on ``today``)."""
         with self.db.reading() as session:
-            return kb_repo.urgent_articles(session, today or dt.date.today())
+            return kb_repo.urgent_articles(session, now or moment_of(today))
+
+    def lifted_notices(
+        self, today: dt.date | None = None, *, now: dt.datetime | None = None
+    ) -> list[Article]:
+        """Notices lifted in the last days, to be shown as lifted, never as current."""
+        with self.db.reading() as session:
+            return kb_repo.lifted_notices(session, now or moment_of(today), LIFTED_DAYS)
+
+    def due_for_review(self, today: dt.date, within_days: int = 30) -> list[Article]:
+        with self.db.reading() as session:
+            return kb_repo.due_for_review(session, today, within_days)
+
+    def server_version(self, article_id: str) -> int:
+        with self.db.reading() as session:
+            return kb_repo.server_version(session, article_id)
 
     def services(self) -> list[str]:
         with self.db.reading() as session:

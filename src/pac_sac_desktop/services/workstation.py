@@ -12,7 +12,9 @@ from pathlib import Path
 
 from pac_sac_desktop.core.errors import StoreError, SyncError
 from pac_sac_desktop.services.attachments import AttachmentStore
+from pac_sac_desktop.services.authoring import Authoring
 from pac_sac_desktop.services.drafts import DraftStore
+from pac_sac_desktop.services.kb_usage import Usage
 from pac_sac_desktop.services.knowledge import KnowledgeBase
 from pac_sac_desktop.services.requests import RequestService
 from pac_sac_desktop.store import safety
@@ -42,6 +44,8 @@ class Workstation:
         self.requests = RequestService(self.db, attachments=self.attachments)
         self.tokens = TokenStore(home)
         self.drafts = DraftStore(home)
+        self.authoring = Authoring(self)
+        self.usage = Usage(self.db)
 
     def close(self) -> None:
         self.kb.close()
@@ -102,7 +106,11 @@ class Workstation:
     # ------------------------------------------------------------ sync
     def sync_engine(self, progress: Progress | None = None) -> SyncEngine:
         return SyncEngine(
-            self.db, self.client(), on_kb_changed=self.kb.ensure_index, progress=progress
+            self.db,
+            self.client(),
+            on_kb_changed=self.kb.ensure_index,
+            progress=progress,
+            role=self.role(),
         )
 
     def sync_once(self, progress: Progress | None = None) -> SyncReport:

@@ -37,14 +37,28 @@ def _meta(article: Article) -> dict:
         "updated": article.updated.isoformat() if article.updated else None,
         "expires": article.expires.isoformat() if article.expires else None,
         "urgent": article.urgent,
+        "categories": list(article.categories),
+        "expires_at": article.expires_at.isoformat() if article.expires_at else None,
+        "review_by": article.review_by.isoformat() if article.review_by else None,
     }
 
 
-def upsert_article(session: Session, article: Article, *, today: dt.date | None = None) -> str:
-    """Store an article as a new version when it changed; returns created/updated/unchanged."""
+def upsert_article(
+    session: Session,
+    article: Article,
+    *,
+    today: dt.date | None = None,
+    server_version: int | None = None,
+) -> str:
+    """Store an article as a new version when it changed; returns created/updated/unchanged.
+
+    ``server_version`` is the server's number for it (from the feed): an editor's draft edited
+    from this row is sent with it, and the server refuses it if another was published since."""
     digest = article.content_hash()
     row = session.get(ArticleRow, article.id)
     if row is not None and row.content_hash == digest and not row.deleted:
+        if server_version is not None:
+            row.server_version = server_version
         return "unchanged"
     now = utcnow()
     updated = article.updated or today or now.date()
@@ -64,6 +78,10 @@ def upsert_article(session: Session, article: Article, *, today: dt.date | None 
     row.updated = updated
     row.expires = article.expires
     row.urgent = article.urgent
+    row.categories = list(article.categories)
+    row.expires_at = article.expires_at
+    row.review_by = article.review_by
+    row.server_version = server_version
     row.content_hash = digest
     row.seq = seq
     row.deleted = False
@@ -150,13 +168,30 @@ def services(session: Session) -> list[str]:
     return sorted(rows, key=str.casefold)
 
 
-def urgent_articles(session: Session, today: dt.date) -> list[Article]:
+def _urgent(session: Session) -> list[Article]:
     rows = session.scalars(
         select(ArticleRow)
         .where(ArticleRow.deleted.is_(False), ArticleRow.urgent.is_(True))
-        .order_by(ArticleRow.updated.desc())
+        .order_by(ArticleRow.updated.desc(), ArticleRow.title)
     )
-    return [a for a in map(to_article, rows) if not a.is_expired(today)]
+    return list(map(to_article, rows))
+
+
+def urgent_articles(session: Session, now: dt.datetime) -> list[Article]:
+    """Notices in force at ``now``."""
+    return [a for a in _urgent(session) if a.in_force(now)]
+
+
+def lifted_notices(session: Session, now: dt.datetime, days: int) -> list[Article]:
+    """Notices lifted in the last ``days`` days, most recently lifted first."""
+    since = now - dt.timedelta(days=days)
+    lifted = [a for a in _urgent(session) if a.is_over(now) and a.ends_at() >= since]  # type: ignore[operator]
+    return sorted(lifted, key=lambda a: a.ends_at(), reverse=True)  # type: ignore[arg-type, return-value]
+
+
+def server_version(session: Session, article_id: str) -> int:
+    row = session.get(ArticleRow, article_id)
+    return 0 if row is None or row.deleted else row.server_version or 0
 
 
 def versions(session: Session, article_id: str) -> list[ArticleVersionRow]:
@@ -195,11 +230,23 @@ def recent_views(session: Session, limit: int = 10) -> list[Article]:
     return [to_article(r) for r in rows]
 
 
-def recently_updated(session: Session, limit: int = 10) -> list[Article]:
-    rows = session.scalars(
-        select(ArticleRow)
-        .where(ArticleRow.deleted.is_(False))
-        .order_by(ArticleRow.updated.desc(), ArticleRow.title)
-        .limit(limit)
-    )
+def recently_updated(
+    session: Session, limit: int = 10, today: dt.date | None = None
+) -> list[Article]:
+    """The latest updates; with ``today``, only sheets still current (never an expired one)."""
+    stmt = select(ArticleRow).where(ArticleRow.deleted.is_(False))
+    if today is not None:
+        stmt = stmt.where((ArticleRow.expires.is_(None)) | (ArticleRow.expires >= today))
+    rows = session.scalars(stmt.order_by(ArticleRow.updated.desc(), ArticleRow.title).limit(limit))
     return [to_article(r) for r in rows]
+
+
+def due_for_review(session: Session, today: dt.date, within_days: int = 30) -> list[Article]:
+    """Sheets whose review date is past or within ``within_days``, most overdue first."""
+    horizon = today + dt.timedelta(days=within_days)
+    due = [
+        a
+        for a in iter_articles(session)
+        if not a.urgent and a.review_due() is not None and a.review_due() <= horizon  # type: ignore[operator]
+    ]
+    return sorted(due, key=lambda a: (a.review_due(), a.title))  # type: ignore[arg-type, return-value]

@@ -40,6 +40,51 @@ class ArticleRow(Base):
     seq: Mapped[int] = mapped_column(Integer, index=True)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    categories: Mapped[list[str]] = mapped_column(JSONText, default=list)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    review_by: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    #: The server's version number of what this row holds (None: imported locally).
+    server_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class DraftRow(Base):
+    """An editor's sheet not yet on the server: a draft, queued to publish, or in conflict.
+
+    ``base_version`` is the server version it was edited from (0 for a new sheet); when the
+    server has moved on, ``server_copy`` keeps the published version to show side by side."""
+
+    __tablename__ = "kb_drafts"
+
+    article_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    data: Mapped[dict] = mapped_column(JSONText)  # the article on the wire, plus publish_at
+    base_version: Mapped[int] = mapped_column(Integer, default=0)
+    state: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    action: Mapped[str] = mapped_column(String(20), default="publish")
+    force: Mapped[bool] = mapped_column(Boolean, default=False)
+    server_copy: Mapped[dict | None] = mapped_column(JSONText, nullable=True)
+    server_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    error: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class FeedbackOutboxRow(Base):
+    """« Utile » / « à corriger » marks waiting for the next sync."""
+
+    __tablename__ = "kb_feedback_outbox"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    data: Mapped[dict] = mapped_column(JSONText)
+    state: Mapped[str] = mapped_column(String(20), default="pending")
+    error: Mapped[str] = mapped_column(Text, default="")
+
+
+class SearchLogRow(Base):
+    """Finished searches waiting for the next sync (query text only)."""
+
+    __tablename__ = "kb_search_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    data: Mapped[dict] = mapped_column(JSONText)
 
 
 class ArticleVersionRow(Base):

@@ -78,7 +78,7 @@ class ServerClient:
             423: "locked",
             429: "throttled",
         }.get(status, "other")
-        raise SyncError(message, kind=kind, details=details)
+        raise SyncError(message, kind=kind, details=details, data=body)
 
     def clone(self) -> ServerClient:
         """A client of its own for another thread (a requests.Session is not shared across threads)."""
@@ -111,3 +111,13 @@ class ServerClient:
 
     def delete_article(self, article_id: str) -> dict:
         return self._call("DELETE", f"/kb/articles/{article_id}")[1]
+
+    def get(self, path: str, **params: Any) -> Any:
+        """A read for the editor's workspace (history, diff, corrections, gaps)."""
+        return self._call("GET", path, params=params or None)[1]
+
+    def post(self, path: str, body: Any = None) -> Any:
+        return self._call("POST", path, json=body)[1]
+
+    def put(self, path: str, body: Any) -> tuple[int, Any]:
+        return self._call("PUT", path, json=body)

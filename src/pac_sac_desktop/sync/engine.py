@@ -24,6 +24,7 @@ from pac_sac_desktop.core.events import Event
 from pac_sac_desktop.core.kb import article_from_wire
 from pac_sac_desktop.core.paths import resources_dir
 from pac_sac_desktop.core.requests import RequestDraft, SyncState
+from pac_sac_desktop.core.roles import can_author, readable_feeds
 from pac_sac_desktop.core.streets import StreetIndex
 from pac_sac_desktop.core.taxonomy import Category
 from pac_sac_desktop.store import kb_repo
@@ -32,6 +33,7 @@ from pac_sac_desktop.store.db import Database
 from pac_sac_desktop.store.models import OutboxRow, RequestRow
 from pac_sac_desktop.store.state import get_int, get_value, set_value
 from pac_sac_desktop.store.types import utcnow
+from pac_sac_desktop.sync import kb_push
 from pac_sac_desktop.sync.client import ServerClient
 
 log = logging.getLogger(__name__)
@@ -56,6 +58,10 @@ class SyncReport:
     categories: int = 0
     request_updates: int = 0
     resynced: list[str] = field(default_factory=list)
+    drafts_sent: int = 0
+    drafts_refused: int = 0
+    feedback_sent: int = 0
+    searches_sent: int = 0
 
     def summary_fr(self) -> str:
         return (
@@ -91,8 +97,10 @@ class SyncEngine:
         *,
         on_kb_changed: Callable[[], object] | None = None,
         progress: Progress | None = None,
+        role: str | None = None,
     ) -> None:
         self.db = db
+        self.role = role
         self.client = client
         self.on_kb_changed = on_kb_changed
         self.progress = progress or (lambda *_: None)
@@ -101,12 +109,19 @@ class SyncEngine:
     # ------------------------------------------------------------------ pass
     def sync_once(self) -> SyncReport:
         report = SyncReport()
+        feeds = readable_feeds(self.role)  # only what the role may read: never a failed pass
+        pulls = {
+            "taxonomy": lambda: self.pull_taxonomy(report),
+            "kb": lambda: self.pull_kb(report),
+            "users": self.pull_users,
+            "requests": lambda: self.pull_requests(report),
+        }
         try:
             self.push(report)
-            self.pull_taxonomy(report)
-            self.pull_kb(report)
-            self.pull_users()
-            self.pull_requests(report)
+            self.push_kb(report)
+            for feed in ("taxonomy", "kb", "users", "requests"):
+                if feed in feeds:
+                    pulls[feed]()
         except (NetworkError, SyncError) as exc:
             with self.db.transaction() as s:
                 set_value(s, LAST_ERROR, exc.message)
@@ -120,6 +135,13 @@ class SyncEngine:
         return report
 
     # ------------------------------------------------------------------ push
+    def push_kb(self, report: SyncReport) -> None:
+        """Editors' drafts, then agents' feedback and finished searches (sync/kb_push.py)."""
+        if can_author(self.role):
+            report.drafts_sent, report.drafts_refused = kb_push.push_drafts(self.db, self.client)
+        report.feedback_sent = kb_push.push_feedback(self.db, self.client)
+        report.searches_sent = kb_push.push_searches(self.db, self.client)
+
     def push(self, report: SyncReport) -> None:
         """Send the outbox: requests a few at a time in parallel, then the events that follow them."""
         while True:
@@ -266,7 +288,11 @@ class SyncEngine:
                         if kb_repo.withdraw_article(s, change["id"]):
                             report.kb_deletions += 1
                     else:
-                        outcome = kb_repo.upsert_article(s, article_from_wire(change["article"]))
+                        outcome = kb_repo.upsert_article(
+                            s,
+                            article_from_wire(change["article"]),
+                            server_version=change.get("version"),
+                        )
                         if outcome != "unchanged":
                             report.kb_upserts += 1
                         if seen is not None:

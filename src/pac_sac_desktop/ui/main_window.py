@@ -3,7 +3,7 @@ requests and (for supervisors) the desk; who is signed in at the top right, stat
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pac_sac_desktop.core.roles import can_author
+from pac_sac_desktop.services.knowledge import moment_of
 from pac_sac_desktop.services.workstation import Workstation
 from pac_sac_desktop.ui.account_badge import AccountBadge
 from pac_sac_desktop.ui.capture.capture_page import CapturePage
@@ -26,7 +28,7 @@ from pac_sac_desktop.ui.main_menus import WindowMenus
 from pac_sac_desktop.ui.operations import Changes, hub
 from pac_sac_desktop.ui.requests.requests_page import RequestsPage
 from pac_sac_desktop.ui.supervision.desk_page import DeskPage
-from pac_sac_desktop.ui.sync_status import SyncController, SyncStatusWidget
+from pac_sac_desktop.ui.sync_status import INTERVAL_MS, SyncController, SyncStatusWidget
 from pac_sac_desktop.ui.tasks import run_task
 
 MIN_WIDTH, MIN_HEIGHT = 1000, 640
@@ -40,7 +42,7 @@ class MainWindow(WindowMenus, QMainWindow):
         settings: QSettings | None = None,
         today_fn=today_local,
         *,
-        sync_interval_ms: int = 60_000,
+        sync_interval_ms: int = INTERVAL_MS,
     ) -> None:
         super().__init__()
         self.ws = ws
@@ -50,7 +52,7 @@ class MainWindow(WindowMenus, QMainWindow):
         self.setWindowTitle(self.tr("PAC SAC — Citizen services"))
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.banner = UrgentBanner(self)
-        self.kb_page = KnowledgePage(kb, self, today_fn=today_fn)
+        self.kb_page = KnowledgePage(kb, self, today_fn=today_fn, usage=ws.usage)
         self.banner.open_article.connect(self._open_from_banner)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -78,6 +80,13 @@ class MainWindow(WindowMenus, QMainWindow):
         self.sync = SyncController(ws, self, interval_ms=sync_interval_ms)
         self.sync_status = SyncStatusWidget(self.sync, self)
         self.sync.kb_changed.connect(self.refresh_kb_state)
+        self.editor_page = None
+        self.add_editor_tab()
+        self.sync.finished.connect(lambda _ok: self.add_editor_tab())
+        self.notices_timer = QTimer(self)  # a notice leaves the banner at its end, sync or not
+        self.notices_timer.setInterval(30_000)
+        self.notices_timer.timeout.connect(self.refresh_notices)
+        self.notices_timer.start()
         self.sync.needs_login.connect(self.ask_login)
         self.sync.finished.connect(self._synced)
         self.statusBar().addWidget(self.status_articles)
@@ -177,15 +186,32 @@ class MainWindow(WindowMenus, QMainWindow):
         self.tabs.setCurrentWidget(self.kb_page)
         self.kb_page.open_article(article_id)
 
-    def refresh_kb_state(self) -> None:
-        today = self.today_fn()
+    def add_editor_tab(self) -> None:
+        """Editors get their workspace (the role is known once logged in)."""
+        if self.editor_page is not None or not can_author(self.ws.role()):
+            return
+        from pac_sac_desktop.ui.editor.editor_page import EditorPage
 
+        self.editor_page = EditorPage(self.ws, self.today_fn, self)
+        self.editor_page.wants_sync.connect(self.sync.sync_now)
+        self.sync.finished.connect(lambda _ok: self.editor_page.sync_finished())
+        self.tabs.addTab(self.editor_page, self.tr("Authoring"))
+
+    def _notices(self):  # type: ignore[no-untyped-def]
+        now = moment_of(self.today_fn())
+        lifted = [(a, a.lifted_on(now)) for a in self.kb.lifted_notices(now=now)]
+        return self.kb.urgent_notices(now=now), lifted
+
+    def refresh_notices(self) -> None:
+        run_task(self, self._notices, lambda pair: self.banner.set_notices(*pair))
+
+    def refresh_kb_state(self) -> None:
         def load():  # type: ignore[no-untyped-def]
-            return self.kb.urgent_notices(today), self.kb.services(), self.kb.count()
+            return self._notices(), self.kb.services(), self.kb.count()
 
         def done(payload) -> None:  # type: ignore[no-untyped-def]
             notices, services, count = payload
-            self.banner.set_notices(notices)
+            self.banner.set_notices(*notices)
             self.kb_page.set_services(services)
             self.status_articles.setText(
                 self.tr("%n article(s) in the local knowledge base", "", count)

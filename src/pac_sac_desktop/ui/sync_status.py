@@ -18,7 +18,9 @@ from pac_sac_desktop.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
-INTERVAL_MS = 60_000
+# 55 s rather than a round minute: an urgent notice must reach every banner within 60 s of its
+# publication, and the worst case is one period plus one pass (docs/sync.md, "Urgent notices").
+INTERVAL_MS = 55_000
 
 
 class SyncController(QObject):

@@ -27,6 +27,7 @@ TOKEN_TTL = dt.timedelta(hours=12)
 
 _AGENT = {
     "kb:read",
+    "kb:feedback",  # « utile » / « à corriger » on a sheet, search analytics
     "taxonomy:read",
     "users:read",
     "requests:create",
@@ -36,7 +37,7 @@ _AGENT = {
 PERMISSIONS: dict[str, frozenset[str]] = {
     "agent": frozenset(_AGENT),
     "supervisor": frozenset(_AGENT | {"requests:manage"}),
-    "editor": frozenset({"kb:read", "kb:write", "taxonomy:read", "users:read"}),
+    "editor": frozenset({"kb:read", "kb:write", "kb:feedback", "taxonomy:read", "users:read"}),
     "admin": frozenset(
         {"kb:read", "taxonomy:read", "taxonomy:write", "users:read", "users:manage"}
     ),

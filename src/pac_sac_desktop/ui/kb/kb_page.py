@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -21,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pac_sac_desktop.services.knowledge import KnowledgeBase
+from pac_sac_desktop.services.kb_usage import SearchTracker, Usage
+from pac_sac_desktop.services.knowledge import KnowledgeBase, moment_of
 from pac_sac_desktop.ui.format import today_local
 from pac_sac_desktop.ui.kb.article_view import ArticleView
+from pac_sac_desktop.ui.kb.dates import day_text
 from pac_sac_desktop.ui.kb.results import ResultList, entry_from_article, entry_from_result
 from pac_sac_desktop.ui.tasks import run_task
 
@@ -38,11 +41,17 @@ class KnowledgePage(QWidget):
     article_opened = Signal(str)
 
     def __init__(
-        self, kb: KnowledgeBase, parent: QWidget | None = None, today_fn=today_local
+        self,
+        kb: KnowledgeBase,
+        parent: QWidget | None = None,
+        today_fn=today_local,
+        usage: Usage | None = None,
     ) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.kb = kb
         self.today_fn = today_fn
+        self.usage = usage
+        self.tracker = SearchTracker()
         self._generation = 0
         self._highlight: set[str] = set()
 
@@ -60,13 +69,20 @@ class KnowledgePage(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("resultsHeading")
         self.heading.setStyleSheet("color: #444; font-weight: bold; padding: 4px 2px;")
-        self.results = ResultList(self, self.today_fn, (self.tr("URGENT"), self.tr("EXPIRED")))
+        labels = (self.tr("URGENT"), self.tr("EXPIRED"), self.tr("LIFTED"), self.tr("TO CHECK"))
+        self.results = ResultList(self, self.today_fn, labels)
         self.results.setObjectName("results")
         self.results.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.results.itemActivated.connect(lambda _item: self.open_current())
         self.results.itemClicked.connect(lambda _item: self.open_current())
-        self.viewer = ArticleView(self)
+        self.results.currentRowChanged.connect(self.preview_current)
+        self.viewer = ArticleView(self, feedback=usage is not None)
         self.viewer.open_article.connect(self.open_article)
+        self.viewer.feedback.connect(self.ask_feedback)
+        self.settle = QTimer(self)  # a search left alone is a finished search (analytics)
+        self.settle.setInterval(30_000)
+        self.settle.timeout.connect(self._flush_search)
+        self.settle.start()
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -117,22 +133,34 @@ class KnowledgePage(QWidget):
         self.service.setCurrentIndex(max(index, 0))
         self.service.blockSignals(False)
 
+    def now(self) -> dt.datetime:
+        return moment_of(self.today_fn())
+
     def show_recent(self) -> None:
-        """With an empty field: the articles viewed lately, or else the latest updates."""
+        """With an empty field: the notices in force, then the articles viewed lately (or else
+        the latest updates); never an expired sheet first."""
+        today, now = self.today_fn(), self.now()
 
         def load():  # type: ignore[no-untyped-def]
-            viewed = self.kb.recent(15)
-            return (True, viewed) if viewed else (False, self.kb.recently_updated(15))
+            notices = self.kb.urgent_notices(now=now)
+            viewed = [a for a in self.kb.recent(15) if a.id not in {n.id for n in notices}]
+            if viewed:  # current sheets first, expired or lifted ones after
+                viewed.sort(key=lambda a: a.is_expired(today) or a.is_over(now))
+                return notices, True, viewed
+            latest = self.kb.recently_updated(15, today)
+            return notices, False, [a for a in latest if a.id not in {n.id for n in notices}]
 
         def done(payload) -> None:  # type: ignore[no-untyped-def]
             if self.field.text().strip():
                 return
-            viewed, articles = payload
-            today = self.today_fn()
-            self.results.set_entries([entry_from_article(a, today) for a in articles])
-            self.heading.setText(
-                self.tr("Recently viewed") if viewed else self.tr("Latest updates")
+            notices, viewed, articles = payload
+            self.results.set_entries(
+                [entry_from_article(a, today, now) for a in notices + articles]
             )
+            heading = self.tr("Recently viewed") if viewed else self.tr("Latest updates")
+            if notices:
+                heading = self.tr("Notices in force, then %1").replace("%1", heading.lower())
+            self.heading.setText(heading)
 
         run_task(self, load, done)
 
@@ -144,6 +172,7 @@ class KnowledgePage(QWidget):
         generation = self._generation
         if not text.strip():
             self._highlight = set()
+            self._track(text, 0)
             self.show_recent()
             self.searched.emit(text, 0)
             return
@@ -159,7 +188,16 @@ class KnowledgePage(QWidget):
             results = payload.results
             self._highlight = payload.stems
             self.results.set_entries([entry_from_result(r) for r in results])
-            if results:
+            self._track(text, len(results))
+            if payload.lifted_top is not None:
+                lifted = payload.lifted_top.lifted_on(self.now())
+                self.heading.setText(
+                    self.tr(
+                        "No such notice is in force now: the best match was lifted on %1."
+                    ).replace("%1", day_text(lifted, year=False) if lifted else "")
+                )
+                self.heading.setStyleSheet("color: #1e6b34; font-weight: bold; padding: 4px 2px;")
+            elif results:
                 heading = self.tr("%n result(s)", "", len(results))
                 if payload.corrected:
                     fixes = ", ".join(f"{a} → {b}" for a, b in payload.corrected.items())
@@ -169,6 +207,8 @@ class KnowledgePage(QWidget):
                 self.heading.setText(
                     self.tr("No answer sheet found. Try other words or check the spelling.")
                 )
+            if payload.lifted_top is None:
+                self.heading.setStyleSheet("color: #444; font-weight: bold; padding: 4px 2px;")
             self.searched.emit(text, len(results))
 
         run_task(self, work, done)
@@ -217,15 +257,74 @@ class KnowledgePage(QWidget):
 
         self.searched.connect(once)
 
+    def preview_current(self, row: int) -> None:
+        """Moving in the results shows the sheet under the cursor; an empty list, none."""
+        entry = self.results.entry(row) if row >= 0 else None
+        if entry is None:
+            self.viewer.clear()
+            return
+        if self.viewer.article is None or self.viewer.article.id != entry.id:
+            self._show(entry.id)
+
     def open_article(self, article_id: str) -> None:
+        if self._show(article_id):
+            self.article_opened.emit(article_id)
+            event = self.tracker.opened(article_id)
+            self._record(event)
+
+            def viewed(_r: object) -> None:
+                if not self.field.text().strip():
+                    self.show_recent()  # the list of recent sheets now starts with this one
+
+            run_task(self, lambda: self.kb.record_view(article_id), viewed, lambda *_a: None)
+
+    def _show(self, article_id: str) -> bool:
         article = self.kb.article(article_id)
         if article is None:
             self.viewer.clear()
             self.viewer.browser.setPlainText(
                 self.tr("This article was withdrawn from the knowledge base.")
             )
-            return
+            return False
         today: dt.date = self.today_fn()
-        self.viewer.show_article(article, self.kb.article_html(article, self._highlight), today)
-        self.article_opened.emit(article_id)
-        run_task(self, lambda: self.kb.record_view(article_id), lambda _r: None, lambda *_a: None)
+        self.viewer.show_article(
+            article, self.kb.article_html(article, self._highlight), today, self.now()
+        )
+        return True
+
+    # ----------------------------------------------------------------- feedback, analytics
+    def ask_feedback(self, article_id: str, kind: str) -> None:
+        if kind == "useful":
+            self.give_feedback(article_id, "useful", "")
+            return
+        dialog = QInputDialog(self)
+        dialog.setObjectName("fixDialog")
+        dialog.setWindowTitle(self.tr("Needs a fix"))
+        dialog.setLabelText(self.tr("What is wrong or missing in this sheet?"))
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.textValueSelected.connect(lambda text: self.give_feedback(article_id, "fix", text))
+        self._fix_dialog = dialog
+        dialog.open()
+
+    def give_feedback(self, article_id: str, kind: str, comment: str) -> None:
+        if self.usage is None:
+            return
+        usage = self.usage
+        version = self.kb.server_version(article_id)
+        run_task(
+            self,
+            lambda: usage.give_feedback(article_id, kind, comment, version=version),
+            lambda _f: self.viewer.feedback_sent(kind),
+        )
+
+    def _track(self, text: str, results: int) -> None:
+        self._record(self.tracker.typed(text, results, dt.datetime.now(dt.UTC)))
+
+    def _flush_search(self) -> None:
+        self._record(self.tracker.flush(dt.datetime.now(dt.UTC)))
+
+    def _record(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event is None or self.usage is None:
+            return
+        usage = self.usage
+        run_task(self, lambda: usage.record_search(event), lambda _r: None, lambda *_a: None)

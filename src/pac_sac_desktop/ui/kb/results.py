@@ -22,6 +22,8 @@ from pac_sac_desktop.ui.format import freshness, snippet_html
 ROLE_ENTRY = Qt.ItemDataRole.UserRole + 1
 URGENT_COLOR = "#b3261e"
 EXPIRED_COLOR = "#6b6b6b"
+LIFTED_COLOR = "#1e6b34"
+REVIEW_COLOR = "#8a5a00"
 
 
 @dataclass(frozen=True)
@@ -35,30 +37,39 @@ class ResultEntry:
     snippet_html: str
     urgent: bool = False
     expired: bool = False
+    lifted: bool = False  # an urgent notice that ended: shown as lifted, never as current
+    review: bool = False  # overdue for its review: « à vérifier »
 
 
 def entry_from_result(result) -> ResultEntry:  # type: ignore[no-untyped-def]
     hit = result.hit
+    lifted = result.lifted_on is not None
     return ResultEntry(
         id=hit.id,
         title=hit.title,
         service=hit.service,
         updated=hit.updated,
         snippet_html=snippet_html(result.snippet.text, result.snippet.spans),
-        urgent=hit.urgent and not hit.expired,
-        expired=hit.expired,
+        urgent=hit.urgent and not hit.expired and not lifted,
+        expired=hit.expired and not lifted,
+        lifted=lifted,
+        review=result.needs_review,
     )
 
 
-def entry_from_article(article, today: dt.date) -> ResultEntry:  # type: ignore[no-untyped-def]
+def entry_from_article(article, today: dt.date, now: dt.datetime | None = None) -> ResultEntry:  # type: ignore[no-untyped-def]
+    lifted = now is not None and article.lifted_on(now) is not None
+    urgent = article.in_force(now) if now is not None else article.is_current_urgent(today)
     return ResultEntry(
         id=article.id,
         title=article.title,
         service=article.service,
         updated=article.updated,
         snippet_html=html.escape(article.summary),
-        urgent=article.is_current_urgent(today),
-        expired=article.is_expired(today),
+        urgent=urgent,
+        expired=article.is_expired(today) and not lifted,
+        lifted=lifted,
+        review=article.needs_review(today),
     )
 
 
@@ -75,17 +86,22 @@ class ResultDelegate(QStyledItemDelegate):
     def __init__(self, parent, today_fn, labels) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._today = today_fn
-        self._labels = labels  # (urgent, expired) translated badge texts
+        self._labels = labels  # (urgent, expired, lifted, to check) translated badge texts
 
     def _document(self, entry: ResultEntry, width: int, selected: bool) -> QTextDocument:
-        urgent_label, expired_label = self._labels
+        urgent_label, expired_label, lifted_label, review_label = self._labels
         muted = "#d8e2f0" if selected else "#5a5a5a"
         badges = ""
         if entry.urgent:
             badges += " " + badge(urgent_label, URGENT_COLOR)
         if entry.expired:
             badges += " " + badge(expired_label, EXPIRED_COLOR)
-        title_color = EXPIRED_COLOR if entry.expired and not selected else "inherit"
+        if entry.lifted:
+            badges += " " + badge(lifted_label, LIFTED_COLOR)
+        if entry.review:
+            badges += " " + badge(review_label, REVIEW_COLOR)
+        gone = entry.expired or entry.lifted
+        title_color = EXPIRED_COLOR if gone and not selected else "inherit"
         meta = " · ".join(x for x in (entry.service, freshness(entry.updated, self._today())) if x)
         doc = QTextDocument()
         doc.setDocumentMargin(8)
