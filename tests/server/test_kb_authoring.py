@@ -277,4 +277,4 @@ def test_a_huge_body_is_refused_before_it_is_read(client, as_user):
         content=b"{" + b" " * 1_100_000 + b"}",
         headers={**as_user("editeur"), "Content-Type": "application/json"},
     )
-    assert r.status_code == 413 and "volumineuse" in r.json()["error"]["message"]
+    assert r.status_code == 413 and "volumineux" in r.json()["error"]["message"]

@@ -137,6 +137,7 @@ def test_ctrl_n_from_an_answer_sheet_preselects_its_category(window, qtbot):
         body="Bac oublié : ouvrir une requête « Collecte manquée » le lendemain.",
     )
     kb.viewer.article = article
+    kb.opened_id = article.id  # opened by the agent (not the home list's preview)
     window.tabs.setCurrentWidget(kb)
     window.go_capture()
     assert window.tabs.currentWidget() is page
@@ -326,3 +327,19 @@ def test_the_window_remembers_its_geometry(qtbot, ws, settings, french):
     again = open_window(qtbot, ws, settings)
     # (the offscreen screen is small: Qt fits a restored width to it; the height is kept)
     assert again.height() == 700
+
+
+def test_a_sheets_own_categories_come_first(window, qtbot):
+    from pac_sac_desktop.ui.kb.article_category import category_for_article
+
+    page = window.capture_page
+    qtbot.waitUntil(lambda: len(page.categories) > 50, timeout=5000)
+    article = Article(
+        id="chaussee",
+        title="Chaussée abîmée",
+        body="Si le bac a aussi été oublié, ouvrir une requête « Collecte manquée ».",
+        categories=("nid-de-poule", "inconnue"),
+    )
+    assert category_for_article(article, page.categories.values()) == "nid-de-poule"
+    unknown = Article(id="x", title="Sans lien", body="Rien.", categories=("inconnue",))
+    assert category_for_article(unknown, page.categories.values()) is None

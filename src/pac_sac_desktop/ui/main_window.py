@@ -165,7 +165,7 @@ class MainWindow(WindowMenus, QMainWindow):
         """
         page = self.capture_page
         category = ""
-        article = self.kb_page.viewer.article
+        article = self.kb_page.reading()
         if self.tabs.currentWidget() is self.kb_page and article is not None:
             category = category_for_article(article, page.categories.values()) or ""
         if self.tabs.currentWidget() is page or not page.has_content():

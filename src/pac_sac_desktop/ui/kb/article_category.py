@@ -1,8 +1,9 @@
 """Which request category an answer sheet is about, for Ctrl+N from an open sheet.
 
-Articles carry no category field (core/kb.py reads id, title, service, tags, summary, dates).
-Two signals, in order:
+Three signals, in order:
 
+0. The sheet's own ``categories`` front-matter field (docs/kb-format.md): its first category
+   the taxonomy knows.
 1. The sheet names the request to open: the taxonomy's labels repeat word for word the request
    names the sheets quote (« Ouvrir une requête « Entrée d'eau gelée » »), so the first category
    label quoted in the body wins.
@@ -27,6 +28,10 @@ _QUOTED = re.compile(r"«\s*([^«»]{2,120}?)\s*»")
 
 def category_for_article(article: Article, categories: Iterable[Category]) -> str | None:
     cats = list(categories)
+    known = {c.code for c in cats}
+    for code in article.categories:
+        if code in known:
+            return code
     by_label = {normalize_name(c.label): c.code for c in cats}
     for match in _QUOTED.finditer(article.body):
         code = by_label.get(normalize_name(match.group(1)))

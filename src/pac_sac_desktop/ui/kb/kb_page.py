@@ -77,6 +77,7 @@ class KnowledgePage(QWidget):
         self.results.itemClicked.connect(lambda _item: self.open_current())
         self.results.currentRowChanged.connect(self.preview_current)
         self.viewer = ArticleView(self, feedback=usage is not None)
+        self.opened_id: str | None = None
         self.viewer.open_article.connect(self.open_article)
         self.viewer.feedback.connect(self.ask_feedback)
         self.settle = QTimer(self)  # a search left alone is a finished search (analytics)
@@ -257,6 +258,14 @@ class KnowledgePage(QWidget):
 
         self.searched.connect(once)
 
+    def reading(self):  # type: ignore[no-untyped-def]
+        """The sheet the agent is reading: opened, or previewed in the results of a search (not
+        the sheet the home list happens to preview at start)."""
+        article = self.viewer.article
+        if article is None:
+            return None
+        return article if self.field.text().strip() or article.id == self.opened_id else None
+
     def preview_current(self, row: int) -> None:
         """Moving in the results shows the sheet under the cursor; an empty list, none."""
         entry = self.results.entry(row) if row >= 0 else None
@@ -268,6 +277,7 @@ class KnowledgePage(QWidget):
 
     def open_article(self, article_id: str) -> None:
         if self._show(article_id):
+            self.opened_id = article_id
             self.article_opened.emit(article_id)
             event = self.tracker.opened(article_id)
             self._record(event)
