@@ -120,6 +120,11 @@ class KnowledgeIndex:
         self._lexicon: Lexicon | None = None
         self._scorer: Scorer | None = None
         self.last_heal: str = "none"
+        self._progress = (0, 0, False)  # indexed, total, building
+
+    def progress(self) -> tuple[int, int, bool]:
+        """(articles indexed, articles to index, rebuilding now); polled by the status bar."""
+        return self._progress
 
     # ----------------------------------------------------------------- health
     def meta(self) -> IndexMeta | None:

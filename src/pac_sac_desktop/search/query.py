@@ -11,18 +11,27 @@ citizen expression found in the synonyms file) is a *concept* with alternatives:
 A concept scores its best alternative (BM25F); concepts add up; the sum is multiplied by the
 share of concepts matched (search/scoring.py). The top of that list is then re-ranked: a small
 boost for current urgent notices and recent updates, and expired articles go last.
+
+When article vectors are ready (search/vectors.py), the lexical top 40 is fused with the 40
+articles nearest to the query's meaning by weighted reciprocal-rank fusion: rank positions, not
+scores, are added, so neither scale dominates, an article both rankings agree on rises, and an
+article no word matches (an English or situation query) can still enter the top. Without
+vectors (first minutes after install, damaged file) the lexical ranking is served alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from pac_sac_desktop.search.analysis import STOP_WORDS, stem, words
 from pac_sac_desktop.search.index import KnowledgeIndex
 from pac_sac_desktop.search.lexicon import Lexicon
 from pac_sac_desktop.search.scoring import Alternative
 from pac_sac_desktop.search.synonyms import Synonyms
+from pac_sac_desktop.search.vectors import VectorState, VectorStore, nearest
 
 SYNONYM_BOOST = 0.8
 COMPLETION_BOOST = 0.7
@@ -32,6 +41,14 @@ COVERAGE_WEIGHT = 0.5
 URGENT_BOOST = 0.15
 RECENCY_BOOST = 0.10
 RECENCY_DAYS = 365.0
+# Fusion, tuned on the whole relevance set (docs/search.md): score = 1/(K + lexical rank)
+# + VECTOR_WEIGHT/(K + vector rank), each ranking cut at FUSION_DEPTH.
+FUSION_K = 10.0
+VECTOR_WEIGHT = 0.8
+FUSION_DEPTH = 40
+NEIGHBOUR_CACHE = 128
+
+Mode = Literal["hybrid", "lexical", "vectors"]
 
 
 @dataclass(frozen=True)
@@ -131,9 +148,14 @@ def _date(value: str | None) -> dt.date | None:
 class KnowledgeSearcher:
     """Runs queries against a KnowledgeIndex; one instance serves the whole application."""
 
-    def __init__(self, index: KnowledgeIndex, synonyms: Synonyms) -> None:
+    def __init__(
+        self, index: KnowledgeIndex, synonyms: Synonyms, vectors: VectorStore | None = None
+    ) -> None:
         self.index = index
         self.builder = QueryBuilder(synonyms)
+        self.vectors = vectors
+        self._neighbours: OrderedDict[str, list[tuple[str, float]]] = OrderedDict()
+        self._neighbours_of: VectorState | None = None
 
     def search(
         self,
@@ -143,20 +165,74 @@ class KnowledgeSearcher:
         service: str | None = None,
         prefix_last: bool = True,
         today: dt.date | None = None,
+        mode: Mode = "hybrid",
     ) -> tuple[list[Hit], ParsedQuery]:
-        """Ranked hits and how the query was understood (stems to highlight, corrections)."""
+        """Ranked hits and how the query was understood (stems to highlight, corrections).
+
+        ``mode`` is for measuring each half alone (benchmark); the application uses hybrid."""
         today = today or dt.date.today()
+        state = self.vectors.state() if self.vectors is not None and mode != "lexical" else None
+        window = max(limit, RERANK_WINDOW)
         with self.index.reading() as (searcher, lexicon, scorer):
             parsed = self.builder.build(text, lexicon, prefix_last=prefix_last)
-            if parsed.empty:
-                return [], parsed
-            ranked = scorer.rank(parsed.concepts, window=max(limit, RERANK_WINDOW), service=service)
-            hits = [
-                self._hit(searcher.stored_fields(int(d)), float(s), float(c), today)
-                for d, s, c in zip(ranked.docnums, ranked.scores, ranked.coverage, strict=True)
-            ]
-        hits.sort(key=lambda h: (h.expired, -h.score))
+            hits: list[Hit] = []
+            if not parsed.empty and mode != "vectors":
+                ranked = scorer.rank(parsed.concepts, window=window, service=service)
+                hits = [
+                    self._hit(searcher.stored_fields(int(d)), float(s), float(c), today)
+                    for d, s, c in zip(ranked.docnums, ranked.scores, ranked.coverage, strict=True)
+                ]
+                hits.sort(key=lambda h: (h.expired, -h.score))
+            if state is not None and any(len(w) >= 2 for w in words(text)):
+                neighbours = self._nearest(state, text)
+                hits = self._fuse(hits, neighbours, searcher, service, today, mode)
         return hits[:limit], parsed
+
+    def _nearest(self, state: VectorState, text: str) -> list[tuple[str, float]]:
+        """The articles nearest to the query, cached per text and vector generation."""
+        assert self.vectors is not None
+        if state is not self._neighbours_of:  # a new generation of vectors
+            self._neighbours.clear()
+            self._neighbours_of = state
+        key = " ".join(text.lower().split())
+        found = self._neighbours.get(key)
+        if found is None:
+            found = nearest(state, self.vectors.query_vector(text), FUSION_DEPTH)
+            self._neighbours[key] = found
+            if len(self._neighbours) > NEIGHBOUR_CACHE:
+                self._neighbours.popitem(last=False)
+        return found
+
+    def _fuse(
+        self,
+        lexical: list[Hit],
+        neighbours: list[tuple[str, float]],
+        searcher,  # type: ignore[no-untyped-def]
+        service: str | None,
+        today: dt.date,
+        mode: Mode,
+    ) -> list[Hit]:
+        """Weighted reciprocal-rank fusion of the two rankings, expired articles still last."""
+        fused: dict[str, float] = {}
+        by_id = {h.id: h for h in lexical[:FUSION_DEPTH]}
+        for rank, hit in enumerate(lexical[:FUSION_DEPTH], start=1):
+            fused[hit.id] = 1.0 / (FUSION_K + rank)
+        weight = 1.0 if mode == "vectors" else VECTOR_WEIGHT
+        rank = 0
+        for article_id, _cosine in neighbours:
+            hit = by_id.get(article_id)
+            if hit is None:
+                docnum = searcher.document_number(id=article_id)
+                if docnum is None:  # withdrawn since the vectors were computed
+                    continue
+                hit = self._hit(searcher.stored_fields(docnum), 0.0, 0.0, today)
+                if service is not None and hit.service != service:
+                    continue
+                by_id[article_id] = hit
+            rank += 1
+            fused[article_id] = fused.get(article_id, 0.0) + weight / (FUSION_K + rank)
+        order = sorted(fused, key=lambda a: (by_id[a].expired, -fused[a]))
+        return [replace(by_id[a], score=round(fused[a] * 100, 4)) for a in order]
 
     @staticmethod
     def _hit(fields: dict, score: float, coverage: float, today: dt.date) -> Hit:
