@@ -43,8 +43,8 @@ RECENCY_BOOST = 0.10
 RECENCY_DAYS = 365.0
 # Fusion, tuned on the whole relevance set (docs/search.md): score = 1/(K + lexical rank)
 # + VECTOR_WEIGHT/(K + vector rank), each ranking cut at FUSION_DEPTH.
-FUSION_K = 10.0
-VECTOR_WEIGHT = 0.8
+FUSION_K = 1.0
+VECTOR_WEIGHT = 1.5
 FUSION_DEPTH = 40
 NEIGHBOUR_CACHE = 128
 
@@ -63,6 +63,7 @@ class Hit:
     expires: dt.date | None
     urgent: bool
     expired: bool
+    coverage: float = 0.0  # share of the query's concepts the article matched (lexical)
 
 
 @dataclass
@@ -254,4 +255,5 @@ class KnowledgeSearcher:
             expires=expires,
             urgent=bool(urgent),
             expired=expired,
+            coverage=coverage,
         )

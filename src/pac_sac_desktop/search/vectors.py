@@ -206,8 +206,9 @@ class VectorStore:
         if batch:
             flush()
         matrix = np.concatenate(parts) if parts else np.zeros((0, DIM), dtype=np.float32)
-        fresh = VectorState(tuple(ids), np.ascontiguousarray(matrix, dtype=np.float32), kb_seq,
-                            model_version())
+        fresh = VectorState(
+            tuple(ids), np.ascontiguousarray(matrix, dtype=np.float32), kb_seq, model_version()
+        )
         self._write(fresh)
         self._state = fresh
         self._loaded = True

@@ -127,9 +127,7 @@ class KnowledgeBase:
         self.index = KnowledgeIndex(index_dir)
         if semantic is None:
             semantic = semantic_enabled()
-        self.vectors = (
-            VectorStore(index_dir.with_name(VECTORS_DIRNAME)) if semantic else None
-        )
+        self.vectors = VectorStore(index_dir.with_name(VECTORS_DIRNAME)) if semantic else None
         self.synonyms_path = synonyms_path or resources_dir() / "synonyms.txt"
         self.searcher = KnowledgeSearcher(
             self.index, load_synonyms(self.synonyms_path), self.vectors
