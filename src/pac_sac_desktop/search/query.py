@@ -46,6 +46,9 @@ RECENCY_DAYS = 365.0
 FUSION_K = 1.0
 VECTOR_WEIGHT = 1.5
 FUSION_DEPTH = 40
+# An article no word of the query matches enters only this close in meaning: below it, any
+# text (a half-typed word, "asdf") has some nearest article, and "no result" must stay possible.
+VECTOR_ONLY_MIN_COSINE = 0.3
 NEIGHBOUR_CACHE = 128
 
 Mode = Literal["hybrid", "lexical", "vectors"]
@@ -219,10 +222,11 @@ class KnowledgeSearcher:
         for rank, hit in enumerate(lexical[:FUSION_DEPTH], start=1):
             fused[hit.id] = 1.0 / (FUSION_K + rank)
         weight = 1.0 if mode == "vectors" else VECTOR_WEIGHT
-        rank = 0
-        for article_id, _cosine in neighbours:
+        for rank, (article_id, cosine) in enumerate(neighbours, start=1):
             hit = by_id.get(article_id)
             if hit is None:
+                if cosine < VECTOR_ONLY_MIN_COSINE and mode != "vectors":
+                    continue
                 docnum = searcher.document_number(id=article_id)
                 if docnum is None:  # withdrawn since the vectors were computed
                     continue
@@ -230,7 +234,6 @@ class KnowledgeSearcher:
                 if service is not None and hit.service != service:
                     continue
                 by_id[article_id] = hit
-            rank += 1
             fused[article_id] = fused.get(article_id, 0.0) + weight / (FUSION_K + rank)
         order = sorted(fused, key=lambda a: (by_id[a].expired, -fused[a]))
         return [replace(by_id[a], score=round(fused[a] * 100, 4)) for a in order]
