@@ -102,9 +102,9 @@ class _DatabaseSource:
         with self.db.reading() as s:
             return kb_repo.count_articles(s)
 
-    def iter_articles(self) -> Iterator[Article]:
+    def iter_articles(self, *, priority: bool = False) -> Iterator[Article]:
         with self.db.reading() as s:
-            yield from kb_repo.iter_articles(s)
+            yield from kb_repo.iter_articles(s, priority=priority)
 
     def changes_since(self, seq: int) -> tuple[list[Article], list[str]]:
         with self.db.reading() as s:
