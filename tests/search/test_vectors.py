@@ -76,3 +76,12 @@ def test_semantic_off_is_plain_lexical(home, small_kb_dir):
     assert ids(kb, "recyclage")[0] == "recyclage-bac-bleu"
     assert not (home / VECTORS_DIRNAME).exists()
     kb.close()
+
+
+def test_while_typing_the_meaning_comes_from_the_finished_words(home, small_kb_dir):
+    kb = open_kb(home, small_kb_dir)
+    lexical = ids(kb, "boil", mode="lexical")
+    assert [r.hit.id for r in kb.search("boil", limit=3, today=TODAY, typing=True)] == lexical
+    typed = [r.hit.id for r in kb.search("boil water noti", limit=3, today=TODAY, typing=True)]
+    assert "avis-ebullition" in typed  # from the vector of "boil water", computed once
+    kb.close()

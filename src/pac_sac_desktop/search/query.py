@@ -170,9 +170,14 @@ class KnowledgeSearcher:
         prefix_last: bool = True,
         today: dt.date | None = None,
         mode: Mode = "hybrid",
+        typing: bool = False,
     ) -> tuple[list[Hit], ParsedQuery]:
         """Ranked hits and how the query was understood (stems to highlight, corrections).
 
+        ``typing``: called at every keystroke, the last word still being typed. The meaning of
+        the query is then taken from the words already finished (their vector is computed once
+        and reused until the next word is finished), so a keystroke costs no encoding. Without
+        it (a search after a pause, the CLI) the whole text is encoded, once per distinct text.
         ``mode`` is for measuring each half alone (benchmark); the application uses hybrid."""
         today = today or dt.date.today()
         state = self.vectors.state() if self.vectors is not None and mode != "lexical" else None
@@ -187,8 +192,11 @@ class KnowledgeSearcher:
                     for d, s, c in zip(ranked.docnums, ranked.scores, ranked.coverage, strict=True)
                 ]
                 hits.sort(key=lambda h: (h.expired, -h.score))
-            if state is not None and any(len(w) >= 2 for w in words(text)):
-                neighbours = self._nearest(state, text)
+            meaning = text
+            if typing and not text[-1:].isspace():
+                meaning = text[: len(text) - len(text.split()[-1])] if text.split() else ""
+            if state is not None and any(len(w) >= 2 for w in words(meaning)):
+                neighbours = self._nearest(state, meaning)
                 hits = self._fuse(hits, neighbours, searcher, service, today, mode)
         return hits[:limit], parsed
 

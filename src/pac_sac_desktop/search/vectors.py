@@ -35,6 +35,21 @@ QUERY_CACHE = 256
 
 _encoder_lock = threading.Lock()
 _encoder = None
+_blas_limit = None
+
+
+def _one_blas_thread():  # type: ignore[no-untyped-def]
+    """A context keeping numpy's BLAS to one thread for a call.
+
+    OpenBLAS otherwise starts a thread per core that spins while waiting: on a 2-core
+    workstation shared with the window (and, measured here, with other processes), a 1 ms query
+    encoding took 20-60 ms. The encoder does the same through ``USE(threads=1)``."""
+    global _blas_limit
+    if _blas_limit is None:
+        from threadpoolctl import ThreadpoolController
+
+        _blas_limit = ThreadpoolController().limit
+    return _blas_limit(limits=1, user_api="blas")
 
 
 def model_version() -> str:
@@ -237,7 +252,8 @@ def nearest(state: VectorState, query: np.ndarray, k: int) -> list[tuple[str, fl
     """The ``k`` articles closest to the query (cosine; vectors are unit length)."""
     if not len(state.ids):
         return []
-    scores = state.matrix @ query
+    with _one_blas_thread():
+        scores = state.matrix @ query
     k = min(k, len(scores))
     top = np.argpartition(-scores, k - 1)[:k]
     top = top[np.argsort(-scores[top], kind="stable")]

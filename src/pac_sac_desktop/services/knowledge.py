@@ -267,9 +267,16 @@ class KnowledgeBase:
         prefix_last: bool = True,
         today: dt.date | None = None,
         mode: Mode = "hybrid",
+        typing: bool = False,
     ) -> list[SearchResult]:
         return self.lookup(
-            text, limit=limit, service=service, prefix_last=prefix_last, today=today, mode=mode
+            text,
+            limit=limit,
+            service=service,
+            prefix_last=prefix_last,
+            today=today,
+            mode=mode,
+            typing=typing,
         ).results
 
     def lookup(
@@ -281,9 +288,18 @@ class KnowledgeBase:
         prefix_last: bool = True,
         today: dt.date | None = None,
         mode: Mode = "hybrid",
+        typing: bool = False,
     ) -> SearchOutcome:
+        """Results for what was typed. ``typing=True`` at every keystroke (the meaning comes from
+        the finished words, no encoding per keystroke); the default after a pause."""
         hits, parsed = self.searcher.search(
-            text, limit=limit, service=service, prefix_last=prefix_last, today=today, mode=mode
+            text,
+            limit=limit,
+            service=service,
+            prefix_last=prefix_last,
+            today=today,
+            mode=mode,
+            typing=typing,
         )
         if not hits:
             return SearchOutcome([], parsed.stems, parsed.corrected)
