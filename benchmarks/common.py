@@ -50,6 +50,16 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[rank - 1]
 
 
+def percentile_linear(values: list[float], q: float) -> float:
+    """Linear interpolation between closest ranks (q in 0..100); the sync benchmark's rule."""
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    pos = (len(s) - 1) * q / 100.0
+    lo, hi = math.floor(pos), math.ceil(pos)
+    return s[lo] + (s[hi] - s[lo]) * (pos - lo)
+
+
 def summary_ms(values_ns: list[int]) -> dict:
     ms = [v / 1e6 for v in values_ns]
     return {
@@ -264,11 +274,11 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text
 
 
-def substitute(text: str, rng: random.Random) -> str:
+def substitute(text: str, rng: random.Random, streets: Sequence[str] = STREETS) -> str:
     """New street names, dates and numbers, so variants are not copies of each other."""
 
     def street(m: re.Match) -> str:
-        return f"{m.group(1)} {rng.choice(STREETS)}"
+        return f"{m.group(1)} {rng.choice(streets)}"
 
     def date(_m: re.Match) -> str:
         d = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, 1_060))
