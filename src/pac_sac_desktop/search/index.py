@@ -47,6 +47,7 @@ LOCK_WAIT_S = 10.0
 # segments big enough that searching a handful of them costs no more than one.
 FIRST_SEGMENT = 1_000
 SEGMENT = 20_000
+BULK_APPLY = 500  # changed articles from which an update goes through the bulk writer
 
 
 def make_schema() -> Schema:
@@ -268,11 +269,21 @@ class KnowledgeIndex:
             if meta is None:
                 raise IndexUnavailable("L'index de recherche est absent.")
             ix = self._open()
+            bulk = len(upserts) >= BULK_APPLY
             with self._writer(ix) as writer:
                 for article_id in deletions:
                     writer.delete_by_term("id", article_id)
                 for article in upserts:
-                    writer.update_document(**_document(article))
+                    if bulk:
+                        writer.delete_by_term("id", article.id)
+                    else:
+                        writer.update_document(**_document(article))
+            if bulk:
+                # A big catch-up (a long-offline workstation, a large import): the new versions
+                # go in as one segment through the bulk writer. Between the two commits the
+                # changed articles are briefly absent; a crash there leaves the meta file behind
+                # and the next check re-applies the same changes.
+                write_segment(ix, upserts)
             with ix.searcher() as s:
                 count = s.doc_count()
             IndexMeta(SCHEMA_VERSION, kb_seq, count, time.time()).write(self.directory)
