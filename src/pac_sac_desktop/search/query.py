@@ -50,6 +50,8 @@ FUSION_DEPTH = 40
 # text (a half-typed word, "asdf") has some nearest article, and "no result" must stay possible.
 VECTOR_ONLY_MIN_COSINE = 0.3
 NEIGHBOUR_CACHE = 128
+FIELDS_CACHE = 20_000
+_MISSING: dict = {}
 
 Mode = Literal["hybrid", "lexical", "vectors"]
 
@@ -160,6 +162,10 @@ class KnowledgeSearcher:
         self.vectors = vectors
         self._neighbours: OrderedDict[str, list[tuple[str, float]]] = OrderedDict()
         self._neighbours_of: VectorState | None = None
+        # Stored fields of articles the vectors proposed, per searcher generation: looking an
+        # id up in Whoosh costs 0.1-0.2 ms, and while typing the same 40 come back every key.
+        self._fields: dict[str, dict | None] = {}
+        self._fields_of: object = None
 
     def search(
         self,
@@ -235,16 +241,27 @@ class KnowledgeSearcher:
             if hit is None:
                 if cosine < VECTOR_ONLY_MIN_COSINE and mode != "vectors":
                     continue
-                docnum = searcher.document_number(id=article_id)
-                if docnum is None:  # withdrawn since the vectors were computed
+                fields = self._stored(searcher, article_id)
+                if fields is None:  # withdrawn since the vectors were computed
                     continue
-                hit = self._hit(searcher.stored_fields(docnum), 0.0, 0.0, today)
+                hit = self._hit(fields, 0.0, 0.0, today)
                 if service is not None and hit.service != service:
                     continue
                 by_id[article_id] = hit
             fused[article_id] = fused.get(article_id, 0.0) + weight / (FUSION_K + rank)
         order = sorted(fused, key=lambda a: (by_id[a].expired, -fused[a]))
         return [replace(by_id[a], score=round(fused[a] * 100, 4)) for a in order]
+
+    def _stored(self, searcher, article_id: str) -> dict | None:  # type: ignore[no-untyped-def]
+        if searcher is not self._fields_of or len(self._fields) > FIELDS_CACHE:
+            self._fields = {}
+            self._fields_of = searcher
+        fields = self._fields.get(article_id, _MISSING)
+        if fields is _MISSING:
+            docnum = searcher.document_number(id=article_id)
+            fields = None if docnum is None else searcher.stored_fields(docnum)
+            self._fields[article_id] = fields
+        return fields
 
     @staticmethod
     def _hit(fields: dict, score: float, coverage: float, today: dt.date) -> Hit:
