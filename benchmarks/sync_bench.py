@@ -48,7 +48,6 @@ import datetime as dt
 import json
 import math
 import os
-import platform
 import random
 import re
 import shutil
@@ -64,10 +63,20 @@ from pathlib import Path
 
 from pac_sac_desktop.core.demo import sample_answers
 
-REPO = Path(__file__).resolve().parents[1]
-SRC = REPO / "src"
-DEMO_KB = REPO / "resources" / "kb"
-SEED = 20261123
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import (
+    DISTRICTS,
+    SEED,
+    SRC,
+    load_demo_articles,
+    log,
+    sections,
+    short_title,
+    substitute,
+)
+from common import machine as base_machine
+from common import percentile_linear as percentile
+
 PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
 AGENT = ("agent", "agent-demo-2026")
@@ -101,82 +110,22 @@ sys.path.insert(0, str(SRC))
 os.environ.setdefault("PAC_SAC_NO_KEYRING", "1")
 
 
-def log(msg: str) -> None:
-    sys.stderr.write(f"[{time.strftime('%H:%M:%S')}] {msg}\n")
-    sys.stderr.flush()
-
-
-def percentile(values: list[float], q: float) -> float:
-    """Linear interpolation between closest ranks (q in 0..100)."""
-    if not values:
-        return float("nan")
-    s = sorted(values)
-    pos = (len(s) - 1) * q / 100.0
-    lo, hi = math.floor(pos), math.ceil(pos)
-    return s[lo] + (s[hi] - s[lo]) * (pos - lo)
-
-
-# =============================================================================== corpus
+# The sync corpus draws street names from this shorter list (figures comparable across runs).
 STREETS = (
     "Principale", "des Pionniers", "du Parc", "de la Gare", "des Merisiers", "Industriel",
     "de la Carrière", "des Érables", "du Vieux-Moulin", "des Cèdres", "Saint-Laurent",
     "des Bouleaux", "Lafontaine", "de la Rivière", "du Boisé", "Papineau", "Champlain",
     "Notre-Dame", "Laurier", "du Plateau",
 )  # fmt: skip
-DISTRICTS = (
-    "Vieux-Moulin", "des Cèdres", "de la Rivière", "du Boisé", "des Pionniers", "de la Gare",
-    "du Plateau", "des Érables",
-)  # fmt: skip
-_STREET_RE = re.compile(
-    r"\b(rue|avenue|boulevard|chemin|montée|rang|place)\s+"
-    r"((?:de la |du |des |de l'|d')?[A-ZÉÈÀÂÎÔ][\w'-]+)"
-)
-_DATE_RE = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
-_NUMBER_RE = re.compile(r"(?<![\w:/.-])(\d{1,4})(?![\w-])")
-_KEEP_NUMBERS = {"311", "911", "555", "0311", "24"}
-_SECTION_RE = re.compile(r"(?m)^(?=## )")
-
-
-def _substitute(text: str, rng: random.Random) -> str:
-    def street(m: re.Match) -> str:
-        return f"{m.group(1)} {rng.choice(STREETS)}"
-
-    def date(_m: re.Match) -> str:
-        return (dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, 1_060))).isoformat()
-
-    def number(m: re.Match) -> str:
-        raw = m.group(1)
-        if raw in _KEEP_NUMBERS or rng.random() < 0.4:
-            return raw
-        value = int(raw)
-        if 1990 <= value <= 2099:
-            return str(rng.randint(2024, 2027))
-        return str(rng.randint(max(1, value // 2), max(2, value * 2)))
-
-    return _NUMBER_RE.sub(number, _DATE_RE.sub(date, _STREET_RE.sub(street, text)))
-
-
-def _short_title(title: str) -> str:
-    return re.split(r"\s+[:(—–-]\s+|\s*\(", title, maxsplit=1)[0].strip() or title
-
-
-def _sections(body: str) -> list[str]:
-    return [p.strip() for p in _SECTION_RE.split(body) if p.strip()] or [body]
 
 
 def write_corpus(folder: Path, size: int) -> dict:
     """``size`` synthetic articles as Markdown files (front matter + body), deterministic."""
     import yaml
 
-    from pac_sac_desktop.core.errors import ArticleRejected
-    from pac_sac_desktop.core.kb import find_article_files, read_article_file
-
-    demo = []
-    for path in find_article_files(DEMO_KB):
-        try:
-            demo.append(read_article_file(path))
-        except ArticleRejected as exc:  # a demo file being edited by someone else right now
-            log(f"demo article skipped: {exc.path}: {exc.reason}")
+    demo, problems = load_demo_articles()
+    for problem in problems:  # a demo file being edited by someone else right now
+        log(f"demo article skipped: {problem}")
     by_service: dict[str, list] = defaultdict(list)
     for a in demo:
         by_service[a.service].append(a)
@@ -193,21 +142,21 @@ def write_corpus(folder: Path, size: int) -> dict:
         used: set[tuple[str, int]] = set()
         for _ in range(16):
             donor = base if not blocks else rng.choice(donors)
-            sections = _sections(donor.body)
-            free = [n for n in range(len(sections)) if (donor.id, n) not in used]
+            parts = sections(donor.body)
+            free = [n for n in range(len(parts)) if (donor.id, n) not in used]
             if free:
                 n = rng.choice(free)
                 used.add((donor.id, n))
-                blocks.append(sections[n])
+                blocks.append(parts[n])
             if sum(map(len, blocks)) >= target and len(blocks) >= 2:
                 break
-        body = _substitute("\n\n".join(blocks), rng)
-        other = _short_title(donors[-1].title)
+        body = substitute("\n\n".join(blocks), rng, STREETS)
+        other = short_title(donors[-1].title)
         title = rng.choice(
             (
-                f"{_short_title(base.title)} : secteur {rng.choice(DISTRICTS)}",
-                f"{_short_title(base.title)} et {other[:1].lower() + other[1:]}",
-                f"{_short_title(base.title)} : cas de la rue {rng.choice(STREETS)}",
+                f"{short_title(base.title)} : secteur {rng.choice(DISTRICTS)}",
+                f"{short_title(base.title)} et {other[:1].lower() + other[1:]}",
+                f"{short_title(base.title)} : cas de la rue {rng.choice(STREETS)}",
                 f"{base.title} ({rng.choice(DISTRICTS)}, fiche {i})",
             )
         )[:200]
@@ -221,7 +170,7 @@ def write_corpus(folder: Path, size: int) -> dict:
             "service": base.service,
             "tags": list(dict.fromkeys(tags)),
             "updated": dt.date(2025, 9, 1) + dt.timedelta(days=rng.randrange(0, 445)),
-            "summary": _substitute(base.summary, rng),
+            "summary": substitute(base.summary, rng, STREETS),
         }
         text = (
             "---\n"
@@ -1208,39 +1157,24 @@ def src_fingerprint() -> dict:
 def machine() -> dict:
     import importlib.metadata as md
     import importlib.util
-    import sqlite3
 
-    cpu = "unknown"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    mem = next(
-        int(line.split()[1]) / 1e6
-        for line in Path("/proc/meminfo").read_text().splitlines()
-        if line.startswith("MemTotal")
-    )
     versions = {}
     for pkg in ("fastapi", "starlette", "uvicorn", "sqlalchemy", "psycopg", "whoosh", "requests"):
         try:
             versions[pkg] = md.version(pkg)
         except md.PackageNotFoundError:
             versions[pkg] = None
+    base = base_machine()
     return {
-        "nproc": os.cpu_count(),
-        "cpu": cpu,
-        "mem_gb": round(mem, 1),
-        "python": platform.python_version(),
-        "sqlite": sqlite3.sqlite_version,
+        **{k: base[k] for k in ("nproc", "cpu", "mem_gb", "python", "sqlite", "platform")},
         "postgresql": pg_version(),
-        "platform": platform.platform(),
         "packages": versions,
         "uvloop": importlib.util.find_spec("uvloop") is not None,
         "httptools": importlib.util.find_spec("httptools") is not None,
         "orjson": importlib.util.find_spec("orjson") is not None,
-        "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
+        "loadavg_at_start": [round(x, 2) for x in base["loadavg"]],
         "fsync_ms": fsync_ms(),
-        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "date": base["date"],
         "src": src_fingerprint(),
     }
 

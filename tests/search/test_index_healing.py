@@ -128,3 +128,31 @@ def test_words_of_a_newly_indexed_article_complete_at_once(home, small_kb_dir, t
     kb.import_path(more)
     assert kb.search("trampol", limit=1)[0].hit.id == "trampolines"
     kb.close()
+
+
+def test_a_large_catch_up_goes_through_the_bulk_writer(home, small_kb_dir):
+    from pac_sac_desktop.core.kb import Article
+    from pac_sac_desktop.search.index import BULK_APPLY
+    from pac_sac_desktop.store import kb_repo
+
+    kb = KnowledgeBase.open(home, semantic=False)
+    kb.import_path(small_kb_dir)
+    before = kb.count()
+    with kb.db.transaction() as s:
+        for n in range(BULK_APPLY):
+            kb_repo.upsert_article(
+                s, Article(f"fiche-{n}", f"Fiche numéro {n}", f"Texte de la fiche zorglub{n}.")
+            )
+        old = kb_repo.get_article(s, "ecocentre-horaire")
+        kb_repo.upsert_article(
+            s, Article(old.id, old.title, "L'écocentre ferme ses portes en décembre.")
+        )
+        kb_repo.withdraw_article(s, "recyclage-bac-bleu")
+    assert kb.ensure_index() == "updated"
+    assert kb.index.meta().count == before + BULK_APPLY - 1 == kb.count()
+    assert kb.search("zorglub42", limit=1)[0].hit.id == "fiche-42"
+    assert kb.search("décembre", limit=1)[0].hit.id == "ecocentre-horaire"
+    assert all(r.hit.id != "ecocentre-horaire" for r in kb.search("samedi", limit=5))
+    assert all(r.hit.id != "recyclage-bac-bleu" for r in kb.search("recyclage", limit=5))
+    assert kb.ensure_index() == "ok"
+    kb.close()

