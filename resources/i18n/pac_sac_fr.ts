@@ -4,124 +4,124 @@
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="60"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="65"/>
         <source>e.g. ecocentre-horaire (lowercase, hyphens)</source>
         <translation>p. ex. ecocentre-horaire (minuscules, traits d&apos;union)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="67"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="72"/>
         <source>comma-separated words agents type</source>
         <translation>mots que tapent les agents, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="70"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="75"/>
         <source>request categories, e.g. nid-de-poule</source>
         <translation>catégories de requête, p. ex. nid-de-poule</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="72"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="77"/>
         <source>Taxonomy codes: the request opened from this sheet, and its deadline check</source>
         <translation>Codes de la taxonomie : la requête ouverte depuis cette fiche, et la vérification de son délai</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="75"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="80"/>
         <source>Urgent notice (shown in every workstation&apos;s banner)</source>
         <translation>Avis urgent (affiché dans le bandeau de tous les postes)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="76"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="81"/>
         <source>Publish at</source>
         <translation>Publier le</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="78"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="83"/>
         <source>Ends at</source>
         <translation>Fin le</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="94"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="99"/>
         <source>## What to tell the citizen
 …</source>
         <translation>## À dire au citoyen
 …</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="97"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="102"/>
         <source>Link to another sheet: type to search…</source>
         <translation>Lien vers une autre fiche : tapez pour chercher…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="116"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="121"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="117"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="122"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="118"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="123"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="119"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="124"/>
         <source>Tags</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="120"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="125"/>
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="121"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="126"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="128"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="133"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="129"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="134"/>
         <source>Review by</source>
         <translation>À réviser avant le</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="131"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="136"/>
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="133"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="138"/>
         <source>Publish now</source>
         <translation>Publier maintenant</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="136"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="141"/>
         <source>Schedule</source>
         <translation>Programmer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="137"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="142"/>
         <source>Withdraw</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="138"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="143"/>
         <source>History…</source>
         <translation>Historique…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="159"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="164"/>
         <source>Body (Markdown)</source>
         <translation>Texte (Markdown)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="169"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="174"/>
         <source>Preview: the sheet as agents will see it</source>
         <translation>Aperçu : la fiche telle que les agents la verront</translation>
     </message>
@@ -592,112 +592,117 @@
         <translation>Ouvrir une fiche publiée…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="127"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="130"/>
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="128"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="131"/>
         <source>waiting for the sync</source>
         <translation>en attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="129"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="132"/>
         <source>CONFLICT: another version was published</source>
         <translation>CONFLIT : une autre version a été publiée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="130"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="133"/>
         <source>refused by the server</source>
         <translation>refusé par le serveur</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="137"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="140"/>
         <source>withdrawal waiting for the sync</source>
         <translation>retrait en attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="139"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="142"/>
         <source>scheduled for %1</source>
         <translation>programmé pour le %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="145"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="148"/>
         <source>My drafts (%1)</source>
         <translation>Mes brouillons (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="152"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="155"/>
         <source>overdue since %1</source>
         <translation>en retard depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="152"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="155"/>
         <source>due on %1</source>
         <translation>à réviser le %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="161"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="164"/>
         <source>To review (%1 overdue or due within 30 days)</source>
         <translation>À réviser (%1 en retard ou dans les 30 jours)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="181"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="184"/>
         <source>Your draft (edited from version %1).</source>
         <translation>Votre brouillon (à partir de la version %1).</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="185"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="188"/>
         <source>Refused by the server: %1</source>
         <translation>Refusé par le serveur : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="193"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="194"/>
         <source>Published version %1.</source>
         <translation>Version publiée %1.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="206"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="210"/>
         <source>Your version is kept: publish it to replace version %1.</source>
         <translation>Votre version est conservée : publiez-la pour remplacer la version %1.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="213"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="217"/>
         <source>Published version kept.</source>
         <translation>Version publiée conservée.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="241"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="245"/>
         <source>Withdraw</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="242"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="246"/>
         <source>Withdraw « %1 » from every workstation?</source>
         <translation>Retirer « %1 » de tous les postes?</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="301"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="305"/>
         <source>Withdrawal sent at the next sync.</source>
         <translation>Retrait envoyé à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="249"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="253"/>
         <source>Tick « Publish at » and choose the moment first.</source>
         <translation>Cochez d&apos;abord « Publier le » et choisissez le moment.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="258"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="197"/>
+        <source>Expired since %1: publish it again with a new end.</source>
+        <translation>Expiré depuis le %1 : publiez-le de nouveau avec une nouvelle fin.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="262"/>
         <source>Draft saved on this workstation; nobody else sees it yet.</source>
         <translation>Brouillon enregistré sur ce poste; personne d&apos;autre ne le voit encore.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="263"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="267"/>
         <source>Contradiction</source>
         <translation>Contradiction</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="264"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="268"/>
         <source>This sheet contradicts a category:
 %1
 
@@ -708,58 +713,58 @@ Publish anyway?</source>
 Publier quand même?</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="307"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="311"/>
         <source>Scheduled for %1; sent to the server now.</source>
         <translation>Programmé pour le %1; envoyé au serveur maintenant.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="311"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="315"/>
         <source>Publishing: every workstation will have it at its next sync.</source>
         <translation>Publication en cours : chaque poste l&apos;aura à sa prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="323"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="327"/>
         <source>Published: version %1 on the server.</source>
         <translation>Publié : version %1 sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="329"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="333"/>
         <source>Sheet and correction asked</source>
         <translation>Fiche et correction demandée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="329"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="333"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="329"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="333"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="333"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="337"/>
         <source>Open the sheet</source>
         <translation>Ouvrir la fiche</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="335"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="339"/>
         <source>Mark as handled</source>
         <translation>Marquer comme traitée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="337"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="341"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="352"/>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="437"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="356"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="441"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="369"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="373"/>
         <source>%n correction(s) to handle</source>
         <translation>
             <numerusform>%n correction à traiter</numerusform>
@@ -767,49 +772,49 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="401"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="405"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="404"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="408"/>
         <source>Searched, nothing found</source>
         <translation>Recherché, rien trouvé</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="404"/>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="406"/>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="407"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="408"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="410"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="411"/>
         <source>Times</source>
         <translation>Fois</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="406"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="410"/>
         <source>Searched, no sheet opened</source>
         <translation>Recherché, aucune fiche ouverte</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="407"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="411"/>
         <source>Most opened sheets</source>
         <translation>Fiches les plus consultées</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="409"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="413"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="411"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="415"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="421"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="425"/>
         <source>What agents searched on every workstation (the words only: no name, no workstation). Write the sheets agents look for and do not find.</source>
         <translation>Ce que les agents ont cherché sur tous les postes (les mots seulement : ni nom ni poste). Rédigez les fiches que les agents cherchent sans les trouver.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="448"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="452"/>
         <source>%n search(es) in the period</source>
         <translation>
             <numerusform>%n recherche dans la période</numerusform>
@@ -817,7 +822,7 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="455"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="459"/>
         <source>Unavailable: %1</source>
         <translation>Indisponible : %1</translation>
     </message>
@@ -980,17 +985,17 @@ Publier quand même?</translation>
         <translation>Aucune fiche trouvée. Essayez d&apos;autres mots ou vérifiez l&apos;orthographe.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="283"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="286"/>
         <source>This article was withdrawn from the knowledge base.</source>
         <translation>Cette fiche a été retirée de la base de connaissances.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="299"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="302"/>
         <source>Needs a fix</source>
         <translation>À corriger</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="300"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="303"/>
         <source>What is wrong or missing in this sheet?</source>
         <translation>Qu&apos;est-ce qui est faux ou manquant dans cette fiche?</translation>
     </message>
@@ -1246,17 +1251,17 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="136"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="138"/>
         <source>last sync %1</source>
         <translation>dernière synchro %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="138"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="140"/>
         <source>never synchronised</source>
         <translation>jamais synchronisé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="139"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="141"/>
         <source>%n item(s) waiting</source>
         <translation>
             <numerusform>%n élément en attente</numerusform>
@@ -1264,32 +1269,32 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="141"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="143"/>
         <source>Not connected to a server</source>
         <translation>Non connecté à un serveur</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="143"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="145"/>
         <source>Synchronising…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="145"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="147"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="147"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="149"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="149"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="151"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="152"/>
+        <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="154"/>
         <source>%n refused by the server</source>
         <translation>
             <numerusform>%n refusé par le serveur</numerusform>
