@@ -962,12 +962,12 @@ Publier quand même?</translation>
         <translation>Avis en vigueur, puis %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="196"/>
-        <source>No such notice is in force now: the best match was lifted on %1.</source>
-        <translation>Aucun avis de ce genre n&apos;est en vigueur : le plus pertinent a été levé le %1.</translation>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="195"/>
+        <source>No such notice is in force now: « %2 » was lifted on %1.</source>
+        <translation>Aucun avis de ce genre n&apos;est en vigueur : « %2 » a été levé le %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="201"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="202"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -975,27 +975,27 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="204"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="205"/>
         <source>spelling corrected: %1</source>
         <translation>orthographe corrigée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="208"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="209"/>
         <source>No answer sheet found. Try other words or check the spelling.</source>
         <translation>Aucune fiche trouvée. Essayez d&apos;autres mots ou vérifiez l&apos;orthographe.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="286"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="287"/>
         <source>This article was withdrawn from the knowledge base.</source>
         <translation>Cette fiche a été retirée de la base de connaissances.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="302"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="303"/>
         <source>Needs a fix</source>
         <translation>À corriger</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="303"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="304"/>
         <source>What is wrong or missing in this sheet?</source>
         <translation>Qu&apos;est-ce qui est faux ou manquant dans cette fiche?</translation>
     </message>
