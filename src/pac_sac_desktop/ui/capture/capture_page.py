@@ -317,7 +317,9 @@ class CapturePage(QWidget):
         run_task(self, load, done)
 
     def suggestions(self, text: str) -> list[str]:
-        entries = [(r.code, r.label, list(r.keywords)) for r in self.categories.values()]
+        entries = [
+            (r.code, r.label, list(r.keywords)) for r in self.categories.values()
+        ]
         return [self.categories[code].label for code in rank_categories(text, entries)]
 
     def _suggest(self, text: str) -> None:
