@@ -92,3 +92,23 @@ def test_import_of_a_missing_folder_fails_clearly(home, tmp_path):
     proc = run(home, "kb", "import", str(tmp_path / "nulle-part"))
     assert proc.returncode == 1
     assert "aucun fichier Markdown" in proc.stderr
+
+
+def test_drafts_and_notices_from_the_command_line(home, small_kb_dir, tmp_path):
+    assert run(home, "kb", "import", str(small_kb_dir)).returncode == 0
+    notices = json.loads(run(home, "kb", "urgent", "--json").stdout)
+    assert isinstance(notices, list)  # the small bank's notice ended on 30 November
+    sheet = tmp_path / "nid.md"
+    sheet.write_text(
+        "---\nid: nid-test\ntitle: Nid-de-poule\ncategories: [nid-de-poule]\n---\n"
+        "Les délais visés sont :\n- **5 jours ouvrables** partout.\n",
+        encoding="utf-8",
+    )
+    proc = run(home, "kb", "draft", str(sheet))
+    assert proc.returncode == 0 and "Brouillon « Nid-de-poule »" in proc.stdout
+    proc = run(home, "kb", "publish", "nid-test")
+    assert proc.returncode == 2 and "rédacteur" in proc.stderr  # not an editor's workstation
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\nid: Mauvais Id\ntitle: T\n---\nx", encoding="utf-8")
+    proc = run(home, "kb", "draft", str(bad))
+    assert proc.returncode == 2 and "identifiant" in proc.stderr

@@ -868,47 +868,52 @@
         <translation>Refusé par le serveur : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="196"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="194"/>
         <source>Published version %1.</source>
         <translation>Version publiée %1.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="209"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="197"/>
+        <source>Expired since %1: publish it again with a new end.</source>
+        <translation>Expiré depuis le %1 : publiez-le de nouveau avec une nouvelle fin.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="210"/>
         <source>Your version is kept: publish it to replace version %1.</source>
         <translation>Votre version est conservée : publiez-la pour remplacer la version %1.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="216"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="217"/>
         <source>Published version kept.</source>
         <translation>Version publiée conservée.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="244"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="245"/>
         <source>Withdraw</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="245"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="246"/>
         <source>Withdraw « %1 » from every workstation?</source>
         <translation>Retirer « %1 » de tous les postes?</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="252"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="253"/>
         <source>Tick « Publish at » and choose the moment first.</source>
         <translation>Cochez d&apos;abord « Publier le » et choisissez le moment.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="261"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="262"/>
         <source>Draft saved on this workstation; nobody else sees it yet.</source>
         <translation>Brouillon enregistré sur ce poste; personne d&apos;autre ne le voit encore.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="266"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="267"/>
         <source>Contradiction</source>
         <translation>Contradiction</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="267"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="268"/>
         <source>This sheet contradicts a category:
 %1
 
@@ -919,63 +924,63 @@ Publish anyway?</source>
 Publier quand même?</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="304"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="305"/>
         <source>Withdrawal sent at the next sync.</source>
         <translation>Retrait envoyé à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="310"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="311"/>
         <source>Scheduled for %1; sent to the server now.</source>
         <translation>Programmé pour le %1; envoyé au serveur maintenant.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="314"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="315"/>
         <source>Publishing: every workstation will have it at its next sync.</source>
         <translation>Publication en cours : chaque poste l&apos;aura à sa prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="326"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="327"/>
         <source>Published: version %1 on the server.</source>
         <translation>Publié : version %1 sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="332"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="333"/>
         <source>Sheet and correction asked</source>
         <translation>Fiche et correction demandée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="332"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="333"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="332"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="333"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="336"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="337"/>
         <source>Open the sheet</source>
         <translation>Ouvrir la fiche</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="338"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="339"/>
         <source>Mark as handled</source>
         <translation>Marquer comme traitée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="340"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="341"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="355"/>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="440"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="356"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="441"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="372"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="373"/>
         <source>%n correction(s) to handle</source>
         <translation>
             <numerusform>%n correction à traiter</numerusform>
@@ -983,49 +988,49 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="404"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="405"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="407"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="408"/>
         <source>Searched, nothing found</source>
         <translation>Recherché, rien trouvé</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="407"/>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="409"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="408"/>
         <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="410"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="411"/>
         <source>Times</source>
         <translation>Fois</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="409"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="410"/>
         <source>Searched, no sheet opened</source>
         <translation>Recherché, aucune fiche ouverte</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="410"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="411"/>
         <source>Most opened sheets</source>
         <translation>Fiches les plus consultées</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="412"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="413"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="414"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="415"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="424"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="425"/>
         <source>What agents searched on every workstation (the words only: no name, no workstation). Write the sheets agents look for and do not find.</source>
         <translation>Ce que les agents ont cherché sur tous les postes (les mots seulement : ni nom ni poste). Rédigez les fiches que les agents cherchent sans les trouver.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="451"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="452"/>
         <source>%n search(es) in the period</source>
         <translation>
             <numerusform>%n recherche dans la période</numerusform>
@@ -1033,7 +1038,7 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="458"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="459"/>
         <source>Unavailable: %1</source>
         <translation>Indisponible : %1</translation>
     </message>
@@ -1153,32 +1158,32 @@ Publier quand même?</translation>
         <translation>À VÉRIFIER</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="100"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="101"/>
         <source>Department:</source>
         <translation>Service :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="160"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="161"/>
         <source>Recently viewed</source>
         <translation>Consultés récemment</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="160"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="161"/>
         <source>Latest updates</source>
         <translation>Mises à jour récentes</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="162"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="163"/>
         <source>Notices in force, then %1</source>
         <translation>Avis en vigueur, puis %1</translation>
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="196"/>
-        <source>No such notice is in force now: the best match was lifted on %1.</source>
-        <translation>Aucun avis de ce genre n&apos;est en vigueur : le plus pertinent a été levé le %1.</translation>
+        <source>No such notice is in force now: « %2 » was lifted on %1.</source>
+        <translation>Aucun avis de ce genre n&apos;est en vigueur : « %2 » a été levé le %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="201"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="203"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -1186,27 +1191,27 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="204"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="206"/>
         <source>spelling corrected: %1</source>
         <translation>orthographe corrigée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="208"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="210"/>
         <source>No answer sheet found. Try other words or check the spelling.</source>
         <translation>Aucune fiche trouvée. Essayez d&apos;autres mots ou vérifiez l&apos;orthographe.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="286"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="297"/>
         <source>This article was withdrawn from the knowledge base.</source>
         <translation>Cette fiche a été retirée de la base de connaissances.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="302"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="313"/>
         <source>Needs a fix</source>
         <translation>À corriger</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="303"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="314"/>
         <source>What is wrong or missing in this sheet?</source>
         <translation>Qu&apos;est-ce qui est faux ou manquant dans cette fiche?</translation>
     </message>

@@ -135,3 +135,31 @@ def test_feedback_and_searches_from_the_front_line_reach_the_editors(editor_ws, 
     gaps = editor_ws.authoring.gaps(today - dt.timedelta(days=1), today + dt.timedelta(days=1))
     assert {"query": "compost gratuit", "count": 1} in gaps["no_result"]
     assert any(m["id"] == article.id for m in gaps["most_used"])
+
+
+def test_the_publishing_workflow_draft_scheduled_published_expired(editor_ws, workstation):
+    """The whole life of a notice, seen from the editor's and from an agent's workstation."""
+    editor_ws.sync_once()
+    workstation.sync_once()
+    now = dt.datetime.now(dt.UTC)
+    article = replace(
+        notice("avis-cycle", now + dt.timedelta(seconds=8)),
+        publish_at=now + dt.timedelta(seconds=3),
+    )
+    editor_ws.authoring.save_draft(article)
+    assert editor_ws.authoring.status("avis-cycle") == "draft"
+    editor_ws.authoring.publish("avis-cycle")
+    assert editor_ws.authoring.status("avis-cycle") == "scheduled"
+    assert editor_ws.sync_once().drafts_sent == 1  # now waiting on the server
+    assert [s["id"] for s in editor_ws.authoring.scheduled()] == ["avis-cycle"]
+    workstation.sync_once()
+    assert workstation.kb.article("avis-cycle") is None  # nobody sees it before its time
+    time.sleep(max(0.0, (article.publish_at - dt.datetime.now(dt.UTC)).total_seconds()) + 0.2)
+    workstation.sync_once()  # the first feed read after its time publishes it
+    assert "avis-cycle" in [a.id for a in workstation.kb.urgent_notices()]
+    editor_ws.sync_once()
+    assert editor_ws.authoring.status("avis-cycle") == "published"
+    time.sleep(max(0.0, (article.expires_at - dt.datetime.now(dt.UTC)).total_seconds()) + 0.2)
+    assert editor_ws.authoring.status("avis-cycle") == "expired"
+    assert "avis-cycle" not in [a.id for a in workstation.kb.urgent_notices()]
+    assert editor_ws.authoring.history("avis-cycle")[0]["author"] == "editeur"

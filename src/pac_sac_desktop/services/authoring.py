@@ -21,7 +21,7 @@ from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.core.kb import Article, article_from_wire, article_to_wire, read_article_file
 from pac_sac_desktop.core.kb_history import DiffLine
 from pac_sac_desktop.store import kb_repo, requests_repo
-from pac_sac_desktop.store.models import DraftRow
+from pac_sac_desktop.store.models import ArticleRow, DraftRow
 from pac_sac_desktop.store.types import utcnow
 
 if TYPE_CHECKING:
@@ -168,6 +168,27 @@ class Authoring:
                 return False
             s.delete(row)
             return True
+
+    def status(self, article_id: str, now: dt.datetime | None = None) -> str:
+        """Where a sheet stands, seen from here: ``draft`` (or queued/conflict/rejected, not yet
+        on the server), ``scheduled``, ``published``, ``expired`` (its end passed; a lifted
+        notice) or ``withdrawn`` (or ``unknown``)."""
+        now = now or utcnow()
+        draft = self.draft(article_id)
+        if draft is not None and draft.state != "queued":
+            return draft.state
+        if draft is not None:
+            if draft.action == "withdraw":
+                return "withdrawn"
+            return "scheduled" if draft.scheduled else "published"
+        with self.db.reading() as s:
+            row = s.get(ArticleRow, article_id)
+            if row is None:
+                return "unknown"
+            if row.deleted:
+                return "withdrawn"
+            article = kb_repo.to_article(row)
+        return "expired" if article.is_over(now) else "published"
 
     def working_copy(self, article_id: str) -> Article | None:
         """What the editor opens: the draft if any, else the sheet as published here."""

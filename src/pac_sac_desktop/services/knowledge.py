@@ -24,7 +24,7 @@ from pac_sac_desktop.core.kb import (
 from pac_sac_desktop.core.paths import resources_dir
 from pac_sac_desktop.core.render import highlight_html, to_html
 from pac_sac_desktop.core.timefmt import LOCAL_TZ
-from pac_sac_desktop.search.analysis import STOP_WORDS, stem, word_spans
+from pac_sac_desktop.search.analysis import STOP_WORDS, stem, stems, word_spans
 from pac_sac_desktop.search.index import KnowledgeIndex
 from pac_sac_desktop.search.query import Hit, KnowledgeSearcher, Mode
 from pac_sac_desktop.search.snippets import Snippet, make_snippet
@@ -103,6 +103,30 @@ class SearchResult:
     summary: str
     lifted_on: dt.date | None = None
     needs_review: bool = False
+
+
+def _lifted_match(
+    text: str, results: list[SearchResult], articles: dict[str, Article], now: dt.datetime
+) -> Article | None:
+    """The lifted notice the search is about: the first result, or a lifted notice whose title
+    holds every word typed (lifted notices rank after current sheets, so "avis d'ébullition"
+    lists it last while it is what the agent asked for)."""
+    if not results:
+        return None
+    first = articles.get(results[0].hit.id)
+    if first is not None and first.lifted_on(now):
+        return first
+    wanted = stems(text)
+    if not wanted:
+        return None
+    for result in results:
+        article = articles.get(result.hit.id)
+        if article is None or result.lifted_on is None:
+            continue
+        title = stems(article.title)
+        if all(any(t.startswith(w) for t in title) for w in wanted):
+            return article
+    return None
 
 
 class _DatabaseSource:
@@ -338,9 +362,9 @@ class KnowledgeBase:
                     article.needs_review(day),
                 )
             )
-        top = articles.get(results[0].hit.id) if results else None
-        lifted = top if top is not None and top.lifted_on(now) else None
-        return SearchOutcome(results, parsed.stems, parsed.corrected, lifted)
+        return SearchOutcome(
+            results, parsed.stems, parsed.corrected, _lifted_match(text, results, articles, now)
+        )
 
     def article(self, article_id: str) -> Article | None:
         with self.db.reading() as session:

@@ -191,12 +191,13 @@ class EditorPage(QWidget):
         article = self.ws.kb.article(article_id)
         if article is not None:
             version = self.ws.kb.server_version(article_id)
-            self.editor.load(
-                article,
-                note=self.tr("Published version %1.").replace("%1", str(version))
-                if version
-                else "",
-            )
+            note = self.tr("Published version %1.").replace("%1", str(version)) if version else ""
+            if self.authoring.status(article_id) == "expired":
+                end = article.ends_at()
+                note += " " + self.tr("Expired since %1: publish it again with a new end.").replace(
+                    "%1", moment_text(end) if end else ""
+                )
+            self.editor.load(article, note=note.strip())
 
     def resolve_conflict(self, draft: Draft) -> ConflictDialog:
         dialog = ConflictDialog(draft, self)

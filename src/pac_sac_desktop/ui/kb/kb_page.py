@@ -193,10 +193,11 @@ class KnowledgePage(QWidget):
             if payload.lifted_top is not None:
                 lifted = payload.lifted_top.lifted_on(self.now())
                 self.heading.setText(
-                    self.tr(
-                        "No such notice is in force now: the best match was lifted on %1."
-                    ).replace("%1", day_text(lifted, year=False) if lifted else "")
+                    self.tr("No such notice is in force now: « %2 » was lifted on %1.")
+                    .replace("%1", day_text(lifted, year=False) if lifted else "")
+                    .replace("%2", payload.lifted_top.title)
                 )
+                self.heading.setWordWrap(True)
                 self.heading.setStyleSheet("color: #1e6b34; font-weight: bold; padding: 4px 2px;")
             elif results:
                 heading = self.tr("%n result(s)", "", len(results))
