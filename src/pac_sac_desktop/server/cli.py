@@ -184,6 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--author", default="import")
     p.add_argument("--db")
     p.set_defaults(func=cmd_kb_import)
+    from pac_sac_desktop.server.reports import cli as reports_cli
+
+    reports_cli.add_parser(sub, _db)
     return parser
 
 
