@@ -41,6 +41,10 @@ def create_app(db: ServerDB) -> FastAPI:
     from pac_sac_desktop.server.open311.views import router as open311_router
 
     app.include_router(open311_router)
+    from pac_sac_desktop.server.satisfaction.views import api_router, page_router
+
+    app.include_router(api_router, prefix="/api/v1")
+    app.include_router(page_router)
 
     @app.get("/api/v1/health")
     def health() -> dict:
@@ -53,4 +57,10 @@ def app_from_environment() -> FastAPI:
     """The app of one worker process of ``pac-sac-server run --workers N``."""
     import os
 
-    return create_app(ServerDB(os.environ["PAC_SAC_SERVER_DB"]))
+    from pac_sac_desktop.core.paths import data_home
+    from pac_sac_desktop.server.notices.worker import attach
+
+    db = ServerDB(os.environ["PAC_SAC_SERVER_DB"])
+    app = create_app(db)
+    attach(app, db, data_home() / "server")
+    return app

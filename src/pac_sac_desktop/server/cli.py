@@ -109,7 +109,11 @@ def cmd_run(args: argparse.Namespace) -> int:
             **quiet,
         )
         return 0
-    uvicorn.run(create_app(server_db), **quiet)
+    app = create_app(server_db)
+    from pac_sac_desktop.server.notices.worker import attach
+
+    attach(app, server_db, data_home() / "server")
+    uvicorn.run(app, **quiet)
     return 0
 
 
@@ -187,6 +191,9 @@ def build_parser() -> argparse.ArgumentParser:
     from pac_sac_desktop.server.reports import cli as reports_cli
 
     reports_cli.add_parser(sub, _db)
+    from pac_sac_desktop.server.notices import cli as notices_cli
+
+    notices_cli.add_parser(sub, _db)
     return parser
 
 
