@@ -79,12 +79,29 @@ def cmd_init(args: argparse.Namespace) -> int:
         )
         for r in rejected:
             print(f"Rejeté : {r.path} : {r.reason}", file=sys.stderr)
+        _demo_year(server_db)
         if created:
             print("Comptes de démonstration (mots de passe affichés une seule fois) :")
             for username, role, password in created:
                 print(f"  {username:12} {role:11} {password}")
     server_db.dispose()
     return 0
+
+
+def _demo_year(server_db: dbmod.ServerDB) -> None:
+    """A year of seasonal requests for the reports (once), then notices start from now."""
+    from pac_sac_desktop.server.notices import service as notices
+    from pac_sac_desktop.server.reports import demo_year
+    from pac_sac_desktop.server.types import utcnow
+
+    per_day = float(os.environ.get("PAC_SAC_DEMO_YEAR", str(demo_year.PER_DAY)))
+    with server_db.transaction() as session:
+        if per_day > 0 and not demo_year.has_requests(session):
+            summary = demo_year.generate(session, per_day=per_day)
+            print(
+                f"Requêtes de démonstration : {summary.requests} sur un an ({summary.events} événements)."
+            )
+        notices.start_from(session, utcnow())  # the demo's history is not announced to anyone
 
 
 def cmd_run(args: argparse.Namespace) -> int:
