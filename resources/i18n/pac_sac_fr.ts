@@ -438,6 +438,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="60"/>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
         <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="44"/>
         <source>PAC SAC — Citizen services</source>
         <translation>PAC SAC — Service aux citoyens</translation>
@@ -745,6 +750,207 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
             <numerusform>mis à jour il y a %n an</numerusform>
             <numerusform>mis à jour il y a %n ans</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>No data for this period</source>
+        <translation>Aucune donnée pour cette période</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Show report</source>
+        <translation>Afficher le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Choose a period, then show the report.</source>
+        <translation>Choisissez une période, puis affichez le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Export Excel</source>
+        <translation>Exporter en Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Export PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Requests received</source>
+        <translation>Requêtes reçues</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Complaints followed up within 24 hours</source>
+        <translation>Plaintes suivies en 24 heures</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Time to first follow-up (median)</source>
+        <translation>Délai du premier suivi (médiane)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Resolved within the category deadline</source>
+        <translation>Réglées dans le délai de la catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Resolved at the first contact</source>
+        <translation>Réglées dès le premier contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Repeat complaints (meeting required)</source>
+        <translation>Plaintes répétées (rencontre requise)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Meetings held</source>
+        <translation>Rencontres tenues</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Satisfaction (out of 5)</source>
+        <translation>Satisfaction (sur 5)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Requests per month</source>
+        <translation>Requêtes par mois</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Satisfaction answers per score</source>
+        <translation>Réponses au sondage par note</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Requests per nature</source>
+        <translation>Requêtes par nature</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Requests per channel</source>
+        <translation>Requêtes par canal</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>All departments</source>
+        <translation>Tous les services</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>All districts</source>
+        <translation>Tous les districts</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>All categories</source>
+        <translation>Toutes les catégories</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>All natures</source>
+        <translation>Toutes les natures</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Computing the report on the server…</source>
+        <translation>Calcul du rapport sur le serveur…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Reports are reserved for supervisors.</source>
+        <translation>Les rapports sont réservés aux superviseurs.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>%1 complaints</source>
+        <translation>dont %1 plaintes</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>%1 of %2 complaints</source>
+        <translation>%1 plaintes sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>90th percentile: %1</source>
+        <translation>90e centile : %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Median time to resolve: %1</source>
+        <translation>Délai médian de règlement : %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>%1 requests</source>
+        <translation>%1 requêtes</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>%1 answers, response rate %2</source>
+        <translation>%1 réponses, taux de réponse %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Report from %1 to %2.</source>
+        <translation>Rapport du %1 au %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>CSV file (*.csv)</source>
+        <translation>Fichier CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Export the report</source>
+        <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="1"/>
+        <source>Report saved: %1</source>
+        <translation>Rapport enregistré : %1</translation>
     </message>
 </context>
 </TS>

@@ -110,3 +110,8 @@ class ServerClient:
 
     def delete_article(self, article_id: str) -> dict:
         return self._call("DELETE", f"/kb/articles/{article_id}")[1]
+
+    def get_report(self, params: dict[str, Any]) -> dict:
+        """The supervisors' report of a period (GET /reports; permission requests:manage)."""
+        clean = {k: v for k, v in params.items() if v not in (None, "")}
+        return self._call("GET", "/reports", params=clean)[1]

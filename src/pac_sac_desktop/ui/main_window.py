@@ -53,6 +53,11 @@ class MainWindow(QMainWindow):
         self.capture_page.open_article.connect(self._open_from_capture)
         self.capture_page.saved.connect(lambda _uuid: self.sync.sync_now())
         self.tabs.addTab(self.capture_page, self.tr("New request (Ctrl+N)"))
+        if ws.role() == "supervisor":
+            from pac_sac_desktop.ui.reports.report_page import ReportPage
+
+            self.report_page = ReportPage(ws, self, today_fn=today_fn)
+            self.tabs.addTab(self.report_page, self.tr("Reports"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
