@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from pac_sac_desktop.core.report_export import hours_fr, month_fr, number_fr, percent_fr
+from pac_sac_desktop.core.timefmt import date_fr
 from pac_sac_desktop.core.vocabulary import CHANNEL_LABELS, NATURE_LABELS
 from pac_sac_desktop.services import reports
 from pac_sac_desktop.ui.format import today_local
@@ -149,6 +150,7 @@ class ReportPage(QWidget):
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.department = QComboBox()
         self.district = QComboBox()
         self.category = QComboBox()
@@ -323,10 +325,12 @@ class ReportPage(QWidget):
         self.scores.set_items([(n, v) for n, v in s["distribution"].items()])
         self.natures.set_items([(NATURE_LABELS[n], v) for n, v in c["by_nature"].items()])
         self.channels.set_items([(CHANNEL_LABELS[n], v) for n, v in c["by_channel"].items()])
+        start = dt.date.fromisoformat(report["period"]["from"])
+        end = dt.date.fromisoformat(report["period"]["to"])
         self.status.setText(
             self.tr("Report from %1 to %2.")
-            .replace("%1", report["period"]["from"])
-            .replace("%2", report["period"]["to"])
+            .replace("%1", date_fr(start))
+            .replace("%2", date_fr(end))
         )
 
     def export(self, fmt: str, path: Path | None = None) -> None:
