@@ -42,3 +42,15 @@ def test_a_seasonal_year(server_db):
     assert 3.3 < r["satisfaction"]["mean"] < 4.5 and r["satisfaction"]["response_rate"] > 0.1
     assert 0.1 < r["first_contact"]["rate"] < 0.5
     assert len(r["counts"]["by_month"]) == 12
+
+
+def test_init_demo_writes_the_year_once(tmp_path, monkeypatch, capsys):
+    from pac_sac_desktop.server.cli import main as server_main
+
+    monkeypatch.setenv("PAC_SAC_DEMO_YEAR", "0.3")
+    monkeypatch.setenv("PAC_SAC_HOME", str(tmp_path))
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    assert server_main(["init", "--db", url, "--demo"]) == 0
+    assert "Requêtes de démonstration" in capsys.readouterr().out
+    assert server_main(["init", "--db", url, "--demo"]) == 0
+    assert "Requêtes de démonstration" not in capsys.readouterr().out

@@ -96,8 +96,9 @@ def _demo_year(server_db: dbmod.ServerDB) -> None:
 
     per_day = float(os.environ.get("PAC_SAC_DEMO_YEAR", str(demo_year.PER_DAY)))
     with server_db.transaction() as session:
-        if per_day > 0 and not demo_year.has_requests(session):
+        if per_day > 0 and not demo_year.already_written(session):
             summary = demo_year.generate(session, per_day=per_day)
+            demo_year.mark_written(session, utcnow())
             print(
                 f"Requêtes de démonstration : {summary.requests} sur un an ({summary.events} événements)."
             )

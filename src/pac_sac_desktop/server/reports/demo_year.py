@@ -20,14 +20,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import yaml
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.demo import sample_answers
 from pac_sac_desktop.core.paths import resources_dir
 from pac_sac_desktop.core.timefmt import LOCAL_TZ
 from pac_sac_desktop.server.auth.service import Caller
-from pac_sac_desktop.server.models import Category, Request
+from pac_sac_desktop.server.models import Category
 from pac_sac_desktop.server.reports.service import street_index
 from pac_sac_desktop.server.requests import service as requests
 
@@ -414,5 +414,18 @@ def _one(session, rng, category, day, event, clock, complaints_by_citizen) -> No
             )
 
 
-def has_requests(session: Session) -> bool:
-    return bool(session.scalar(select(func.count()).select_from(Request)))
+MARKER = "demo_year"
+
+
+def already_written(session: Session) -> bool:
+    """True once the demo year is in this database (a marker row, whatever other demo data the
+    database holds, e.g. the few recent weeks of the requests' own demo)."""
+    from pac_sac_desktop.server.notices.models import NoticeCursor
+
+    return session.get(NoticeCursor, MARKER) is not None
+
+
+def mark_written(session: Session, moment: dt.datetime) -> None:
+    from pac_sac_desktop.server.notices.models import NoticeCursor
+
+    session.add(NoticeCursor(name=MARKER, value=moment))
