@@ -21,7 +21,7 @@ def test_a_seasonal_year(server_db):
         taxonomy.load_file(session, resources_dir() / "taxonomy.yaml")
         summary = demo_year.generate(session, end=dt.date(2026, 12, 1), per_day=3)
     assert summary.requests > 700 and summary.events > summary.requests
-    with server_db.transaction(read_only=True) as session:
+    with server_db.transaction() as session:
         rows = session.scalars(select(Request).order_by(Request.created_at)).all()
         kinds = Counter(e.kind for e in session.scalars(select(RequestEvent)))
         report = service.compute(session, parse_query({"from": "2025-12-01", "to": "2026-11-30"}))

@@ -25,7 +25,7 @@ MARCH = {"from": "2026-03-01", "to": "2026-03-31"}
 def report(server_db):
     with server_db.transaction() as session:
         report_data.load(session)
-    with server_db.transaction(read_only=True) as session:
+    with server_db.transaction() as session:
         return service.compute(session, parse_query(MARCH))
 
 

@@ -22,7 +22,7 @@ def loaded(server_db):
 
 
 def _report(db, **extra):
-    with db.transaction(read_only=True) as session:
+    with db.transaction() as session:
         return service.compute(session, parse_query({**MARCH, **extra}))
 
 
@@ -68,7 +68,7 @@ def test_filters(loaded):
 
 
 def test_period_is_on_the_citys_clock(loaded):
-    with loaded.transaction(read_only=True) as session:
+    with loaded.transaction() as session:
         april = service.compute(session, parse_query({"from": "2026-04-01", "to": "2026-04-30"}))
         feb = service.compute(session, parse_query({"from": "2026-02-28", "to": "2026-02-28"}))
     assert april["counts"]["total"] == 1 and feb["counts"]["total"] == 1
@@ -118,7 +118,34 @@ def test_route_permission_and_errors(loaded, client, as_user):
 
 
 def test_generated_at_is_given(loaded):
-    with loaded.transaction(read_only=True) as session:
+    with loaded.transaction() as session:
         now = dt.datetime(2026, 4, 2, tzinfo=dt.UTC)
         r = service.compute(session, parse_query(MARCH), now=now)
     assert r["generated_at"] == now.isoformat() and r["version"] == 1
+
+
+def test_the_cache_follows_new_history(loaded):
+    from pac_sac_desktop.server.models import RequestEvent
+    from pac_sac_desktop.server.reports import facts
+    from pac_sac_desktop.server.types import utcnow
+
+    assert _report(loaded)["satisfaction"]["responses"] == 2
+    with loaded.transaction() as session:  # a late answer for R7, received now
+        session.add(
+            RequestEvent(
+                uuid="00000000-0000-0000-0000-00000000aaaa",
+                request_uuid=report_data._request(7, "request", "x", "phone", report_data.T0).uuid,
+                kind="satisfaction",
+                data={"score": 3, "source": "phone"},
+                data_hash="z" * 64,
+                author="agent",
+                created_at=utcnow(),
+                received_at=utcnow(),
+            )
+        )
+    r = _report(loaded)
+    assert r["satisfaction"]["responses"] == 3 and r["satisfaction"]["mean"] == 3.33
+    with loaded.transaction() as session:
+        assert facts.refresh(session) == 1  # within the overlap: recomputed again, harmlessly
+        facts.invalidate(session)
+        assert facts.refresh(session) == 9  # rebuilt: every request of the database

@@ -1,5 +1,5 @@
 """Citizen notices: an outbox shared by every server process, its scan cursor, and the one-time
-satisfaction links
+satisfaction links; the reports' cache of one narrow row per request (report_facts)
 
 Revision ID: 0005_notices
 Revises: 0002_feed_numbers_at_commit (the lead re-points it at merge)
@@ -64,9 +64,35 @@ def upgrade() -> None:
         sa.Column("used_at", sa.DateTime(timezone=True), nullable=True),
     )
     op.create_index("ix_satisfaction_links_request_uuid", "satisfaction_links", ["request_uuid"])
+    op.create_table(
+        "report_facts",
+        sa.Column(
+            "request_uuid",
+            sa.String(36),
+            sa.ForeignKey("requests.uuid", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("nature", sa.String(20), nullable=False),
+        sa.Column("channel", sa.String(20), nullable=False),
+        sa.Column("status", sa.String(20), nullable=False),
+        sa.Column("category", sa.String(80), nullable=False),
+        sa.Column("department", sa.String(120), nullable=False),
+        sa.Column("district", sa.SmallInteger(), nullable=True),
+        sa.Column("deadline_hours", sa.Integer(), nullable=False),
+        sa.Column("fcr", sa.SmallInteger(), nullable=False),
+        sa.Column("followup_s", sa.Float(), nullable=True),
+        sa.Column("resolution_s", sa.Float(), nullable=True),
+        sa.Column("meeting", sa.SmallInteger(), nullable=False),
+        sa.Column("held", sa.SmallInteger(), nullable=False),
+        sa.Column("score", sa.SmallInteger(), nullable=True),
+    )
+    op.create_index("ix_report_facts_created_at", "report_facts", ["created_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_report_facts_created_at", table_name="report_facts")
+    op.drop_table("report_facts")
     op.drop_index("ix_satisfaction_links_request_uuid", table_name="satisfaction_links")
     op.drop_table("satisfaction_links")
     op.drop_table("notice_cursors")

@@ -57,6 +57,10 @@ def run_once(
         result.stale = service.resolve_stale(session)
     with db.transaction() as session:
         result.written = service.scan(session)
+    with db.transaction() as session:  # keep the reports' cache warm
+        from pac_sac_desktop.server.reports import facts
+
+        facts.refresh(session)
     try:
         while True:
             with db.transaction() as session:  # the claim is committed before anything leaves

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace, server_db) -> int:  # type: ignore[no-untyped-
                 f"Données ouvertes : {count} requête(s) écrite(s) dans {args.out}.", file=sys.stderr
             )
             return 0
-        with server_db.transaction(read_only=True) as session:
+        with server_db.transaction() as session:
             report = service.compute(session, filters)
     finally:
         server_db.dispose()

@@ -257,6 +257,9 @@ def generate(
                 summary.requests += 1
                 _one(session, rng, category, day, event, clock, complaints_by_citizen)
             day += dt.timedelta(days=1)
+    from pac_sac_desktop.server.reports import facts
+
+    facts.invalidate(session)  # history written in the past: rebuild the report cache
     return summary
 
 

@@ -29,11 +29,13 @@ from pac_sac_desktop.core.paths import resources_dir
 from pac_sac_desktop.core.streets import StreetIndex
 from pac_sac_desktop.core.timefmt import LOCAL_TZ
 from pac_sac_desktop.core.vocabulary import CHANNELS, NATURES, STATUSES
+from pac_sac_desktop.server.reports import models as _models  # noqa: F401 (report_facts table)
 from pac_sac_desktop.server.types import UTCDateTime, utcnow
 
 REPORT_VERSION = 1
 FOLLOWUP_TARGET_S = 24 * 3600
 UNKNOWN_DISTRICT = "inconnu"
+WORK_MEM = "64MB"
 
 
 @dataclass(frozen=True)
@@ -95,61 +97,30 @@ class _Sql:
             return f"(({column} ->> '{key}') = 'true')"
         return f"(json_extract({column}, '$.{key}') = 1)"
 
+    def first_contact(self, payload: str) -> str:
+        """payload.resolved_first_contact is true. PostgreSQL: a substring test on the stored
+        JSON text (every payload is written by the same serializer, ``"key": value``; a quote
+        inside a string is escaped, so free text cannot fake it), ten times cheaper than parsing
+        a million payloads with ->>; SQLite (the demo) parses."""
+        if self.pg:
+            return f"(strpos(CAST({payload} AS TEXT), '\"resolved_first_contact\": true') > 0)"
+        return self.json_true(payload, "resolved_first_contact")
+
     def seconds(self, later: str, earlier: str) -> str:
         if self.pg:
             return f"EXTRACT(EPOCH FROM ({later} - {earlier}))"
         return f"((julianday({later}) - julianday({earlier})) * 86400.0)"
 
 
-def _scope(
-    sql: _Sql, filters: ReportFilters, params: dict[str, Any], keys: list[str] | None
-) -> str:
-    where = ["r.created_at >= :start", "r.created_at < :end"]
-    for name in ("department", "category", "channel", "nature"):
+def _where(filters: ReportFilters, params: dict[str, Any]) -> str:
+    """The period and filters on ``report_facts f``; fills ``params``."""
+    where = ["f.created_at >= :start", "f.created_at < :end"]
+    for name in ("department", "category", "channel", "nature", "district"):
         value = getattr(filters, name)
         if value is not None:
             params[name] = value
-            column = "c.department" if name == "department" else f"r.{name}"
-            where.append(f"{column} = :{name}")
-    if keys is not None:
-        if keys:
-            params["district_keys"] = keys
-            where.append("r.address_key IN :district_keys")
-        else:
-            where.append("1 = 0")
-    fcr = sql.json_true("r.payload", "resolved_first_contact")
-    return f"""
-        scope AS (
-            SELECT r.uuid, r.nature, r.status, r.created_at, c.deadline_hours,
-                   CASE WHEN {fcr} THEN 1 ELSE 0 END AS fcr
-            FROM requests r JOIN categories c ON c.code = r.category
-            WHERE {" AND ".join(where)}
-        )"""
-
-
-def _per_request(sql: _Sql) -> str:
-    status = sql.json_text("e.data", "status")
-    return f"""
-        ev AS (
-            SELECT e.request_uuid,
-                MIN(CASE WHEN e.kind = 'followup' THEN e.created_at END) AS first_followup,
-                MIN(CASE WHEN e.kind = 'close'
-                          OR (e.kind = 'status' AND {status} IN ('resolved', 'closed'))
-                         THEN e.created_at END) AS resolved_at,
-                MAX(CASE WHEN e.kind = 'meeting' THEN 1 ELSE 0 END) AS meeting,
-                MAX(CASE WHEN e.kind = 'meeting' AND {status} = 'held' THEN 1 ELSE 0 END) AS held
-            FROM request_events e JOIN scope s ON s.uuid = e.request_uuid
-            WHERE e.kind IN ('followup', 'close', 'status', 'meeting')
-            GROUP BY e.request_uuid
-        ),
-        per AS (
-            SELECT s.nature, s.status, s.deadline_hours, s.fcr,
-                   COALESCE(ev.meeting, 0) AS meeting, COALESCE(ev.held, 0) AS held,
-                   {sql.seconds("ev.first_followup", "s.created_at")} AS followup_s,
-                   CASE WHEN s.fcr = 1 THEN 0.0
-                        ELSE {sql.seconds("ev.resolved_at", "s.created_at")} END AS resolution_s
-            FROM scope s LEFT JOIN ev ON ev.request_uuid = s.uuid
-        )"""
+            where.append(f"f.{name} = :{name}")
+    return " AND ".join(where)
 
 
 _SUMS = """
@@ -162,32 +133,52 @@ _SUMS = """
     SUM(CASE WHEN deadline_hours > 0 AND nature IN ('request', 'complaint') THEN 1 ELSE 0 END)
         AS with_deadline,
     SUM(CASE WHEN deadline_hours > 0 AND nature IN ('request', 'complaint')
-              AND resolution_s <= deadline_hours * 3600.0 THEN 1 ELSE 0 END) AS within_deadline,
-    SUM(CASE WHEN resolution_s IS NOT NULL OR status IN ('resolved', 'closed')
+              AND (fcr = 1 OR resolution_s <= deadline_hours * 3600.0) THEN 1 ELSE 0 END)
+        AS within_deadline,
+    SUM(CASE WHEN fcr = 1 OR resolution_s IS NOT NULL OR status IN ('resolved', 'closed')
              THEN 1 ELSE 0 END) AS settled,
     SUM(fcr) AS fcr,
     SUM(CASE WHEN nature = 'complaint' AND meeting = 1 THEN 1 ELSE 0 END) AS repeat_complaints,
-    SUM(CASE WHEN nature = 'complaint' AND held = 1 THEN 1 ELSE 0 END) AS meetings_held"""
+    SUM(CASE WHEN nature = 'complaint' AND held = 1 THEN 1 ELSE 0 END) AS meetings_held,
+    SUM(CASE WHEN score = 1 THEN 1 ELSE 0 END) AS score_1,
+    SUM(CASE WHEN score = 2 THEN 1 ELSE 0 END) AS score_2,
+    SUM(CASE WHEN score = 3 THEN 1 ELSE 0 END) AS score_3,
+    SUM(CASE WHEN score = 4 THEN 1 ELSE 0 END) AS score_4,
+    SUM(CASE WHEN score = 5 THEN 1 ELSE 0 END) AS score_5"""
 
 _PG_PERCENTILES = """,
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY followup_s)
-        FILTER (WHERE nature = 'complaint') AS followup_p50,
-    percentile_cont(0.9) WITHIN GROUP (ORDER BY followup_s)
-        FILTER (WHERE nature = 'complaint') AS followup_p90,
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY resolution_s)
-        FILTER (WHERE resolution_s IS NOT NULL AND fcr = 0) AS resolution_p50,
-    percentile_cont(0.9) WITHIN GROUP (ORDER BY resolution_s)
-        FILTER (WHERE resolution_s IS NOT NULL AND fcr = 0) AS resolution_p90"""
+    percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY followup_s)
+        FILTER (WHERE nature = 'complaint') AS followup_pct,
+    percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_s)
+        FILTER (WHERE fcr = 0) AS resolution_pct"""
+
+
+def _breakdown_sums(months: list[tuple[str, dt.datetime]], params: dict[str, Any]) -> str:
+    """Counts per nature, channel, status and month as conditional sums of the same pass."""
+    parts = []
+    for column, values in (("nature", NATURES), ("channel", CHANNELS), ("status", STATUSES)):
+        parts += [
+            f"SUM(CASE WHEN f.{column} = '{v}' THEN 1 ELSE 0 END) AS {column}__{v}" for v in values
+        ]
+    for i, (_label, start) in enumerate(months):
+        params[f"m{i}"] = start
+        upper = f"f.created_at < :m{i + 1}" if i + 1 < len(months) else "1 = 1"
+        parts.append(
+            f"SUM(CASE WHEN f.created_at >= :m{i} AND {upper} THEN 1 ELSE 0 END) AS month__{i}"
+        )
+    return ",\n    " + ",\n    ".join(parts)
 
 
 def _sqlite_percentiles(
-    session: Session, head: str, params: dict, column: str, where: str
+    session: Session, where: str, params: dict, column: str, condition: str
 ) -> tuple:
     """percentile_cont (linear interpolation, as PostgreSQL) with window functions."""
     rows = session.execute(
         _bind(
-            f"""{head},
-            vals AS (SELECT {column} AS v FROM per WHERE {column} IS NOT NULL AND {where}),
+            f"""WITH vals AS (
+                SELECT f.{column} AS v FROM report_facts f
+                WHERE {where} AND f.{column} IS NOT NULL AND {condition}
+            ),
             ranked AS (
                 SELECT v, ROW_NUMBER() OVER (ORDER BY v) - 1 AS i, COUNT(*) OVER () AS n FROM vals
             )
@@ -259,99 +250,79 @@ def district_keys(session: Session, filters: ReportFilters) -> list[str] | None:
 
 
 def compute(session: Session, filters: ReportFilters, *, now: dt.datetime | None = None) -> dict:
-    """The report as a JSON-ready dict (stable keys, see docs/reports.md)."""
+    """The report as a JSON-ready dict (stable keys, see docs/reports.md).
+
+    Refreshes ``report_facts`` first (cheap when the notices worker has just done it), so the
+    session must be allowed to write."""
+    from pac_sac_desktop.server.reports import facts
+
     sql = _Sql(session.get_bind().dialect.name)
+    if sql.pg:
+        # A report is a few big aggregations: JIT compilation costs more than it saves here
+        # (1.3 s measured on 1M rows), and hash aggregation needs more than 4 MB to stay in memory.
+        session.execute(text("SET LOCAL jit = off"))
+        session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
+    facts.refresh(session)
     low, high = filters.bounds()
     params: dict[str, Any] = {"start": low, "end": high, "target": FOLLOWUP_TARGET_S}
-    keys = district_keys(session, filters)
-    head = "WITH " + _scope(sql, filters, params, keys) + "," + _per_request(sql)
-
-    select = f"{head}\nSELECT {_SUMS}{_PG_PERCENTILES if sql.pg else ''} FROM per"
-    row = session.execute(_bind(select, params), params).mappings().one()
-    sums = {k: int(row[k] or 0) for k in row if not k.endswith(("_p50", "_p90"))}
-    if sql.pg:
-        followup = (row["followup_p50"], row["followup_p90"])
-        resolution = (row["resolution_p50"], row["resolution_p90"])
-    else:
-        followup = _sqlite_percentiles(session, head, params, "followup_s", "nature = 'complaint'")
-        resolution = _sqlite_percentiles(session, head, params, "resolution_s", "fcr = 0")
-
-    # Breakdowns: one scan of the scope grouped on every dimension, summed here.
+    where = _where(filters, params)
     months = _month_starts(filters.start, filters.end)
-    month_case = (
-        "CASE "
-        + " ".join(
-            f"WHEN r.created_at >= :m{i} THEN '{label}'"
-            for i, (label, _s) in reversed(list(enumerate(months)))
-        )
-        + " END"
+    breakdown = _breakdown_sums(months, params)
+    select = f"SELECT {_SUMS}{breakdown} FROM report_facts f WHERE {where}"
+    statement = _bind(select, params).bindparams(
+        *[bindparam(f"m{i}", type_=UTCDateTime()) for i in range(len(months))]
     )
-    group_params = dict(params)
-    group_params.update({f"m{i}": start for i, (_label, start) in enumerate(months)})
-    scope_sql = _scope(sql, filters, group_params, keys)
+    row = session.execute(statement, params).mappings().one()
+    sums = {k: int(row[k] or 0) for k in row}
+    if sql.pg:
+        # Apart from the sums: an ordered-set aggregate makes the whole query serial, the sums
+        # alone run on parallel workers. One sort per column gives both percentiles.
+        pct = (
+            session.execute(
+                _bind(
+                    f"SELECT {_PG_PERCENTILES.lstrip(',')} FROM report_facts f WHERE {where}",
+                    params,
+                ),
+                params,
+            )
+            .mappings()
+            .one()
+        )
+        followup = tuple(pct["followup_pct"] or (None, None))
+        resolution = tuple(pct["resolution_pct"] or (None, None))
+    else:
+        followup = _sqlite_percentiles(
+            session, where, params, "followup_s", "f.nature = 'complaint'"
+        )
+        resolution = _sqlite_percentiles(session, where, params, "resolution_s", "f.fcr = 0")
+    by_nature = {v: sums[f"nature__{v}"] for v in NATURES}
+    by_channel = {v: sums[f"channel__{v}"] for v in CHANNELS}
+    by_status = {v: sums[f"status__{v}"] for v in STATUSES}
+    by_month = {label: sums[f"month__{i}"] for i, (label, _s) in enumerate(months)}
+
+    # Categories and districts: one small hash aggregation; departments follow the categories.
     grouped = session.execute(
         _bind(
-            f"""WITH {scope_sql}
-            SELECT r.nature, r.channel, r.status, c.department, r.category, c.label,
-                   {month_case} AS month, COUNT(*) AS n
-            FROM requests r JOIN categories c ON c.code = r.category
-            WHERE r.uuid IN (SELECT uuid FROM scope)
-            GROUP BY r.nature, r.channel, r.status, c.department, r.category, c.label, month""",
-            group_params,
-        ).bindparams(*[bindparam(f"m{i}", type_=UTCDateTime()) for i in range(len(months))]),
-        group_params,
+            f"""SELECT f.category, f.department, f.district, COUNT(*) AS n FROM report_facts f
+            WHERE {where} GROUP BY f.category, f.department, f.district""",
+            params,
+        ),
+        params,
     ).all()
-    by_nature = dict.fromkeys(NATURES, 0)
-    by_channel = dict.fromkeys(CHANNELS, 0)
-    by_status = dict.fromkeys(STATUSES, 0)
+    labels = dict(session.execute(text("SELECT code, label FROM categories")).all())
     by_department: dict[str, int] = {}
     by_category: dict[str, dict[str, Any]] = {}
-    by_month = {label: 0 for label, _s in months}
-    for nature, channel, status, department, category, label, month, n in grouped:
-        by_nature[nature] = by_nature.get(nature, 0) + n
-        by_channel[channel] = by_channel.get(channel, 0) + n
-        by_status[status] = by_status.get(status, 0) + n
-        by_department[department] = by_department.get(department, 0) + n
-        entry = by_category.setdefault(category, {"label": label, "total": 0})
-        entry["total"] += n
-        if month in by_month:
-            by_month[month] += n
-
     by_district: dict[str, int] = {}
-    address_rows = session.execute(
-        _bind(
-            f"""WITH {_scope(sql, filters, dict(params), keys)}
-            SELECT r.address_key, COUNT(*) FROM requests r
-            WHERE r.uuid IN (SELECT uuid FROM scope) GROUP BY r.address_key""",
-            params,
-        ),
-        params,
-    ).all()
-    for key, n in address_rows:
-        number = district_of(key or "")
-        name = str(number) if number is not None else UNKNOWN_DISTRICT
+    for category, department, district, n in grouped:
+        by_department[department] = by_department.get(department, 0) + n
+        entry = by_category.setdefault(
+            category, {"label": labels.get(category, category), "total": 0}
+        )
+        entry["total"] += n
+        name = str(district) if district is not None else UNKNOWN_DISTRICT
         by_district[name] = by_district.get(name, 0) + n
 
-    score = "CAST(" + sql.json_text("e.data", "score") + " AS INTEGER)"
-    scores = session.execute(
-        _bind(
-            f"""WITH {_scope(sql, filters, dict(params), keys)},
-            latest AS (
-                SELECT {score} AS score,
-                       ROW_NUMBER() OVER (PARTITION BY e.request_uuid
-                                          ORDER BY e.received_at DESC, e.uuid DESC) AS rn
-                FROM request_events e JOIN scope s ON s.uuid = e.request_uuid
-                WHERE e.kind = 'satisfaction'
-            )
-            SELECT score, COUNT(*) FROM latest WHERE rn = 1 GROUP BY score""",
-            params,
-        ),
-        params,
-    ).all()
-    distribution = {str(k): 0 for k in range(1, 6)}
-    for value, n in scores:
-        if value is not None and 1 <= int(value) <= 5:
-            distribution[str(int(value))] += n
+    distribution = {str(k): sums[f"score_{k}"] for k in range(1, 6)}
     responses = sum(distribution.values())
     mean = (
         round(sum(int(k) * v for k, v in distribution.items()) / responses, 2)

@@ -23,5 +23,4 @@ async def get_report(request: Request) -> dict:
         request,
         "requests:manage",
         lambda session, _user: service.compute(session, filters),
-        read_only=True,
     )
