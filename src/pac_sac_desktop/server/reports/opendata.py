@@ -11,9 +11,11 @@ data (« Requêtes 311 »), UTF-8 with a BOM, without personal data.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import functools
+import io
 import re
 from typing import IO, Any
 
@@ -112,9 +114,119 @@ def _coord(value: Any) -> str:
     return f"{number:.3f}" if number == number else ""
 
 
+def _case(column: str, mapping: dict[str, str]) -> str:
+    whens = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in mapping.items())
+    return f"CASE {column} {whens} ELSE {column} END"
+
+
+def _write_postgresql(session: Session, filters: ReportFilters, out: IO[str]) -> int:
+    """PostgreSQL: the whole CSV is made by the server (COPY … TO STDOUT, CSV); Python only
+    locates the period's distinct addresses and copies the bytes through. Rows come in storage
+    order (about the order of receipt): sorting a year of wide rows would double the time."""
+    from psycopg import sql as pgsql
+
+    session.execute(text("SET LOCAL jit = off"))
+    low, high = filters.bounds()
+    period = {"start": low, "end": high}
+    stamps = [bindparam("start", type_=UTCDateTime()), bindparam("end", type_=UTCDateTime())]
+    # Districts: each distinct address of the period located once, joined from a small table.
+    keys = session.execute(
+        text(
+            "SELECT DISTINCT address_key FROM requests "
+            "WHERE created_at >= :start AND created_at < :end"
+        ).bindparams(*stamps),
+        period,
+    ).scalars()
+    mapping = [{"k": k, "d": d} for k in keys if k and (d := district_of(k)) is not None]
+    session.execute(text("DROP TABLE IF EXISTS opendata_districts"))
+    session.execute(
+        text(
+            "CREATE TEMPORARY TABLE opendata_districts "
+            "(address_key VARCHAR(200) PRIMARY KEY, district SMALLINT)"
+        )
+    )
+    if mapping:
+        session.execute(
+            text("INSERT INTO opendata_districts (address_key, district) VALUES (:k, :d)"), mapping
+        )
+    session.execute(text("ANALYZE opendata_districts"))
+    where = [
+        pgsql.SQL("r.created_at >= {}").format(pgsql.Literal(low)),
+        pgsql.SQL("r.created_at < {}").format(pgsql.Literal(high)),
+    ]
+    for name in ("department", "category", "channel", "nature", "district"):
+        value = getattr(filters, name)
+        if value is not None:
+            table = {"department": "c", "district": "d"}.get(name, "r")
+            where.append(
+                pgsql.SQL("{}.{} = {}").format(
+                    pgsql.Identifier(table), pgsql.Identifier(name), pgsql.Literal(value)
+                )
+            )
+    local = "AT TIME ZONE 'America/Montreal', 'YYYY-MM-DD\"T\"HH24:MI:SS')"
+    place = "(x.nature <> 'complaint' AND COALESCE(x.address, '') <> '')"
+    districts = {n: f"District {d.name}" for n, d in street_index().districts.items()}
+    district_case = (
+        "CASE x.district "
+        + " ".join(
+            f"WHEN {n} THEN '{name.replace(chr(39), chr(39) * 2)}'" for n, name in districts.items()
+        )
+        + " END"
+    )
+    flags = ", ".join(
+        f"CASE WHEN x.channel = '{channel}' THEN '1' ELSE '0' END" if channel else "'0'"
+        for channel in ("phone", "email", "counter", None, "web", "mobile")
+    )
+    coordinate = "to_char(round(CAST(x.{} AS numeric), 3), 'FM990.000')"
+    columns = f"""
+        x.reference, {_case("x.nature", NATURE_LABELS)}, x.label,
+        CASE WHEN {place} THEN 'Rue' END,
+        CASE WHEN {place}
+             THEN regexp_replace(x.address, '^\\s*\\d+[a-zA-Z]?\\s*,?\\s*', '') END,
+        NULL, NULL, NULL,
+        CASE WHEN {place} THEN {district_case} END,
+        CASE WHEN {place} THEN {district_case} END,
+        x.department,
+        to_char(x.created_at {local},
+        {_case("x.channel", PROVENANCE)},
+        {flags},
+        {_case("x.status", LAST_STATUS)},
+        to_char(x.updated_at {local},
+        CASE WHEN {place} THEN {coordinate.format("lon")} END,
+        CASE WHEN {place} THEN {coordinate.format("lat")} END
+    """
+    inner = (
+        "SELECT r.reference, r.nature, r.channel, r.status, r.created_at, r.updated_at, "
+        "c.label, c.department, d.district, loc ->> 'address' AS address, "
+        "loc ->> 'lat' AS lat, loc ->> 'lon' AS lon "
+        "FROM requests r JOIN categories c ON c.code = r.category "
+        "LEFT JOIN opendata_districts d ON d.address_key = r.address_key "
+        "CROSS JOIN LATERAL (SELECT r.payload -> 'location' AS loc) l WHERE {}"
+    )
+    query = pgsql.SQL(
+        "COPY (SELECT " + columns + " FROM (" + inner + ") x) TO STDOUT (FORMAT csv)"
+    ).format(pgsql.SQL(" AND ").join(where))
+    out.write("\ufeff")
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow(COLUMNS)
+    out.write(header.getvalue())
+    raw = session.connection().connection.driver_connection
+    decoder = codecs.getincrementaldecoder("utf-8")()  # a character may span two chunks
+    with raw.cursor() as cursor:
+        with cursor.copy(query) as copy:
+            for chunk in copy:
+                out.write(decoder.decode(bytes(chunk)))
+        out.write(decoder.decode(b"", final=True))
+        count = max(int(cursor.rowcount), 0)
+    session.execute(text("DROP TABLE opendata_districts"))
+    return count
+
+
 def write(session: Session, filters: ReportFilters, out: IO[str]) -> int:
     """Write the CSV (BOM included) to a text stream; returns the number of rows."""
     sql = _Sql(session.get_bind().dialect.name)
+    if sql.pg:
+        return _write_postgresql(session, filters, out)
     low, high = filters.bounds()
     params: dict[str, Any] = {"start": low, "end": high}
     where = ["r.created_at >= :start", "r.created_at < :end"]
@@ -144,7 +256,7 @@ def write(session: Session, filters: ReportFilters, out: IO[str]) -> int:
             ORDER BY r.created_at, r.reference"""
     ).bindparams(*binds)
     out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     result = session.execute(statement, params, execution_options={"yield_per": 5000})
     count = 0
