@@ -28,7 +28,7 @@ from pac_sac_desktop.server.reports.service import district_of
 from pac_sac_desktop.server.types import UTCDateTime, utcnow
 
 CURSOR = "report_facts"
-OVERLAP = dt.timedelta(minutes=10)
+OVERLAP = dt.timedelta(minutes=2)  # intake and event transactions commit in milliseconds
 COLUMNS = (
     "request_uuid, created_at, nature, channel, status, category, department, district, "
     "deadline_hours, fcr, followup_s, resolution_s, meeting, held, score"
