@@ -529,6 +529,14 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="77"/>
+        <source>No data for this period</source>
+        <translation>Aucune donnée pour cette période</translation>
+    </message>
+</context>
+<context>
     <name>CapturePage</name>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/capture/page_layout.py" line="36"/>
@@ -1287,52 +1295,57 @@ Publier quand même?</translation>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="75"/>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="116"/>
         <source>Checking the search index…</source>
         <translation>Vérification de l&apos;index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="144"/>
         <source>Supervisor&apos;s desk</source>
         <translation>Pupitre du superviseur</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="203"/>
         <source>Authoring</source>
         <translation>Rédaction</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="258"/>
         <source>Unsaved request</source>
         <translation>Requête non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="259"/>
         <source>The request on the form has not been saved.</source>
         <translation>La requête en cours de saisie n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="261"/>
         <source>Keep it as a draft, offered back at the next start, or quit without it?</source>
         <translation>La garder comme brouillon, proposé au prochain démarrage, ou quitter sans l&apos;enregistrer?</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="264"/>
         <source>Save the draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="266"/>
         <source>Quit without saving</source>
         <translation>Quitter sans enregistrer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="268"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="222"/>
         <source>%n article(s) in the local knowledge base</source>
         <translation>
             <numerusform>%n fiche dans la base de connaissances locale</numerusform>
@@ -1340,22 +1353,22 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="231"/>
         <source>Search index up to date</source>
         <translation>Index de recherche à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="232"/>
         <source>Search index updated</source>
         <translation>Index de recherche mis à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="233"/>
         <source>Search index rebuilt</source>
         <translation>Index de recherche reconstruit</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="242"/>
         <source>Search index unavailable</source>
         <translation>Index de recherche indisponible</translation>
     </message>
@@ -1467,6 +1480,199 @@ Publier quand même?</translation>
         <location filename="../../src/pac_sac_desktop/ui/capture/receipt_dialog.py" line="118"/>
         <source>Save the receipt</source>
         <translation>Enregistrer l&apos;accusé de réception</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="160"/>
+        <source>Show report</source>
+        <translation>Afficher le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="163"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="165"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="177"/>
+        <source>Choose a period, then show the report.</source>
+        <translation>Choisissez une période, puis affichez le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="182"/>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="183"/>
+        <source>Export Excel</source>
+        <translation>Exporter en Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="184"/>
+        <source>Export PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="198"/>
+        <source>Requests received</source>
+        <translation>Requêtes reçues</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="199"/>
+        <source>Complaints followed up within 24 hours</source>
+        <translation>Plaintes suivies en 24 heures</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="200"/>
+        <source>Time to first follow-up (median)</source>
+        <translation>Délai du premier suivi (médiane)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="201"/>
+        <source>Resolved within the category deadline</source>
+        <translation>Réglées dans le délai de la catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="202"/>
+        <source>Resolved at the first contact</source>
+        <translation>Réglées dès le premier contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="203"/>
+        <source>Repeat complaints (meeting required)</source>
+        <translation>Plaintes répétées (rencontre requise)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="204"/>
+        <source>Meetings held</source>
+        <translation>Rencontres tenues</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="205"/>
+        <source>Satisfaction (out of 5)</source>
+        <translation>Satisfaction (sur 5)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="209"/>
+        <source>Requests per month</source>
+        <translation>Requêtes par mois</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="210"/>
+        <source>Satisfaction answers per score</source>
+        <translation>Réponses au sondage par note</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="211"/>
+        <source>Requests per nature</source>
+        <translation>Requêtes par nature</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="212"/>
+        <source>Requests per channel</source>
+        <translation>Requêtes par canal</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="226"/>
+        <source>All departments</source>
+        <translation>Tous les services</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="229"/>
+        <source>All districts</source>
+        <translation>Tous les districts</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="232"/>
+        <source>All categories</source>
+        <translation>Toutes les catégories</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="235"/>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="238"/>
+        <source>All natures</source>
+        <translation>Toutes les natures</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="272"/>
+        <source>Computing the report on the server…</source>
+        <translation>Calcul du rapport sur le serveur…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="279"/>
+        <source>Reports are reserved for supervisors.</source>
+        <translation>Les rapports sont réservés aux superviseurs.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="290"/>
+        <source>%1 complaints</source>
+        <translation>dont %1 plaintes</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="294"/>
+        <source>%1 of %2 complaints</source>
+        <translation>%1 plaintes sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="300"/>
+        <source>90th percentile: %1</source>
+        <translation>90e centile : %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="306"/>
+        <source>Median time to resolve: %1</source>
+        <translation>Délai médian de règlement : %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="311"/>
+        <source>%1 requests</source>
+        <translation>%1 requêtes</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="318"/>
+        <source>%1 answers, response rate %2</source>
+        <translation>%1 réponses, taux de réponse %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="331"/>
+        <source>Report from %1 to %2.</source>
+        <translation>Rapport du %1 au %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="341"/>
+        <source>CSV file (*.csv)</source>
+        <translation>Fichier CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="342"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="343"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="347"/>
+        <source>Export the report</source>
+        <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="357"/>
+        <source>Report saved: %1</source>
+        <translation>Rapport enregistré : %1</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 """Login throttling by account+address, address and account, and an audit of refused logins.
 
 Revision ID: 0006_login_throttle
-Revises: 0004_kb_authoring
+Revises: 0005_notices
 Create Date: 2026-12-04 16:10:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_login_throttle"
-down_revision = "0004_kb_authoring"
+down_revision = "0005_notices"
 branch_labels = None
 depends_on = None
 

@@ -88,12 +88,30 @@ def cmd_init(args: argparse.Namespace) -> int:
             )
         for r in rejected:
             print(f"Rejeté : {r.path} : {r.reason}", file=sys.stderr)
+        _demo_year(server_db)
         if created:
             print("Comptes de démonstration (mots de passe affichés une seule fois) :")
             for username, role, password in created:
                 print(f"  {username:12} {role:11} {password}")
     server_db.dispose()
     return 0
+
+
+def _demo_year(server_db: dbmod.ServerDB) -> None:
+    """A year of seasonal requests for the reports (once), then notices start from now."""
+    from pac_sac_desktop.server.notices import service as notices
+    from pac_sac_desktop.server.reports import demo_year
+    from pac_sac_desktop.server.types import utcnow
+
+    per_day = float(os.environ.get("PAC_SAC_DEMO_YEAR", str(demo_year.PER_DAY)))
+    with server_db.transaction() as session:
+        if per_day > 0 and not demo_year.already_written(session):
+            summary = demo_year.generate(session, per_day=per_day)
+            demo_year.mark_written(session, utcnow())
+            print(
+                f"Requêtes de démonstration : {summary.requests} sur un an ({summary.events} événements)."
+            )
+        notices.start_from(session, utcnow())  # the demo's history is not announced to anyone
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -118,7 +136,11 @@ def cmd_run(args: argparse.Namespace) -> int:
             **quiet,
         )
         return 0
-    uvicorn.run(create_app(server_db), **quiet)
+    app = create_app(server_db)
+    from pac_sac_desktop.server.notices.worker import attach
+
+    attach(app, server_db, data_home() / "server")
+    uvicorn.run(app, **quiet)
     return 0
 
 
@@ -246,6 +268,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--db")
     p.set_defaults(func=cmd_kb_gaps)
+    from pac_sac_desktop.server.reports import cli as reports_cli
+
+    reports_cli.add_parser(sub, _db)
+    from pac_sac_desktop.server.notices import cli as notices_cli
+
+    notices_cli.add_parser(sub, _db)
     return parser
 
 

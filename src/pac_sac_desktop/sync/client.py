@@ -121,3 +121,8 @@ class ServerClient:
 
     def put(self, path: str, body: Any) -> tuple[int, Any]:
         return self._call("PUT", path, json=body)
+
+    def get_report(self, params: dict[str, Any]) -> dict:
+        """The supervisors' report of a period (GET /reports; permission requests:manage)."""
+        clean = {k: v for k, v in params.items() if v not in (None, "")}
+        return self._call("GET", "/reports", params=clean)[1]

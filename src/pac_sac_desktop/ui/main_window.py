@@ -68,6 +68,11 @@ class MainWindow(WindowMenus, QMainWindow):
         self.desk_page.open_request.connect(self.show_request)
         self.account_badge = AccountBadge(self)
         self.tabs.setCornerWidget(self.account_badge, Qt.Corner.TopRightCorner)
+        if ws.role() == "supervisor":
+            from pac_sac_desktop.ui.reports.report_page import ReportPage
+
+            self.report_page = ReportPage(ws, self, today_fn=today_fn)
+            self.tabs.addTab(self.report_page, self.tr("Reports"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)

@@ -1,0 +1,1 @@
+"""Citizen notices: outbox, templates, senders (SMTP, SMS providers) and the worker."""

@@ -1,0 +1,59 @@
+"""``pac-sac-server notices run [--once]`` and ``notices status``."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from pac_sac_desktop.core.paths import data_home
+
+
+def add_parser(sub: argparse._SubParsersAction, db_of) -> None:  # type: ignore[type-arg]
+    notices = sub.add_parser("notices", help="avis aux citoyens").add_subparsers(
+        dest="notices_command", required=True
+    )
+    p = notices.add_parser("run", help="écrire et envoyer les avis dus")
+    p.add_argument("--db")
+    p.add_argument("--once", action="store_true", help="une seule passe, puis quitter")
+    p.add_argument("--interval", type=float, default=5.0)
+    p.add_argument("--batch", type=int, default=20)
+    p.set_defaults(func=lambda args: run(args, db_of(args)))
+    p = notices.add_parser("status", help="nombre d'avis par état")
+    p.add_argument("--db")
+    p.set_defaults(func=lambda args: status(db_of(args)))
+
+
+def run(args: argparse.Namespace, db) -> int:  # type: ignore[no-untyped-def]
+    from pac_sac_desktop.server.notices.senders import mail_from_environment, sms_from_environment
+    from pac_sac_desktop.server.notices.worker import run_once
+
+    sms = sms_from_environment()
+    while True:
+        result = run_once(db, mail_from_environment(data_home() / "server"), sms, batch=args.batch)
+        print(
+            f"Avis : {result.written} écrit(s), {result.sent} envoyé(s), {result.retried} à "
+            f"réessayer, {result.failed} en échec, {result.stale} envoi(s) interrompu(s) réglé(s).",
+            flush=True,
+        )
+        if args.once:
+            db.dispose()
+            return 0
+        time.sleep(args.interval)
+
+
+def status(db) -> int:  # type: ignore[no-untyped-def]
+    from pac_sac_desktop.server.notices import service
+
+    labels = {
+        "pending": "en attente",
+        "sending": "en cours d'envoi",
+        "sent": "envoyés",
+        "failed": "en échec",
+        "uncertain": "incertains (envoi interrompu)",
+    }
+    with db.transaction(read_only=True) as session:
+        counts = service.counts(session)
+    for state, label in labels.items():
+        print(f"{label:32} {counts.get(state, 0)}")
+    db.dispose()
+    return 0

@@ -1,0 +1,1 @@
+"""Citizen satisfaction: the one-time link page and the clerk's entry, one event kind."""
