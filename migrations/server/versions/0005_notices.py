@@ -2,7 +2,7 @@
 satisfaction links; the reports' cache of one narrow row per request (report_facts)
 
 Revision ID: 0005_notices
-Revises: 0004_kb_authoring (the lead re-points it at merge)
+Revises: 0004_kb_authoring
 Create Date: 2026-12-04 16:00:00
 """
 
