@@ -118,7 +118,7 @@ def new_request(session, n: int, **kw) -> str:
 def add_event(session, request_uuid: str, kind: str, data: dict) -> None:
     requests.put_event(
         session, request_uuid, str(uuidlib.uuid4()), {"kind": kind, "data": data},
-        user=SUPERVISOR, can_manage=True,
+        user=SUPERVISOR,
     )  # fmt: skip
 
 

@@ -277,3 +277,15 @@ def test_a_refused_event_shows_its_request_in_blocked(service):
         requests_repo.block(s, item.id, "Votre rôle ne permet pas cette action.", conflict=False)
     assert [r.uuid for r in service.queue("blocked", now=NOW).rows] == [saved.uuid]
     assert service.resend(saved.uuid) == 1 and service.waiting() == 2
+
+
+def test_a_resolved_request_still_gets_its_followup_call_and_is_closed(service):
+    saved = service.save(draft(service), user="agent", now=NOW)
+    service.act(saved.number, "status", {"status": "resolved"}, user="s", role="supervisor")
+    service.act(saved.number, "followup", {"outcome": "reached"}, user="s", role="supervisor")
+    service.act(saved.number, "close", {"resolution": "Confirmé."}, user="s", role="supervisor")
+    assert service.detail(saved.number).summary.status == "closed"
+    with pytest.raises(ValidationFailed):
+        service.act(saved.number, "followup", {"outcome": "reached"}, user="s", role="supervisor")
+    with pytest.raises(ValidationFailed):
+        service.act(saved.number, "assignment", {"to": "Voirie"}, user="s", role="supervisor")

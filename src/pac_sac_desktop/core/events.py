@@ -385,7 +385,12 @@ def refusal(
             return "Cette requête est déjà fusionnée dans une autre."
         if final:
             return "Une requête fermée ne peut pas être fusionnée."
-    if kind in (EventKind.CLOSE, EventKind.ASSIGNMENT, EventKind.FOLLOWUP) and final:
+    # A resolved request (work done) may still get its follow-up call and be closed; a closed
+    # or cancelled one is reopened first, by a change of status.
+    ended = state.status in (Status.CLOSED, Status.CANCELLED)
+    if (kind == EventKind.ASSIGNMENT and final) or (
+        kind in (EventKind.CLOSE, EventKind.FOLLOWUP) and ended
+    ):
         return "Cette requête est déjà réglée : rouvrez-la d'abord (changement de statut)."
     if kind == EventKind.STATUS and data.get("status") == state.status:
         return "La requête a déjà ce statut."

@@ -238,7 +238,7 @@ def generate(
         clock[0] = at
         requests.put_event(
             session, request_uuid, str(uuidlib.UUID(int=rng.getrandbits(128))),
-            {"kind": kind, "data": data}, user=SUPERVISOR, can_manage=True,
+            {"kind": kind, "data": data}, user=SUPERVISOR,
         )  # fmt: skip
         summary.events += 1
 

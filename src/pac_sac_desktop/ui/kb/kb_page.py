@@ -155,8 +155,9 @@ class KnowledgePage(QWidget):
             if self.field.text().strip():
                 return
             notices, viewed, articles = payload
+            on_screen = self.viewer.article.id if self.viewer.article else None
             self.results.set_entries(
-                [entry_from_article(a, today, now) for a in notices + articles]
+                [entry_from_article(a, today, now) for a in notices + articles], select=on_screen
             )
             heading = self.tr("Recently viewed") if viewed else self.tr("Latest updates")
             if notices:

@@ -154,7 +154,14 @@ class ResultList(QListWidget):
         self.setUniformItemSizes(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-    def set_entries(self, entries: list[ResultEntry]) -> None:
+    def set_entries(self, entries: list[ResultEntry], select: str | None = None) -> None:
+        """Show ``entries``; the cursor goes on ``select`` when it is listed (the sheet on
+        screen stays on screen when the list refreshes), else on the first.
+
+        The refill itself is silent: emptying the list must not blank the sheet on screen (and
+        its "thank you" note) only to show it again a moment later.
+        """
+        self.blockSignals(True)
         self.clear()
         for entry in entries:
             item = QListWidgetItem()
@@ -162,8 +169,11 @@ class ResultList(QListWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.title)
             item.setToolTip(entry.title)
             self.addItem(item)
+        self.blockSignals(False)
         if entries:
-            self.setCurrentRow(0)
+            ids = [e.id for e in entries]
+            self.setCurrentRow(ids.index(select) if select in ids else 0)
+        self.currentRowChanged.emit(self.currentRow())  # an empty list empties the pane
 
     def entry(self, row: int | None = None) -> ResultEntry | None:
         item = self.item(self.currentRow() if row is None else row)
