@@ -51,6 +51,6 @@ def test_init_demo_writes_the_year_once(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("PAC_SAC_HOME", str(tmp_path))
     url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
     assert server_main(["init", "--db", url, "--demo"]) == 0
-    assert "Requêtes de démonstration" in capsys.readouterr().out
+    assert "sur un an" in capsys.readouterr().out
     assert server_main(["init", "--db", url, "--demo"]) == 0
-    assert "Requêtes de démonstration" not in capsys.readouterr().out
+    assert "sur un an" not in capsys.readouterr().out  # the year is written once
