@@ -212,6 +212,19 @@ class Event:
         return self.received_at is not None
 
     @classmethod
+    def from_row(cls, row: Any) -> Event:
+        """From a stored event of either database (same column names on both sides)."""
+        return cls(
+            uuid=row.uuid,
+            request_uuid=row.request_uuid,
+            kind=EventKind(row.kind),
+            data=row.data or {},
+            author=row.author,
+            created_at=row.created_at,
+            received_at=row.received_at,
+        )
+
+    @classmethod
     def from_wire(cls, item: Mapping[str, Any], request_uuid: str) -> Event:
         received = item.get("received_at")
         return cls(

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, and_, delete, func, insert, intersect, or_, select, text
 from sqlalchemy.orm import Session
 
-from pac_sac_desktop.core.events import Event, EventKind, RequestState, fold
+from pac_sac_desktop.core.events import Event, RequestState, fold
 from pac_sac_desktop.core.requests import (
     CitizenKey,
     RequestDraft,
@@ -447,15 +447,7 @@ def put_event(session: Session, request_uuid: str, item: Event) -> None:
 
 
 def event_from_row(row: RequestEventRow) -> Event:
-    return Event(
-        uuid=row.uuid,
-        request_uuid=row.request_uuid,
-        kind=EventKind(row.kind),
-        data=row.data or {},
-        author=row.author,
-        created_at=row.created_at,
-        received_at=row.received_at,
-    )
+    return Event.from_row(row)
 
 
 # ---------------------------------------------------------------- the supervisor's queues

@@ -359,15 +359,7 @@ def events_of_many(session: Session, uuids: list[str]) -> dict[str, list[Request
 
 
 def core_event(row: RequestEvent) -> Event:
-    return Event(
-        uuid=row.uuid,
-        request_uuid=row.request_uuid,
-        kind=EventKind(row.kind),
-        data=row.data or {},
-        author=row.author,
-        created_at=row.created_at,
-        received_at=row.received_at,
-    )
+    return Event.from_row(row)
 
 
 def state_of(history: list[RequestEvent]) -> RequestState:
