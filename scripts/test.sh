@@ -11,4 +11,4 @@ lint-imports
 echo "== translations"
 python tools/i18n.py --check
 echo "== pytest"
-exec pytest "$@"
+exec pytest -n auto "$@"
