@@ -797,131 +797,139 @@
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="77"/>
+        <source>All sheets</source>
+        <translation>Toutes les fiches</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="78"/>
         <source>Corrections</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="78"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="79"/>
         <source>Searches without an answer</source>
         <translation>Recherches sans réponse</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="87"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="88"/>
         <source>New sheet</source>
         <translation>Nouvelle fiche</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="90"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="91"/>
         <source>Open a published sheet…</source>
         <translation>Ouvrir une fiche publiée…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="130"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="131"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="484"/>
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="131"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="132"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="485"/>
         <source>waiting for the sync</source>
         <translation>en attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="132"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="133"/>
         <source>CONFLICT: another version was published</source>
         <translation>CONFLIT : une autre version a été publiée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="133"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="134"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="487"/>
         <source>refused by the server</source>
         <translation>refusé par le serveur</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="140"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="141"/>
         <source>withdrawal waiting for the sync</source>
         <translation>retrait en attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="142"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="143"/>
         <source>scheduled for %1</source>
         <translation>programmé pour le %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="148"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="149"/>
         <source>My drafts (%1)</source>
         <translation>Mes brouillons (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="155"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="156"/>
         <source>overdue since %1</source>
         <translation>en retard depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="155"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="156"/>
         <source>due on %1</source>
         <translation>à réviser le %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="164"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="165"/>
         <source>To review (%1 overdue or due within 30 days)</source>
         <translation>À réviser (%1 en retard ou dans les 30 jours)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="184"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="185"/>
         <source>Your draft (edited from version %1).</source>
         <translation>Votre brouillon (à partir de la version %1).</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="188"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="189"/>
         <source>Refused by the server: %1</source>
         <translation>Refusé par le serveur : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="194"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="195"/>
         <source>Published version %1.</source>
         <translation>Version publiée %1.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="197"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="198"/>
         <source>Expired since %1: publish it again with a new end.</source>
         <translation>Expiré depuis le %1 : publiez-le de nouveau avec une nouvelle fin.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="210"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="211"/>
         <source>Your version is kept: publish it to replace version %1.</source>
         <translation>Votre version est conservée : publiez-la pour remplacer la version %1.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="217"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="218"/>
         <source>Published version kept.</source>
         <translation>Version publiée conservée.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="245"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="246"/>
         <source>Withdraw</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="246"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="247"/>
         <source>Withdraw « %1 » from every workstation?</source>
         <translation>Retirer « %1 » de tous les postes?</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="253"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="254"/>
         <source>Tick « Publish at » and choose the moment first.</source>
         <translation>Cochez d&apos;abord « Publier le » et choisissez le moment.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="262"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="263"/>
         <source>Draft saved on this workstation; nobody else sees it yet.</source>
         <translation>Brouillon enregistré sur ce poste; personne d&apos;autre ne le voit encore.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="267"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="268"/>
         <source>Contradiction</source>
         <translation>Contradiction</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="268"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="269"/>
         <source>This sheet contradicts a category:
 %1
 
@@ -932,63 +940,63 @@ Publish anyway?</source>
 Publier quand même?</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="305"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="306"/>
         <source>Withdrawal sent at the next sync.</source>
         <translation>Retrait envoyé à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="311"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="312"/>
         <source>Scheduled for %1; sent to the server now.</source>
         <translation>Programmé pour le %1; envoyé au serveur maintenant.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="315"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="316"/>
         <source>Publishing: every workstation will have it at its next sync.</source>
         <translation>Publication en cours : chaque poste l&apos;aura à sa prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="327"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="328"/>
         <source>Published: version %1 on the server.</source>
         <translation>Publié : version %1 sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="333"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="334"/>
         <source>Sheet and correction asked</source>
         <translation>Fiche et correction demandée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="333"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="334"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="333"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="334"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="337"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="338"/>
         <source>Open the sheet</source>
         <translation>Ouvrir la fiche</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="339"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="340"/>
         <source>Mark as handled</source>
         <translation>Marquer comme traitée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="341"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="342"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="356"/>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="441"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="357"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="442"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="373"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="374"/>
         <source>%n correction(s) to handle</source>
         <translation>
             <numerusform>%n correction à traiter</numerusform>
@@ -996,49 +1004,49 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="405"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="406"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="408"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="409"/>
         <source>Searched, nothing found</source>
         <translation>Recherché, rien trouvé</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="408"/>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="410"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="409"/>
         <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="411"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="412"/>
         <source>Times</source>
         <translation>Fois</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="410"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="411"/>
         <source>Searched, no sheet opened</source>
         <translation>Recherché, aucune fiche ouverte</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="411"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="412"/>
         <source>Most opened sheets</source>
         <translation>Fiches les plus consultées</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="413"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="414"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="415"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="416"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="425"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="426"/>
         <source>What agents searched on every workstation (the words only: no name, no workstation). Write the sheets agents look for and do not find.</source>
         <translation>Ce que les agents ont cherché sur tous les postes (les mots seulement : ni nom ni poste). Rédigez les fiches que les agents cherchent sans les trouver.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="452"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="453"/>
         <source>%n search(es) in the period</source>
         <translation>
             <numerusform>%n recherche dans la période</numerusform>
@@ -1046,9 +1054,59 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="459"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="460"/>
         <source>Unavailable: %1</source>
         <translation>Indisponible : %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="475"/>
+        <source>Sheet</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="475"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="475"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="475"/>
+        <source>Review by</source>
+        <translation>À réviser avant le</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="486"/>
+        <source>conflict</source>
+        <translation>conflit</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="488"/>
+        <source>scheduled</source>
+        <translation>programmée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="489"/>
+        <source>published</source>
+        <translation>publiée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="490"/>
+        <source>expired</source>
+        <translation>expirée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="491"/>
+        <source>withdrawn</source>
+        <translation>retirée</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="501"/>
+        <source>%1 (overdue)</source>
+        <translation>%1 (en retard)</translation>
     </message>
 </context>
 <context>
@@ -1171,27 +1229,27 @@ Publier quand même?</translation>
         <translation>Service :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="161"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="162"/>
         <source>Recently viewed</source>
         <translation>Consultés récemment</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="161"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="162"/>
         <source>Latest updates</source>
         <translation>Mises à jour récentes</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="163"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="164"/>
         <source>Notices in force, then %1</source>
         <translation>Avis en vigueur, puis %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="196"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="197"/>
         <source>No such notice is in force now: « %2 » was lifted on %1.</source>
         <translation>Aucun avis de ce genre n&apos;est en vigueur : « %2 » a été levé le %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="203"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="204"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -1199,27 +1257,27 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="206"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="207"/>
         <source>spelling corrected: %1</source>
         <translation>orthographe corrigée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="210"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="211"/>
         <source>No answer sheet found. Try other words or check the spelling.</source>
         <translation>Aucune fiche trouvée. Essayez d&apos;autres mots ou vérifiez l&apos;orthographe.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="297"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="298"/>
         <source>This article was withdrawn from the knowledge base.</source>
         <translation>Cette fiche a été retirée de la base de connaissances.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="313"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="314"/>
         <source>Needs a fix</source>
         <translation>À corriger</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="314"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="315"/>
         <source>What is wrong or missing in this sheet?</source>
         <translation>Qu&apos;est-ce qui est faux ou manquant dans cette fiche?</translation>
     </message>

@@ -164,3 +164,27 @@ def test_a_conflict_shows_both_versions_side_by_side(editor_window, qtbot, ws):
     dialog.findChild(QPushButton, "keepMine").click()
     draft = ws.authoring.draft("piscine")
     assert draft.state == "draft" and draft.base_version == 2
+
+
+def test_every_sheet_is_listed_with_its_status_service_and_review_date(editor_window, ws):
+    page = editor_window.editor_page
+    editor = page.editor
+    editor.id_edit.setText("ecocentre-hiver")
+    editor.title_edit.setText("Écocentre : horaire d'hiver")
+    editor.body.setPlainText("## À dire au citoyen\nOuvert le samedi seulement.")
+    editor.save_button.click()
+    page.tabs.setCurrentIndex(1)
+    table = page.sheets_table
+    rows = {
+        table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 4)]
+        for r in range(table.rowCount())
+    }
+    assert rows["Écocentre : horaire d'hiver"][0] == "brouillon"
+    published = [values for values in rows.values() if values[0] == "publiée"]
+    assert published and all(values[1] for values in published)  # owner service shown
+    assert len(rows) == ws.kb.count() + 1  # every published sheet and the new draft
+    row = next(
+        r for r in range(table.rowCount()) if table.item(r, 0).text().startswith("Écocentre")
+    )
+    page._open_listed_sheet(row, 0)
+    assert page.tabs.currentIndex() == 0 and editor.id_edit.text() == "ecocentre-hiver"

@@ -20,6 +20,7 @@ from pac_sac_desktop.core.consistency import Finding, check_all, check_article
 from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.core.kb import Article, article_from_wire, article_to_wire, read_article_file
 from pac_sac_desktop.core.kb_history import DiffLine
+from pac_sac_desktop.core.requests import normalize_name
 from pac_sac_desktop.store import kb_repo, requests_repo
 from pac_sac_desktop.store.models import ArticleRow, DraftRow
 from pac_sac_desktop.store.types import utcnow
@@ -45,6 +46,17 @@ class Draft:
     @property
     def scheduled(self) -> bool:
         return self.article.publish_at is not None and self.article.publish_at > utcnow()
+
+
+@dataclass(frozen=True)
+class SheetStatus:
+    """One line of the editor's list of sheets."""
+
+    id: str
+    title: str
+    service: str
+    status: str  # draft, queued, conflict, rejected, scheduled, published, expired, withdrawn
+    review_due: dt.date | None
 
 
 def _wire(article: Article) -> dict[str, Any]:
@@ -189,6 +201,30 @@ class Authoring:
                 return "withdrawn"
             article = kb_repo.to_article(row)
         return "expired" if article.is_over(now) else "published"
+
+    def sheets(self, now: dt.datetime | None = None) -> list[SheetStatus]:
+        """Every sheet this workstation knows (published here, withdrawn, or only a draft),
+        with where it stands, its owner service and its review date, by title."""
+        now = now or utcnow()
+        drafts = {d.article.id: d for d in self.drafts()}
+        with self.db.reading() as s:
+            rows = list(s.scalars(select(ArticleRow)))
+            published = {r.id: (kb_repo.to_article(r), r.deleted) for r in rows}
+        out = []
+        for article_id in sorted(set(published) | set(drafts)):
+            article = drafts[article_id].article if article_id in drafts else None
+            if article is None:
+                article = published[article_id][0]
+            out.append(
+                SheetStatus(
+                    article.id,
+                    article.title or article.id,
+                    article.service,
+                    self.status(article_id, now),
+                    article.review_due(),
+                )
+            )
+        return sorted(out, key=lambda sheet: normalize_name(sheet.title))  # É with E
 
     def working_copy(self, article_id: str) -> Article | None:
         """What the editor opens: the draft if any, else the sheet as published here."""

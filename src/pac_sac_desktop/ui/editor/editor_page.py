@@ -74,6 +74,7 @@ class EditorPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editorTabs")
         self.tabs.addTab(self._sheets_tab(), self.tr("Sheets"))
+        self.tabs.addTab(self._all_sheets_tab(), self.tr("All sheets"))
         self.tabs.addTab(self._corrections_tab(), self.tr("Corrections"))
         self.tabs.addTab(self._gaps_tab(), self.tr("Searches without an answer"))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -462,6 +463,49 @@ class EditorPage(QWidget):
 
     def _tab_changed(self, index: int) -> None:
         if index == 1:
-            self.load_corrections()
+            self.load_sheets()
         elif index == 2:
+            self.load_corrections()
+        elif index == 3:
             self.load_gaps()
+
+    # ================================================================= all sheets
+    def _all_sheets_tab(self) -> QWidget:
+        self.sheets_table = _table(
+            [self.tr("Sheet"), self.tr("Status"), self.tr("Service"), self.tr("Review by")]
+        )
+        self.sheets_table.setObjectName("sheetsTable")
+        self.sheets_table.cellDoubleClicked.connect(self._open_listed_sheet)
+        return self.sheets_table
+
+    def load_sheets(self) -> None:
+        """Every sheet with its status (double-click opens it in the editor)."""
+        labels = {
+            "draft": self.tr("draft"),
+            "queued": self.tr("waiting for the sync"),
+            "conflict": self.tr("conflict"),
+            "rejected": self.tr("refused by the server"),
+            "scheduled": self.tr("scheduled"),
+            "published": self.tr("published"),
+            "expired": self.tr("expired"),
+            "withdrawn": self.tr("withdrawn"),
+            "unknown": "",
+        }
+        today = self.today_fn()
+        sheets = self.authoring.sheets()
+        rows = []
+        for sheet in sheets:
+            due = sheet.review_due
+            review = day_text(due) if due else ""
+            if due is not None and due < today and sheet.status not in ("withdrawn", "expired"):
+                review = self.tr("%1 (overdue)").replace("%1", review)
+            rows.append(
+                [sheet.title, labels.get(sheet.status, sheet.status), sheet.service, review]
+            )
+        _fill(self.sheets_table, rows, [sheet.id for sheet in sheets])
+
+    def _open_listed_sheet(self, row: int, _column: int) -> None:
+        item = self.sheets_table.item(row, 0)
+        if item is not None:
+            self.tabs.setCurrentIndex(0)
+            self.open_sheet(item.data(ROLE_ID))
