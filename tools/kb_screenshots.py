@@ -119,7 +119,7 @@ ws.authoring.gaps = lambda a, b: {
         {"id": "x", "title": "Collecte des ordures ménagères : horaire et consignes", "count": 31},
     ],
 }
-page.tabs.setCurrentIndex(2)
+page.tabs.setCurrentIndex(3)
 spin(1200)
 w.grab().save(str(OUT / "gaps.png"))
 print("ok")
