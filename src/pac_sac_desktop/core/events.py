@@ -305,6 +305,20 @@ class RequestState:
     resolution: str = ""
     status_before_merge: str = field(default=Status.RECEIVED, repr=False)
 
+    def store_on(self, row: Any, *, meeting_at: bool = True) -> None:
+        """Write the state into a request row's columns (the server's and the workstation's
+        carry the same names; the workstation keeps no meeting time column)."""
+        row.status = self.status
+        row.assigned_to = self.assigned_to
+        row.first_followup_at = self.first_followup_at
+        row.meeting = self.meeting
+        row.merged_into = self.merged_into
+        row.satisfaction = self.satisfaction
+        row.closed_at = self.closed_at
+        row.resolution = self.resolution
+        if meeting_at:
+            row.meeting_at = self.meeting_at
+
 
 def apply(state: RequestState, event: Event) -> RequestState:
     """The state after one event. Pure: the server and workstations fold the same history."""

@@ -550,14 +550,7 @@ def refresh_state(session: Session, row: RequestRow) -> RequestState:
     session.flush()
     start = RequestState(status="received" if row.reference else "new")
     state = fold([event_from_row(e) for e in events_of(session, row.uuid)], start)
-    row.status = state.status
-    row.assigned_to = state.assigned_to
-    row.first_followup_at = state.first_followup_at
-    row.meeting = state.meeting
-    row.merged_into = state.merged_into
-    row.satisfaction = state.satisfaction
-    row.closed_at = state.closed_at
-    row.resolution = state.resolution
+    state.store_on(row, meeting_at=False)
     return state
 
 

@@ -371,15 +371,7 @@ def state_of(history: list[RequestEvent]) -> RequestState:
 
 
 def _store_state(row: Request, state: RequestState) -> None:
-    row.status = state.status
-    row.assigned_to = state.assigned_to
-    row.first_followup_at = state.first_followup_at
-    row.meeting = state.meeting
-    row.meeting_at = state.meeting_at
-    row.merged_into = state.merged_into
-    row.satisfaction = state.satisfaction
-    row.closed_at = state.closed_at
-    row.resolution = state.resolution
+    state.store_on(row)
 
 
 MAX_ASSIGNEE = 120  # the assigned_to column
