@@ -210,33 +210,11 @@ def detail(session: Session, ref_or_uuid: str, streets: StreetIndex) -> RequestD
     return RequestDetail(summary, draft, events, state, summary.aliases)
 
 
-def queue(
-    session: Session,
-    name: str,
-    streets: StreetIndex,
-    *,
-    now: dt.datetime,
-    department: str | None = None,
-    district: int | None = None,
-    sort: str = "due",
-    descending: bool = False,
-    offset: int = 0,
-    limit: int = 100,
-) -> QueuePage:
-    if name not in repo.QUEUES:
+def queue(session: Session, query: repo.QueueQuery, streets: StreetIndex) -> QueuePage:
+    if query.name not in repo.QUEUES:
         raise ValidationFailed(
-            {"queue": f"file inconnue : {name} (choix : {', '.join(repo.QUEUES)})"},
+            {"queue": f"file inconnue : {query.name} (choix : {', '.join(repo.QUEUES)})"},
             "File de travail inconnue.",
         )
-    rows, total = repo.queue_page(
-        session,
-        name,
-        now=now,
-        department=department,
-        district=district,
-        sort=sort,
-        descending=descending,
-        offset=offset,
-        limit=limit,
-    )
+    rows, total = repo.queue_page(session, query)
     return QueuePage(summaries(session, rows, streets), total)

@@ -357,19 +357,11 @@ class RequestService:
         limit: int = 100,
         now: dt.datetime | None = None,
     ) -> QueuePage:
+        query = repo.QueueQuery(
+            name, now or utcnow(), department, district, sort, descending, offset, limit
+        )
         with self.db.reading() as session:
-            return request_queries.queue(
-                session,
-                name,
-                self.streets,
-                now=now or utcnow(),
-                department=department,
-                district=district,
-                sort=sort,
-                descending=descending,
-                offset=offset,
-                limit=limit,
-            )
+            return request_queries.queue(session, query, self.streets)
 
     def queue_counts(
         self,

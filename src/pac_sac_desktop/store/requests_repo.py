@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, and_, delete, func, insert, intersect, or_, select, text
@@ -499,25 +500,30 @@ SORTS = {
 }
 
 
-def queue_page(
-    session: Session,
-    name: str,
-    *,
-    now: dt.datetime,
-    department: str | None = None,
-    district: int | None = None,
-    sort: str = "due",
-    descending: bool = False,
-    offset: int = 0,
-    limit: int = 100,
-) -> tuple[list[ListedRow], int]:
-    conditions, order = queue_filter(name, now, department=department, district=district)
-    column = SORTS.get(sort)
+@dataclass(frozen=True)
+class QueueQuery:
+    """One page of a supervisor's queue: which queue, filters, order and window, built once by
+    the service and read here."""
+
+    name: str
+    now: dt.datetime
+    department: str | None = None
+    district: int | None = None
+    sort: str = "due"
+    descending: bool = False
+    offset: int = 0
+    limit: int = 100
+
+
+def queue_page(session: Session, q: QueueQuery) -> tuple[list[ListedRow], int]:
+    conditions, order = queue_filter(q.name, q.now, department=q.department, district=q.district)
+    column = SORTS.get(q.sort)
     ordering = [column] if column is not None else order
-    ordering = [c.desc() if descending else c for c in ordering]
+    ordering = [c.desc() if q.descending else c for c in ordering]
     stmt = _listed().where(*conditions).order_by(*ordering)
-    rows = list(session.execute(stmt.offset(offset).limit(limit)))
-    return rows, queue_count(session, name, now=now, department=department, district=district)
+    rows = list(session.execute(stmt.offset(q.offset).limit(q.limit)))
+    total = queue_count(session, q.name, now=q.now, department=q.department, district=q.district)
+    return rows, total
 
 
 def queue_count(
