@@ -20,7 +20,6 @@ from pac_sac_desktop.core.events import EventKind
 from pac_sac_desktop.core.taxonomy import (
     Category,
     Question,
-    check_answer,
     questions_from_data,
 )
 from pac_sac_desktop.core.vocabulary import (
@@ -529,7 +528,6 @@ __all__ = [
     "RequestDraft",
     "Status",
     "SyncState",
-    "check_answer",
     "due_dates",
     "questions_from_data",
     "rank_categories",

@@ -86,10 +86,6 @@ def questions_from_data(items: list[dict] | None) -> list[Question]:
     return [Question.from_wire(q) for q in items or []]
 
 
-def check_answer(question: Question, value: Any) -> str | None:
-    return question.check(value)
-
-
 # Keys of a category kept in its free ``data`` column (both databases): everything that is not
 # a column of its own.
 DATA_KEYS = ("natures", "keywords", "description", "questions")

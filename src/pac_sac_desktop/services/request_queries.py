@@ -184,7 +184,7 @@ def detail(session: Session, ref_or_uuid: str, streets: StreetIndex) -> RequestD
     if row is None:
         raise KeyError(ref_or_uuid)
     summary = summaries(session, [row], streets)[0]
-    events = server_order(repo.event_from_row(e) for e in repo.events_of(session, row.uuid))
+    events = server_order(Event.from_row(e) for e in repo.events_of(session, row.uuid))
     try:
         draft = RequestDraft.from_wire(row.payload or {})
     except ValidationFailed:  # an old or foreign payload: show what the columns know

@@ -447,10 +447,6 @@ def put_event(session: Session, request_uuid: str, item: Event) -> None:
     row.received_at = item.received_at
 
 
-def event_from_row(row: RequestEventRow) -> Event:
-    return Event.from_row(row)
-
-
 # ---------------------------------------------------------------- the supervisor's queues
 QUEUES = ("first-followup", "meeting", "unassigned", "overdue", "blocked")
 
@@ -555,7 +551,7 @@ def refresh_state(session: Session, row: RequestRow) -> RequestState:
     ones): the same function the server applies, so both sides agree."""
     session.flush()
     start = RequestState(status="received" if row.reference else "new")
-    state = fold([event_from_row(e) for e in events_of(session, row.uuid)], start)
+    state = fold([Event.from_row(e) for e in events_of(session, row.uuid)], start)
     state.store_on(row, meeting_at=False)
     return state
 

@@ -358,20 +358,12 @@ def events_of_many(session: Session, uuids: list[str]) -> dict[str, list[Request
     return out
 
 
-def core_event(row: RequestEvent) -> Event:
-    return Event.from_row(row)
-
-
 def state_of(history: list[RequestEvent]) -> RequestState:
     """The fold of a history already in server order (core.events.apply, event by event)."""
     state = RequestState()
     for row in history:
-        state = apply(state, core_event(row))
+        state = apply(state, Event.from_row(row))
     return state
-
-
-def _store_state(row: Request, state: RequestState) -> None:
-    state.store_on(row)
 
 
 MAX_ASSIGNEE = 120  # the assigned_to column
@@ -502,7 +494,7 @@ def put_event(
         if existing is None:
             raise
         return _replay(existing, request_uuid, digest)
-    _store_state(row, apply(state, core_event(event)))
+    apply(state, Event.from_row(event)).store_on(row)
     row.updated_at = received
     session.flush()
     feed.record(session, "requests", request_uuid)
