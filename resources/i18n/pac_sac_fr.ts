@@ -70,154 +70,154 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="79"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="68"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="80"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="69"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="123"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="112"/>
         <source>Assign</source>
         <translation>Assigner</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="125"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="114"/>
         <source>A department</source>
         <translation>Un service</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="126"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="115"/>
         <source>A person</source>
         <translation>Une personne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="128"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="117"/>
         <source>Assign to:</source>
         <translation>Assigner à :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="132"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="121"/>
         <source>Department, or the person&apos;s user name</source>
         <translation>Service, ou nom d&apos;utilisateur de la personne</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="134"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="123"/>
         <source>Who:</source>
         <translation>Qui :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="139"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="128"/>
         <source>Change the status</source>
         <translation>Changer le statut</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="140"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="129"/>
         <source>New status:</source>
         <translation>Nouveau statut :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="141"/>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="200"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="130"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="189"/>
         <source>Why (optional):</source>
         <translation>Pourquoi (facultatif) :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="146"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="135"/>
         <source>Log a follow-up call</source>
         <translation>Consigner un appel de suivi</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="147"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="136"/>
         <source>When:</source>
         <translation>Quand :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="148"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="137"/>
         <source>Outcome:</source>
         <translation>Résultat :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="149"/>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="206"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="138"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="195"/>
         <source>Note:</source>
         <translation>Note :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="155"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="144"/>
         <source>Meeting with the councillor</source>
         <translation>Rencontres avec l&apos;élu</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="157"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="146"/>
         <source>Meeting:</source>
         <translation>Rencontre :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="161"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="150"/>
         <source>Date:</source>
         <translation>Date :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="163"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="152"/>
         <source>Councillor:</source>
         <translation>Conseiller ou conseillère :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="166"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="155"/>
         <source>City official:</source>
         <translation>Fonctionnaire :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="169"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="158"/>
         <source>Outcome (when held):</source>
         <translation>Ce qui a été convenu (si tenue) :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="174"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="163"/>
         <source>Close the request</source>
         <translation>Fermer la requête</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="175"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="164"/>
         <source>How it was settled:</source>
         <translation>Comment elle a été réglée :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="180"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="169"/>
         <source>Citizen satisfaction</source>
         <translation>Satisfaction du citoyen</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="185"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="174"/>
         <source>Score (1 to 5):</source>
         <translation>Note (1 à 5) :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="186"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="175"/>
         <source>Comment:</source>
         <translation>Commentaire :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="191"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="180"/>
         <source>Merge into another request</source>
         <translation>Fusionner dans une autre requête</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="194"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="183"/>
         <source>Reference of the request to keep:</source>
         <translation>Numéro de la requête à conserver :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="199"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="188"/>
         <source>Undo the merge</source>
         <translation>Annuler la fusion</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="205"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/action_dialogs.py" line="194"/>
         <source>Add a note</source>
         <translation>Ajouter une note</translation>
     </message>
@@ -225,124 +225,124 @@
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="65"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="64"/>
         <source>e.g. ecocentre-horaire (lowercase, hyphens)</source>
         <translation>p. ex. ecocentre-horaire (minuscules, traits d&apos;union)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="72"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="71"/>
         <source>comma-separated words agents type</source>
         <translation>mots que tapent les agents, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="75"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="74"/>
         <source>request categories, e.g. nid-de-poule</source>
         <translation>catégories de requête, p. ex. nid-de-poule</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="77"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="76"/>
         <source>Taxonomy codes: the request opened from this sheet, and its deadline check</source>
         <translation>Codes de la taxonomie : la requête ouverte depuis cette fiche, et la vérification de son délai</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="80"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="79"/>
         <source>Urgent notice (shown in every workstation&apos;s banner)</source>
         <translation>Avis urgent (affiché dans le bandeau de tous les postes)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="81"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="80"/>
         <source>Publish at</source>
         <translation>Publier le</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="83"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="82"/>
         <source>Ends at</source>
         <translation>Fin le</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="99"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="94"/>
         <source>## What to tell the citizen
 …</source>
         <translation>## À dire au citoyen
 …</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="102"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="97"/>
         <source>Link to another sheet: type to search…</source>
         <translation>Lien vers une autre fiche : tapez pour chercher…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="121"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="116"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="122"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="117"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="123"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="118"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="124"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="119"/>
         <source>Tags</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="125"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="120"/>
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="126"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="121"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="133"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="128"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="134"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="129"/>
         <source>Review by</source>
         <translation>À réviser avant le</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="136"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="131"/>
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="138"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="133"/>
         <source>Publish now</source>
         <translation>Publier maintenant</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="141"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="136"/>
         <source>Schedule</source>
         <translation>Programmer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="142"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="137"/>
         <source>Withdraw</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="143"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="138"/>
         <source>History…</source>
         <translation>Historique…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="164"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="159"/>
         <source>Body (Markdown)</source>
         <translation>Texte (Markdown)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="174"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/article_editor.py" line="169"/>
         <source>Preview: the sheet as agents will see it</source>
         <translation>Aperçu : la fiche telle que les agents la verront</translation>
     </message>
@@ -531,7 +531,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="77"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="78"/>
         <source>No data for this period</source>
         <translation>Aucune donnée pour cette période</translation>
     </message>
@@ -822,13 +822,13 @@
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="131"/>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="484"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="481"/>
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="132"/>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="485"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="482"/>
         <source>waiting for the sync</source>
         <translation>en attente de synchronisation</translation>
     </message>
@@ -839,7 +839,7 @@
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="134"/>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="487"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="484"/>
         <source>refused by the server</source>
         <translation>refusé par le serveur</translation>
     </message>
@@ -991,7 +991,7 @@ Publier quand même?</translation>
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="357"/>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="442"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="439"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -1004,49 +1004,49 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="406"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="403"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="409"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="406"/>
         <source>Searched, nothing found</source>
         <translation>Recherché, rien trouvé</translation>
     </message>
     <message>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="406"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="408"/>
         <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="409"/>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="411"/>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="412"/>
         <source>Times</source>
         <translation>Fois</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="411"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="408"/>
         <source>Searched, no sheet opened</source>
         <translation>Recherché, aucune fiche ouverte</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="412"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="409"/>
         <source>Most opened sheets</source>
         <translation>Fiches les plus consultées</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="414"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="411"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="416"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="413"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="426"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="423"/>
         <source>What agents searched on every workstation (the words only: no name, no workstation). Write the sheets agents look for and do not find.</source>
         <translation>Ce que les agents ont cherché sur tous les postes (les mots seulement : ni nom ni poste). Rédigez les fiches que les agents cherchent sans les trouver.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="453"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="450"/>
         <source>%n search(es) in the period</source>
         <translation>
             <numerusform>%n recherche dans la période</numerusform>
@@ -1054,57 +1054,57 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="460"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="457"/>
         <source>Unavailable: %1</source>
         <translation>Indisponible : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="475"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="472"/>
         <source>Sheet</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="475"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="472"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="475"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="472"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="475"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="472"/>
         <source>Review by</source>
         <translation>À réviser avant le</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="486"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="483"/>
         <source>conflict</source>
         <translation>conflit</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="488"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="485"/>
         <source>scheduled</source>
         <translation>programmée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="489"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="486"/>
         <source>published</source>
         <translation>publiée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="490"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="487"/>
         <source>expired</source>
         <translation>expirée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="491"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="488"/>
         <source>withdrawn</source>
         <translation>retirée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="501"/>
+        <location filename="../../src/pac_sac_desktop/ui/editor/editor_page.py" line="498"/>
         <source>%1 (overdue)</source>
         <translation>%1 (en retard)</translation>
     </message>
@@ -1434,17 +1434,17 @@ Publier quand même?</translation>
 <context>
     <name>QuestionsForm</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="54"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="56"/>
         <source>— choose —</source>
         <translation>— choisir —</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="58"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="60"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="59"/>
+        <location filename="../../src/pac_sac_desktop/ui/capture/questions.py" line="61"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
@@ -1543,7 +1543,7 @@ Publier quand même?</translation>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="160"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="158"/>
         <source>Show report</source>
         <translation>Afficher le rapport</translation>
     </message>
@@ -1558,177 +1558,177 @@ Publier quand même?</translation>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="177"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="168"/>
         <source>Choose a period, then show the report.</source>
         <translation>Choisissez une période, puis affichez le rapport.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="182"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="173"/>
         <source>Export CSV</source>
         <translation>Exporter en CSV</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="183"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="174"/>
         <source>Export Excel</source>
         <translation>Exporter en Excel</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="184"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="175"/>
         <source>Export PDF</source>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="198"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="199"/>
         <source>Requests received</source>
         <translation>Requêtes reçues</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="199"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="200"/>
         <source>Complaints followed up within 24 hours</source>
         <translation>Plaintes suivies en 24 heures</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="200"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="201"/>
         <source>Time to first follow-up (median)</source>
         <translation>Délai du premier suivi (médiane)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="201"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="202"/>
         <source>Resolved within the category deadline</source>
         <translation>Réglées dans le délai de la catégorie</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="202"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="203"/>
         <source>Resolved at the first contact</source>
         <translation>Réglées dès le premier contact</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="203"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="204"/>
         <source>Repeat complaints (meeting required)</source>
         <translation>Plaintes répétées (rencontre requise)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="204"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="205"/>
         <source>Meetings held</source>
         <translation>Rencontres tenues</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="205"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="206"/>
         <source>Satisfaction (out of 5)</source>
         <translation>Satisfaction (sur 5)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="209"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="210"/>
         <source>Requests per month</source>
         <translation>Requêtes par mois</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="210"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="211"/>
         <source>Satisfaction answers per score</source>
         <translation>Réponses au sondage par note</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="211"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="212"/>
         <source>Requests per nature</source>
         <translation>Requêtes par nature</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="212"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="213"/>
         <source>Requests per channel</source>
         <translation>Requêtes par canal</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="226"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="227"/>
         <source>All departments</source>
         <translation>Tous les services</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="229"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="230"/>
         <source>All districts</source>
         <translation>Tous les districts</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="232"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="233"/>
         <source>All categories</source>
         <translation>Toutes les catégories</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="235"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="236"/>
         <source>All channels</source>
         <translation>Tous les canaux</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="238"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="239"/>
         <source>All natures</source>
         <translation>Toutes les natures</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="272"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="273"/>
         <source>Computing the report on the server…</source>
         <translation>Calcul du rapport sur le serveur…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="279"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="280"/>
         <source>Reports are reserved for supervisors.</source>
         <translation>Les rapports sont réservés aux superviseurs.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="290"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="291"/>
         <source>%1 complaints</source>
         <translation>dont %1 plaintes</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="294"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="295"/>
         <source>%1 of %2 complaints</source>
         <translation>%1 plaintes sur %2</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="300"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="301"/>
         <source>90th percentile: %1</source>
         <translation>90e centile : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="306"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="307"/>
         <source>Median time to resolve: %1</source>
         <translation>Délai médian de règlement : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="311"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="312"/>
         <source>%1 requests</source>
         <translation>%1 requêtes</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="318"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="319"/>
         <source>%1 answers, response rate %2</source>
         <translation>%1 réponses, taux de réponse %2</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="331"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="332"/>
         <source>Report from %1 to %2.</source>
         <translation>Rapport du %1 au %2.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="341"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="342"/>
         <source>CSV file (*.csv)</source>
         <translation>Fichier CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="342"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="343"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="343"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="344"/>
         <source>PDF document (*.pdf)</source>
         <translation>Document PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="347"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="348"/>
         <source>Export the report</source>
         <translation>Exporter le rapport</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="357"/>
+        <location filename="../../src/pac_sac_desktop/ui/reports/report_page.py" line="358"/>
         <source>Report saved: %1</source>
         <translation>Rapport enregistré : %1</translation>
     </message>
@@ -2299,14 +2299,6 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
     </message>
 </context>
 <context>
-    <name>dates</name>
-    <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/dates.py" line="14"/>
-        <source>en</source>
-        <translation>fr</translation>
-    </message>
-</context>
-<context>
     <name>errors</name>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/errors.py" line="22"/>
@@ -2327,17 +2319,17 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
 <context>
     <name>format</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="37"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="42"/>
         <source>updated today</source>
         <translation>mis à jour aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="39"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="44"/>
         <source>updated yesterday</source>
         <translation>mis à jour hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="41"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="46"/>
         <source>updated %n day(s) ago</source>
         <translation>
             <numerusform>mis à jour il y a %n jour</numerusform>
@@ -2345,7 +2337,7 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="44"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="49"/>
         <source>updated %n month(s) ago</source>
         <translation>
             <numerusform>mis à jour il y a %n mois</numerusform>
@@ -2353,7 +2345,7 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="45"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="50"/>
         <source>updated %n year(s) ago</source>
         <translation>
             <numerusform>mis à jour il y a %n an</numerusform>
@@ -2361,7 +2353,7 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="86"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="91"/>
         <source>overdue by %1</source>
         <translation>en retard de %1</translation>
     </message>

@@ -23,6 +23,11 @@ def set_language(code: str) -> None:
     _language = "en" if code == "en" else "fr"
 
 
+def language() -> str:
+    """The interface language chosen at start: "fr" or "en"."""
+    return _language
+
+
 def today_local() -> dt.date:
     return dt.datetime.now(LOCAL_TZ).date()
 

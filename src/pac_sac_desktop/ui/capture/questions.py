@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
 
 from pac_sac_desktop.core.taxonomy import Question
 from pac_sac_desktop.ui.capture.fields import FocusOut, error_label, show_message
+from pac_sac_desktop.ui.format import today_local
+from pac_sac_desktop.ui.widgets.date_inputs import date_edit
 
 NO_ANSWER = ""
 
@@ -60,10 +62,7 @@ class QuestionsForm(QWidget):
             combo.currentIndexChanged.connect(lambda _i: changed())
             return combo
         if q.type == "date":
-            edit = QDateEdit(QDate.currentDate())
-            edit.setCalendarPopup(True)
-            edit.setLocale(QLocale(QLocale.Language.French, QLocale.Country.Canada))
-            edit.setDisplayFormat("d MMMM yyyy")
+            edit = date_edit(today_local())
             edit.dateChanged.connect(lambda _d: changed())
             return edit
         line = QLineEdit()

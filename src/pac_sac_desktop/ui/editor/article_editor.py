@@ -12,8 +12,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +35,7 @@ from pac_sac_desktop.core.kb import (
 from pac_sac_desktop.core.timefmt import LOCAL_TZ
 from pac_sac_desktop.services.workstation import Workstation
 from pac_sac_desktop.ui.kb.article_view import ArticleView
+from pac_sac_desktop.ui.widgets.date_inputs import date_edit, moment_edit
 
 PREVIEW_MS = 250
 
@@ -79,18 +78,14 @@ class ArticleEditor(QWidget):
         self.summary = QLineEdit()
         self.urgent = QCheckBox(self.tr("Urgent notice (shown in every workstation's banner)"))
         self.schedule_on = QCheckBox(self.tr("Publish at"))
-        self.publish_at = QDateTimeEdit()
+        self.publish_at = moment_edit()
         self.ends_on = QCheckBox(self.tr("Ends at"))
-        self.expires_at = QDateTimeEdit()
+        self.expires_at = moment_edit()
         for edit in (self.publish_at, self.expires_at):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
             edit.setEnabled(False)
         self.schedule_on.toggled.connect(self.publish_at.setEnabled)
         self.ends_on.toggled.connect(self.expires_at.setEnabled)
-        self.review_by = QDateEdit()
-        self.review_by.setCalendarPopup(True)
-        self.review_by.setDisplayFormat("yyyy-MM-dd")
+        self.review_by = date_edit()
         self.body = QPlainTextEdit()
         self.body.setObjectName("bodyEdit")
         mono = QFont("DejaVu Sans Mono")

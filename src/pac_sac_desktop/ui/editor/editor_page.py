@@ -8,9 +8,8 @@ import datetime as dt
 import html
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +36,7 @@ from pac_sac_desktop.ui.editor.history_dialog import HistoryDialog
 from pac_sac_desktop.ui.errors import describe
 from pac_sac_desktop.ui.kb.dates import day_text, moment_text
 from pac_sac_desktop.ui.tasks import run_task
+from pac_sac_desktop.ui.widgets.date_inputs import date_edit
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 
@@ -398,11 +398,8 @@ class EditorPage(QWidget):
     # ================================================================= gaps
     def _gaps_tab(self) -> QWidget:
         today = self.today_fn()
-        self.gaps_from = QDateEdit(QDate(today.year, today.month, today.day).addDays(-6))
-        self.gaps_to = QDateEdit(QDate(today.year, today.month, today.day))
-        for edit in (self.gaps_from, self.gaps_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.gaps_from = date_edit(today - dt.timedelta(days=6))
+        self.gaps_to = date_edit(today)
         refresh = QPushButton(self.tr("Show"))
         refresh.clicked.connect(self.load_gaps)
         self.gaps_note = QLabel()

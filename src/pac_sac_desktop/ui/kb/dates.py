@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication
-
 from pac_sac_desktop.core.timefmt import date_en, date_fr, datetime_en, datetime_fr
+from pac_sac_desktop.ui import format as fmt
 
 
 def _french() -> bool:
-    # The catalogue translates this marker to "fr": dates follow the interface's language.
-    return QCoreApplication.translate("dates", "en") == "fr"
+    return fmt.language() == "fr"
 
 
 def day_text(day: dt.date, *, year: bool = True) -> str:

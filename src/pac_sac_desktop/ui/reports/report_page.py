@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,7 @@ from pac_sac_desktop.core.vocabulary import CHANNEL_LABELS, NATURE_LABELS
 from pac_sac_desktop.services import reports
 from pac_sac_desktop.ui.format import today_local
 from pac_sac_desktop.ui.tasks import run_task
+from pac_sac_desktop.ui.widgets.date_inputs import date_edit
 
 BLUE = QColor("#1f5f99")
 GREEN = QColor("#2e8b57")
@@ -144,13 +145,10 @@ class ReportPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
 
-        bar = QHBoxLayout()
-        self.start = QDateEdit(QDate(start.year, start.month, start.day))
-        self.end = QDateEdit(QDate(end.year, end.month, end.day))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # Two rows: the period with the status and exports, then the filters and the button.
+        # One row cut every filter's text at 1366 pixels.
+        self.start = date_edit(start)
+        self.end = date_edit(end)
         self.department = QComboBox()
         self.district = QComboBox()
         self.category = QComboBox()
@@ -160,23 +158,16 @@ class ReportPage(QWidget):
         self.show_button = QPushButton(self.tr("Show report"))
         self.show_button.setDefault(True)
         self.show_button.clicked.connect(self.load)
-        bar.addWidget(QLabel(self.tr("From")))
-        bar.addWidget(self.start)
-        bar.addWidget(QLabel(self.tr("to")))
-        bar.addWidget(self.end)
-        for combo in (self.department, self.district, self.category, self.channel, self.nature):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(9)
-            bar.addWidget(combo)
-        bar.addWidget(self.show_button)
-        outer.addLayout(bar)
 
-        exports = QHBoxLayout()
+        period = QHBoxLayout()
+        period.addWidget(QLabel(self.tr("From")))
+        period.addWidget(self.start)
+        period.addWidget(QLabel(self.tr("to")))
+        period.addWidget(self.end)
+        period.addSpacing(12)
         self.status = QLabel(self.tr("Choose a period, then show the report."))
         self.status.setStyleSheet("color:#566573")
-        exports.addWidget(self.status, 1)
+        period.addWidget(self.status, 1)
         self.export_buttons = []
         for fmt, label in (
             ("csv", self.tr("Export CSV")),
@@ -186,9 +177,19 @@ class ReportPage(QWidget):
             button = QPushButton(label)
             button.setEnabled(False)
             button.clicked.connect(lambda _=False, f=fmt: self.export(f))
-            exports.addWidget(button)
+            period.addWidget(button)
             self.export_buttons.append(button)
-        outer.addLayout(exports)
+        outer.addLayout(period)
+
+        filters = QHBoxLayout()
+        for combo in (self.department, self.district, self.category, self.channel, self.nature):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+            filters.addWidget(combo, 1)
+        filters.addWidget(self.show_button)
+        outer.addLayout(filters)
 
         body = QWidget()
         grid = QGridLayout(body)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -23,21 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from pac_sac_desktop.core.events import FOLLOWUP_OUTCOMES, MEETING_STATES
-from pac_sac_desktop.core.timefmt import LOCAL_TZ
 from pac_sac_desktop.core.vocabulary import STATUS_LABELS
+from pac_sac_desktop.ui.widgets.date_inputs import moment_edit
 
 translate = QCoreApplication.translate
-FRENCH = QLocale(QLocale.Language.French, QLocale.Country.Canada)
-
-
-def moment_edit(value: dt.datetime | None = None) -> QDateTimeEdit:
-    """A date and time on the city's clock, written the Quebec way (4 décembre 2026 à 8 h 28)."""
-    here = (value or dt.datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ).replace(tzinfo=None)
-    edit = QDateTimeEdit(QDateTime(here))
-    edit.setLocale(FRENCH)
-    edit.setDisplayFormat("d MMMM yyyy 'à' H 'h' mm")
-    edit.setCalendarPopup(True)
-    return edit
 
 
 def text_box(height: int = 80) -> QPlainTextEdit:
