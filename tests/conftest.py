@@ -63,6 +63,26 @@ def _gc_on_the_gui_thread(request: pytest.FixtureRequest) -> None:
         collect_on_gui_thread(request.getfixturevalue("qapp"))
 
 
+# Waits without an explicit timeout: generous, because the suite runs on two shared cores where
+# a background index build can take several seconds. A wait ends as soon as its condition holds,
+# so this only changes how long a failing test takes to fail.
+QT_WAIT_MS = 30_000
+
+
+@pytest.fixture()
+def qtbot(qtbot):  # type: ignore[no-untyped-def]
+    """pytest-qt's qtbot whose waitUntil and waitSignal default to ``QT_WAIT_MS``."""
+    for name in ("waitUntil", "waitSignal"):
+        wait = getattr(qtbot, name)
+
+        def patient(*args, _wait=wait, **kwargs):  # type: ignore[no-untyped-def]
+            kwargs.setdefault("timeout", QT_WAIT_MS)
+            return _wait(*args, **kwargs)
+
+        setattr(qtbot, name, patient)
+    return qtbot
+
+
 @pytest.fixture()
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "home"
