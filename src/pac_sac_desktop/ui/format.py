@@ -68,13 +68,7 @@ def short_when(moment: dt.datetime | None, today: dt.date | None = None) -> str:
         return ""
     if _language == "en":
         return timefmt.datetime_en(moment)
-    here = timefmt.local(moment)
-    today = today or today_local()
-    if here.date() == today:
-        return timefmt.time_fr(here)  # '8 h 28'
-    # '5 décembre à 8 h 28' (months written out: the abbreviations of
-    # timefmt.short_datetime_fr give 'déce.', 'nove.', 'octo.' for now)
-    return f"{timefmt.date_fr(here.date(), year=here.year != today.year)} à {timefmt.time_fr(here)}"
+    return timefmt.short_datetime_fr(moment, today=today or today_local())
 
 
 def clock(moment: dt.datetime) -> str:

@@ -23,7 +23,7 @@ from pac_sac_desktop.services.workstation import Workstation
 from pac_sac_desktop.ui.operations import Changes, hub
 from pac_sac_desktop.ui.operations import requests as ops
 from pac_sac_desktop.ui.requests import action_dialogs as dialogs
-from pac_sac_desktop.ui.supervision.queue_model import DUE_COLUMN, QueueModel
+from pac_sac_desktop.ui.supervision.queue_model import DUE_COLUMN, ELASTIC_COLUMNS, QueueModel
 
 TICK_MS = 30_000
 QUEUES = (
@@ -49,8 +49,8 @@ class DeskPage(QWidget):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.queues.addItem(item)
-        self.queues.setMaximumWidth(300)
-        self.queues.setMinimumWidth(230)
+        self.queues.setMaximumWidth(260)
+        self.queues.setMinimumWidth(200)
         self.queues.currentItemChanged.connect(lambda item, _p: item and self._pick(item))
         self.department = QComboBox()
         self.department.setObjectName("departmentFilter")
@@ -185,8 +185,26 @@ class DeskPage(QWidget):
             self.tr("%n request(s) in this queue", "", total)
             + (" · " + self.tr("%1 shown").replace("%1", str(len(self.model.rows))))
         )
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(DUE_COLUMN, max(self.table.columnWidth(DUE_COLUMN), 170))
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Every column on screen at 1366 pixels: the widest ones give up room, elided."""
+        table = self.table
+        table.resizeColumnsToContents()
+        # The deadline text changes as time passes: room for its longest form.
+        table.setColumnWidth(DUE_COLUMN, max(table.columnWidth(DUE_COLUMN), 150))
+        widths = [table.columnWidth(c) for c in range(self.model.columnCount())]
+        excess = sum(widths) - table.viewport().width()
+        floor = 90
+        while excess > 0:
+            widest = max(ELASTIC_COLUMNS, key=lambda c: widths[c])
+            if widths[widest] <= floor:
+                break
+            cut = min(excess, widths[widest] - floor, 20)
+            widths[widest] -= cut
+            excess -= cut
+        for column, width in enumerate(widths):
+            table.setColumnWidth(column, width)
 
     def selected_uuids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -213,6 +231,12 @@ class DeskPage(QWidget):
 
         dialog.submitted.connect(send)
         dialog.open()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        # Refit once the layout has given the table its new width.
+        if self.model.rows:
+            QTimer.singleShot(0, self._fit_columns)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.timer.start()

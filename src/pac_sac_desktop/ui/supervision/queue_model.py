@@ -40,6 +40,9 @@ COLUMNS = (
     (QT_TRANSLATE_NOOP("QueueModel", "Created"), "created"),
 )
 DUE_COLUMN = 1  # right after the number: what a supervisor scans first
+# Columns that give up room (elided, whole text in the tooltip) when the table is too wide,
+# the first the most willingly: the number, deadline, status and creation stay whole.
+ELASTIC_COLUMNS = (4, 3, 2, 6, 5, 8)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -164,6 +167,8 @@ class QueueModel(QAbstractTableModel):
             return SYNC_LABELS.get(r.sync_state, r.sync_state) + (
                 f" — {r.sync_error}" if r.sync_error else ""
             )
+        if role == Qt.ItemDataRole.ToolTipRole and column in ELASTIC_COLUMNS:
+            return self.data(index)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == DUE_COLUMN:
