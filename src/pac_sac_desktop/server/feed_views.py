@@ -11,6 +11,9 @@ from sqlalchemy.orm import Session
 from pac_sac_desktop.server.auth.views import run_as
 from pac_sac_desktop.server.errors import with_resync
 
+# A cursor is a PostgreSQL bigint: past it, the query itself failed with a 500.
+MAX_CURSOR = 2**63 - 1
+
 
 def add_changes_route(
     router: APIRouter, permission: str, read: Callable[[Session, int, int], dict]
@@ -18,7 +21,7 @@ def add_changes_route(
     @router.get("/changes")
     async def changes(
         request: Request,
-        since: int = Query(0, ge=0, le=2**63 - 1),
+        since: int = Query(0, ge=0, le=MAX_CURSOR),
         limit: int = Query(500, ge=1, le=2000),
     ) -> JSONResponse:
         page = await run_as(

@@ -21,6 +21,7 @@ from pac_sac_desktop.core.timefmt import LOCAL_TZ
 from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.auth.views import db_session, require, run_as
 from pac_sac_desktop.server.errors import ApiError, with_resync
+from pac_sac_desktop.server.feed_views import MAX_CURSOR
 from pac_sac_desktop.server.kb import service, usage
 from pac_sac_desktop.server.types import utcnow
 
@@ -115,7 +116,7 @@ def _findings(findings) -> list[dict]:  # type: ignore[no-untyped-def]
 @router.get("/changes")
 async def changes(
     request: Request,
-    since: int = Query(0, ge=0),
+    since: int = Query(0, ge=0, le=MAX_CURSOR),
     limit: int = Query(500, ge=1, le=2000),
 ) -> JSONResponse:
     """The feed; a scheduled version whose time came is published first (one write, rarely)."""

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 from starlette.routing import Match
 
+from pac_sac_desktop.core.requests import text_problem
 from pac_sac_desktop.server.auth.views import db_session
 from pac_sac_desktop.server.open311 import service, xml
 from pac_sac_desktop.server.open311.service import Open311Error
@@ -34,6 +35,16 @@ def render(fmt: str, root: str, data: dict[str, Any] | list[Any], status: int = 
     return JSONResponse(data, status_code=status)
 
 
+def storable(name: str, value: str) -> None:
+    """Open311's one check of text: a NUL byte or a lone surrogate in a path segment, a query
+    parameter or a form field is refused in the specification's shape (PostgreSQL answered a
+    NUL in ``service_code`` with a 500)."""
+    for text in (name, value):
+        problem = text_problem(text)
+        if problem:
+            raise Open311Error(400, f"{name!r} : {problem}.")
+
+
 def render_error(exc: Open311Error, fmt: str) -> Response:
     errors = [{"code": exc.status, "description": d} for d in exc.descriptions]
     return render(fmt if fmt == "xml" else "json", "errors", errors, exc.status)
@@ -47,6 +58,8 @@ class Open311Route(APIRoute):
 
         async def guarded(request: Request) -> Response:
             try:
+                for name, value in (*request.path_params.items(), *request.query_params.items()):
+                    storable(name, value)
                 return await handler(request)
             except Open311Error as exc:
                 return render_error(exc, str(request.path_params.get("fmt", "json")))
@@ -79,6 +92,7 @@ async def form_fields(request: Request) -> dict[str, list[str]]:
                     f"{key} : fichier refusé, donnez plutôt l'adresse web de la photo "
                     "dans media_url.",
                 )
+            storable(key, value)
             fields.setdefault(key, []).append(value)
     return fields
 
