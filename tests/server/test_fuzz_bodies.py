@@ -148,7 +148,7 @@ ROUTES = [
         "/api/v1/kb/articles/feuilles-mortes",
         "editeur",
         [ARTICLE, {"title": "Feuilles mortes", "publish_at": "2030-01-01 08:00"}],
-        tuple(ARTICLE) + ("publish_at", "expires_at", "review_by"),
+        (*ARTICLE, "publish_at", "expires_at", "review_by"),
         reads=("/api/v1/kb/articles/feuilles-mortes", "/api/v1/kb/changes"),
     ),
     Route(
@@ -156,8 +156,15 @@ ROUTES = [
         "PUT",
         "/api/v1/kb/feedback/{uuid}",
         "agent",
-        [{"article_id": "collecte-ordures", "version": 1, "kind": "fix", "comment": "Horaire "
-          "changé en novembre.", "created_at": AT}],  # fmt: skip
+        [
+            {
+                "article_id": "collecte-ordures",
+                "version": 1,
+                "kind": "fix",
+                "comment": "Horaire changé en novembre.",
+                "created_at": AT,
+            }
+        ],
         ("article_id", "version", "kind", "comment", "created_at"),
     ),
     Route(
@@ -211,8 +218,11 @@ class Sender:
 
     def __init__(self, client, server_db, as_user, route: Route, request_key: str) -> None:
         self.client, self.server_db, self.route, self.request_key = (
-            client, server_db, route, request_key
-        )  # fmt: skip
+            client,
+            server_db,
+            route,
+            request_key,
+        )
         self.headers = {"content-type": "application/json"}
         if route.user:
             self.headers |= as_user(route.user)
@@ -262,8 +272,20 @@ def test_every_node_of_every_body_with_the_wrong_type(client, server_db, as_user
             send(body, uuid.uuid4(), "sweep")
 
 
-FORM_FIELDS = ("service_code", "description", "address_string", "lat", "long", "first_name",
-               "email", "phone", "attribute[taille]", "media_url", "device_id", "address_id")  # fmt: skip
+FORM_FIELDS = (
+    "service_code",
+    "description",
+    "address_string",
+    "lat",
+    "long",
+    "first_name",
+    "email",
+    "phone",
+    "attribute[taille]",
+    "media_url",
+    "device_id",
+    "address_id",
+)
 
 
 def _form(fields: dict[str, str]) -> bytes:
@@ -280,14 +302,23 @@ def _form(fields: dict[str, str]) -> bytes:
     valid=st.booleans(),
 )
 @budget()
-def test_open311_form_never_5xx_and_refusals_write_nothing(client, server_db, as_user, fields,
-                                                           valid):  # fmt: skip
+def test_open311_form_never_5xx_and_refusals_write_nothing(
+    client, server_db, as_user, fields, valid
+):
     """Open311's POST reads a form, not JSON: the same hostile text in every field, with the
     api_key of an agent so that the fields reach the intake."""
     counted(f"form open311 POST requests.json ({server_db.kind})")
     token = as_user("agent")["Authorization"][7:]
-    base = {"service_code": "nid-de-poule", "address_string": "120, rue Principale",
-            "attribute[taille]": "Grand", "description": "Trou"} if valid else {}  # fmt: skip
+    base = (
+        {
+            "service_code": "nid-de-poule",
+            "address_string": "120, rue Principale",
+            "attribute[taille]": "Grand",
+            "description": "Trou",
+        }
+        if valid
+        else {}
+    )
     form = {**base, **fields, "api_key": token}
     before = snapshot(server_db)
     r = client.post(

@@ -15,6 +15,7 @@ from pac_sac_desktop import __version__
 from pac_sac_desktop.server.auth.views import router as auth_router
 from pac_sac_desktop.server.db import ServerDB
 from pac_sac_desktop.server.errors import (
+    PROTECTED,
     ApiError,
     api_error_handler,
     error_responses,
@@ -145,22 +146,16 @@ def create_app(db: ServerDB) -> FastAPI:
     app.add_exception_handler(ApiError, api_error_handler)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(HTTPException, http_error_handler)
-    for router in (
-        auth_router,
-        kb_router,
-        taxonomy_router,
-        requests_router,
-        users_router,
-        reports_router,
-    ):
-        app.include_router(router, prefix="/api/v1")
+    app.include_router(auth_router, prefix="/api/v1")  # its routes declare their own refusals
+    for router in (kb_router, taxonomy_router, requests_router, users_router, reports_router):
+        app.include_router(router, prefix="/api/v1", responses=PROTECTED)
 
     from pac_sac_desktop.server.open311.views import router as open311_router
 
     app.include_router(open311_router)
     from pac_sac_desktop.server.satisfaction.views import api_router, page_router
 
-    app.include_router(api_router, prefix="/api/v1")
+    app.include_router(api_router, prefix="/api/v1", responses=PROTECTED)
     app.include_router(page_router)
 
     @app.get("/api/v1/health")

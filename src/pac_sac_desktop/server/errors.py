@@ -108,9 +108,11 @@ async def http_error_handler(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
     if exc.status_code == 400:
         return error_response(
-            422, "invalid", "Corps de requête illisible : JSON en UTF-8 attendu.",
+            422,
+            "invalid",
+            "Corps de requête illisible : JSON en UTF-8 attendu.",
             {"body": "JSON illisible"},
-        )  # fmt: skip
+        )
     code, message = _HTTP_FR.get(exc.status_code, ("refused", "Requête refusée."))
     return error_response(exc.status_code, code, message, headers=exc.headers)
 

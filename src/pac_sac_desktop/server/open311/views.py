@@ -15,12 +15,14 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 from starlette.routing import Match
 
 from pac_sac_desktop.core.requests import text_problem
 from pac_sac_desktop.server.auth.views import db_session
+from pac_sac_desktop.server.errors import created
 from pac_sac_desktop.server.open311 import service, xml
 from pac_sac_desktop.server.open311.service import Open311Error
 
@@ -67,7 +69,25 @@ class Open311Route(APIRoute):
         return guarded
 
 
-router = APIRouter(prefix="/open311/v2", tags=["open311"], route_class=Open311Route)
+class Open311Problem(BaseModel):
+    """One error of the specification's list (``<errors><error>`` in XML)."""
+
+    code: int
+    description: str
+
+
+def _problems(why: str) -> dict[str, Any]:
+    return {"model": list[Open311Problem], "description": f"{why} (liste d'erreurs GeoReport v2)"}
+
+
+OPEN311_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: _problems("Paramètre, format ou champ refusé"),
+    403: _problems("api_key manquante, invalide, expirée ou sans droit de créer"),
+    404: _problems("Service, requête, jeton ou ressource introuvable"),
+}
+router = APIRouter(
+    prefix="/open311/v2", tags=["open311"], route_class=Open311Route, responses=OPEN311_ERRORS
+)
 # Committed before the answer leaves: a client that POSTs then GETs at once finds its request.
 Db = Depends(db_session, scope="function")
 
@@ -118,7 +138,7 @@ def service_definition(fmt: str, service_code: str, session: Session = Db) -> Re
     )
 
 
-@router.post("/requests.{fmt}")
+@router.post("/requests.{fmt}", responses=created("Requête créée, numéro attribué."))
 def create_request(
     fmt: str,
     request: Request,
@@ -150,7 +170,11 @@ def token(fmt: str, token_id: str, session: Session = Db) -> Response:
     return render(fmt, "service_requests", service.token_lookup(session, token=token_id))
 
 
-@router.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
+@router.api_route(
+    "/{path:path}",
+    methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+    responses={405: _problems("Méthode non permise à cette adresse")},
+)
 def unknown(path: str, request: Request) -> Response:
     """Anything else under /open311/v2 still answers in the specification's error shape."""
     fmt = "xml" if path.endswith(".xml") else "json"
