@@ -211,17 +211,18 @@ def mutated(draw: st.DrawFn, valid: Sequence[Any], known: tuple[str, ...] = ()) 
 
 
 # The sweep's values: a container for a scalar and back, nothing, what PostgreSQL refuses.
-SWEEP = [[], {"a": 1}, None, 2**64, Raw("NaN"), Raw('"\\ud800"'), Raw('"a\\u0000b"')]
+SURROGATE, NUL = Raw('"\\ud800"'), Raw('"a\\u0000b"')
+SWEEP = [[], {"a": 1}, None, 2**64, Raw("NaN"), SURROGATE, NUL]
 
 
-def sweep(documents: Sequence[Any]) -> list[Any]:
+def sweep(documents: Sequence[Any], values: Sequence[Any] = SWEEP) -> list[Any]:
     """Each document with each of its nodes, in turn, replaced by each ``SWEEP`` value: the wrong
     type at every level, deterministically (random bodies rarely hit a deep field's type). Bodies
     that come out the same (the root replaced, say) are sent once."""
     seen: dict[bytes, Any] = {}
     for document in documents:
         for path in _paths(document):
-            for value in SWEEP:
+            for value in values:
                 body = _replace(document, path, value)
                 seen.setdefault(encode(body), body)
     return list(seen.values())
