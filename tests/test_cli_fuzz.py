@@ -191,3 +191,27 @@ def test_the_valid_examples_are_accepted(workstation, capsys):
     path.write_bytes(_markdown(FRONT))
     code, err = run(["kb", "draft", str(path)], capsys)
     assert code == 0, err
+
+
+# Plain examples of what the fuzz found (each a traceback and exit 1 before its fix).
+
+
+def test_requests_add_json_nested_100000_deep_exits_2(workstation, capsys):
+    before = counts(workstation)
+    code, err = run(["requests", "add", "--json", "-"], capsys, "[" * 100_000 + "]" * 100_000)
+    assert (code, err.splitlines()[0]) == (2, "JSON illisible.")
+    assert "trop imbriqué" in err and counts(workstation) == before
+
+
+@pytest.mark.parametrize(
+    "line", ['tags: ["feuilles", "\\ud800"]', 'title: "Feuilles\\0mortes"', 'summary: "\\udfff"']
+)
+def test_kb_draft_with_a_surrogate_or_nul_in_its_front_matter_exits_2(workstation, capsys, line):
+    path = workstation / "fiche.md"
+    text = "---\nid: feuilles-mortes\ntitle: Feuilles mortes\n" + line + "\n---\nCorps.\n"
+    path.write_text(text, encoding="utf-8")
+    before = counts(workstation)
+    code, err = run(["kb", "draft", str(path)], capsys)
+    assert code == 2 and "Refusé" in err, err
+    assert "caractère nul interdit" in err or "caractère invalide (encodage)" in err, err
+    assert counts(workstation) == before
