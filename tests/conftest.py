@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault(
@@ -22,6 +23,24 @@ os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts/truetype/dejavu")
 # turn them on).
 os.environ.setdefault("PAC_SAC_DEMO_YEAR", "0")
 os.environ.setdefault("PAC_SAC_NOTICES", "off")
+
+# One hypothesis profile for the suite: the same examples on every run (CI reproduces a failure
+# seen anywhere), no deadline (two shared cores), no example database left on disk. The fuzz
+# tests set their own number of examples (tests/hostile.py, PAC_SAC_FUZZ_EXAMPLES).
+settings.register_profile(
+    "pac-sac",
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,  # fuzz tests share one server per test, on purpose
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.large_base_example,
+    ],
+)
+settings.load_profile(os.environ.get("PAC_SAC_HYPOTHESIS_PROFILE", "pac-sac"))
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO_KB = REPO / "resources" / "kb"
@@ -227,3 +246,9 @@ def pytest_terminal_summary(terminalreporter):
     for text in test_relevance.REPORT:
         terminalreporter.write_sep("-", "search relevance")
         terminalreporter.write_line(text)
+    from tests import hostile
+
+    if hostile.COUNTS:  # examples per fuzz target (in this process: run without -n to see all)
+        terminalreporter.write_sep("-", "fuzz examples")
+        for target, count in sorted(hostile.COUNTS.items()):
+            terminalreporter.write_line(f"{count:6d}  {target}")

@@ -47,6 +47,8 @@ def _read_draft(path: str) -> RequestDraft:
         raise ValidationFailed({"json": f"fichier illisible : {exc}"}, "JSON illisible.") from exc
     except ValueError as exc:
         raise ValidationFailed({"json": f"JSON invalide : {exc}"}, "JSON illisible.") from exc
+    except RecursionError:  # [[[…]]] 100,000 deep: a traceback and exit 1 before
+        raise ValidationFailed({"json": "JSON trop imbriqué"}, "JSON illisible.") from None
     return RequestDraft.from_wire(data)
 
 

@@ -13,7 +13,7 @@ and on the server (the authority): :func:`refusal` and :func:`fold` are the only
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -99,6 +99,12 @@ def _text(data: Mapping[str, Any], key: str, errors: dict[str, str], *, required
     return value
 
 
+def _one_of(value: Any, allowed: Collection[str]) -> bool:
+    """A code from a fixed list; a list or an object sent instead is refused like any other
+    unknown code (``[] in {...}`` raised TypeError, a 500 found by the fuzz tests)."""
+    return isinstance(value, str) and value in allowed
+
+
 def _moment(data: Mapping[str, Any], key: str, errors: dict[str, str], *, required: bool) -> str:
     value = data.get(key)
     if value in (None, ""):
@@ -130,7 +136,7 @@ def clean_data(kind: str, data: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if kind == EventKind.STATUS:
         status = data.get("status")
-        if status not in STATUSES:
+        if not _one_of(status, STATUSES):
             errors["data.status"] = "statut inconnu"
         out["status"] = status
         out["text"] = _text(data, "text", errors, required=False)
@@ -139,7 +145,7 @@ def clean_data(kind: str, data: Any) -> dict[str, Any]:
         if not out["to"] and "data.to" in errors:
             errors["data.to"] = "indiquez à qui la requête est assignée"
         kind_of = data.get("kind", "department")
-        if kind_of not in ASSIGNEE_KINDS:
+        if not _one_of(kind_of, ASSIGNEE_KINDS):
             errors["data.kind"] = "service ou personne"
         out["kind"] = kind_of
     elif kind in (EventKind.NOTE, EventKind.CALLER):
@@ -157,12 +163,12 @@ def clean_data(kind: str, data: Any) -> dict[str, Any]:
         out["text"] = _text(data, "text", errors, required=False)
         out["at"] = _moment(data, "at", errors, required=False)
         outcome = data.get("outcome", "reached")
-        if outcome not in FOLLOWUP_OUTCOMES:
+        if not _one_of(outcome, FOLLOWUP_OUTCOMES):
             errors["data.outcome"] = "résultat inconnu (joint, message, aucune réponse, écrit)"
         out["outcome"] = outcome
     elif kind == EventKind.MEETING:
         state = data.get("status", "to_schedule")
-        if state not in MEETING_STATES:
+        if not _one_of(state, MEETING_STATES):
             errors["data.status"] = "état de rencontre inconnu"
         out["status"] = state
         out["date"] = _moment(data, "date", errors, required=state in ("planned", "held"))

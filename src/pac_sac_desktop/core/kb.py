@@ -206,8 +206,31 @@ def _as_tags(value: object, path: str, name: str = "tags") -> tuple[str, ...]:
     return tuple(dict.fromkeys(tags))
 
 
+def _storable(meta: dict, body: str, path: str) -> None:
+    """No NUL byte nor lone surrogate in any field, name or value (a YAML "\\ud800" crashed the
+    draft's save, and the refusal's own message when it echoed the value)."""
+    from pac_sac_desktop.core.requests import text_problem
+
+    def texts(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, list | tuple):
+            return [t for item in value for t in texts(item)]
+        if isinstance(value, dict):
+            return [t for k, v in value.items() for t in (*texts(k), *texts(v))]
+        return []
+
+    for name, value in [("body", body), *meta.items()]:
+        for text in [*texts(name), *texts(value)]:
+            problem = text_problem(text)
+            if problem:
+                label = name if isinstance(name, str) and not text_problem(name) else "?"
+                raise ArticleRejected(path, f"champ « {label} » : {problem}")
+
+
 def _article_from_fields(meta: dict, body: str, path: str, *, source: str = "") -> Article:
     """The one place that turns fields (front matter or JSON) into a checked Article."""
+    _storable(meta, body, path)
     article_id = str(meta.get("id") or "").strip()
     if not article_id:
         raise ArticleRejected(path, "champ « id » manquant")
@@ -257,6 +280,8 @@ def parse_article(text: str, path: str = "<texte>") -> Article:
         raise ArticleRejected(path, "en-tête YAML absent (le fichier doit commencer par ---)")
     try:
         meta = yaml.load(match.group(1), Loader=_FrontMatterLoader) or {}
+    except RecursionError:  # [[[…]]] nested past Python's limit: a traceback before
+        raise ArticleRejected(path, "en-tête YAML illisible : valeurs trop imbriquées") from None
     except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (ligne {mark.line + 2})" if mark is not None else ""

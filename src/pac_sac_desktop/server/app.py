@@ -8,12 +8,19 @@ import os
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pac_sac_desktop import __version__
 from pac_sac_desktop.server.auth.views import router as auth_router
 from pac_sac_desktop.server.db import ServerDB
-from pac_sac_desktop.server.errors import ApiError, api_error_handler
+from pac_sac_desktop.server.errors import (
+    PROTECTED,
+    ApiError,
+    api_error_handler,
+    error_responses,
+    http_error_handler,
+)
 from pac_sac_desktop.server.kb.views import router as kb_router
 from pac_sac_desktop.server.reports.views import router as reports_router
 from pac_sac_desktop.server.requests.views import router as requests_router
@@ -35,6 +42,17 @@ _PYDANTIC_FR = {
     "greater_than_equal": "valeur trop petite",
     "less_than_equal": "valeur trop grande",
     "string_too_long": "texte trop long",
+    "string_too_short": "texte trop court",
+    "literal_error": "valeur non prévue",
+    "enum": "valeur non prévue",
+    "uuid_type": "identifiant invalide (UUID attendu)",
+    "datetime_parsing": "date invalide (AAAA-MM-JJTHH:MM avec fuseau)",
+    "datetime_type": "date invalide (AAAA-MM-JJTHH:MM avec fuseau)",
+    "date_parsing": "date invalide (AAAA-MM-JJ)",
+    "date_type": "date invalide (AAAA-MM-JJ)",
+    "extra_forbidden": "champ inconnu",
+    "bool_parsing": "vrai ou faux attendu",
+    "int_from_float": "nombre entier attendu",
     "too_long": "trop d'éléments",
     "float_type": "nombre attendu",
     "float_parsing": "nombre attendu",
@@ -121,28 +139,23 @@ def create_app(db: ServerDB) -> FastAPI:
     app = FastAPI(
         title="PAC SAC — serveur central",
         version=__version__,
-        responses={413: {"description": "Corps de requête trop volumineux."}},
+        responses=error_responses(413),
     )
     app.add_middleware(BodyLimit, limit=MAX_BODY)
     app.state.db = db
     app.add_exception_handler(ApiError, api_error_handler)
     app.add_exception_handler(RequestValidationError, _invalid)
-    for router in (
-        auth_router,
-        kb_router,
-        taxonomy_router,
-        requests_router,
-        users_router,
-        reports_router,
-    ):
-        app.include_router(router, prefix="/api/v1")
+    app.add_exception_handler(HTTPException, http_error_handler)
+    app.include_router(auth_router, prefix="/api/v1")  # its routes declare their own refusals
+    for router in (kb_router, taxonomy_router, requests_router, users_router, reports_router):
+        app.include_router(router, prefix="/api/v1", responses=PROTECTED)
 
     from pac_sac_desktop.server.open311.views import router as open311_router
 
     app.include_router(open311_router)
     from pac_sac_desktop.server.satisfaction.views import api_router, page_router
 
-    app.include_router(api_router, prefix="/api/v1")
+    app.include_router(api_router, prefix="/api/v1", responses=PROTECTED)
     app.include_router(page_router)
 
     @app.get("/api/v1/health")

@@ -9,16 +9,19 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.server.auth.views import run_as
-from pac_sac_desktop.server.errors import with_resync
+from pac_sac_desktop.server.errors import error_responses, with_resync
+
+# A cursor is a PostgreSQL bigint: past it, the query itself failed with a 500.
+MAX_CURSOR = 2**63 - 1
 
 
 def add_changes_route(
     router: APIRouter, permission: str, read: Callable[[Session, int, int], dict]
 ) -> None:
-    @router.get("/changes")
+    @router.get("/changes", responses=error_responses(410))
     async def changes(
         request: Request,
-        since: int = Query(0, ge=0, le=2**63 - 1),
+        since: int = Query(0, ge=0, le=MAX_CURSOR),
         limit: int = Query(500, ge=1, le=2000),
     ) -> JSONResponse:
         page = await run_as(

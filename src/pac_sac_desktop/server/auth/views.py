@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from pac_sac_desktop.server.auth import service
 from pac_sac_desktop.server.auth.service import Caller
-from pac_sac_desktop.server.errors import ApiError, storable_text
+from pac_sac_desktop.server.errors import ApiError, error_responses, storable_text
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 T = TypeVar("T")
@@ -104,13 +104,7 @@ class LoginIn(BaseModel):
     password: Annotated[str, AfterValidator(storable_text)] = Field(max_length=1024)
 
 
-@router.post(
-    "/login",
-    responses={
-        401: {"description": "Nom d'utilisateur ou mot de passe incorrect."},
-        429: {"description": "Trop de tentatives : réessayer après le délai (Retry-After)."},
-    },
-)
+@router.post("/login", responses=error_responses(401, 422, 429))
 def login(body: LoginIn, request: Request) -> dict:
     refused: service.AuthError | None = None
     address = request.client.host if request.client else "inconnue"
@@ -137,14 +131,14 @@ def login(body: LoginIn, request: Request) -> dict:
     return answer
 
 
-@router.post("/logout")
+@router.post("/logout", responses=error_responses(401))
 def logout(
     token: str = Depends(bearer), session: Session = Depends(db_session, scope="function")
 ) -> dict:
     return {"revoked": service.logout(session, token)}
 
 
-@router.get("/me")
+@router.get("/me", responses=error_responses(401))
 def me(user: Caller = Depends(current_user)) -> dict:
     return {
         "id": user.id,

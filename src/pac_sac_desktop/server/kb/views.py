@@ -8,7 +8,7 @@ import datetime as dt
 import uuid as uuidlib
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
@@ -20,12 +20,12 @@ from pac_sac_desktop.core.requests import text_problem
 from pac_sac_desktop.core.timefmt import LOCAL_TZ
 from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.auth.views import db_session, require, run_as
-from pac_sac_desktop.server.errors import ApiError, with_resync
+from pac_sac_desktop.server.errors import ApiError, created, error_responses, with_resync
+from pac_sac_desktop.server.feed_views import MAX_CURSOR
 from pac_sac_desktop.server.kb import service, usage
 from pac_sac_desktop.server.types import utcnow
 
 router = APIRouter(prefix="/kb", tags=["kb"])
-MAX_REQUEST_BYTES = 1_000_000
 
 
 def _clean(value: str) -> str:
@@ -36,11 +36,6 @@ def _clean(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_clean)]
-
-
-def _limit(content_length: int | None = Header(default=None)) -> None:
-    if content_length is not None and content_length > MAX_REQUEST_BYTES:
-        raise ApiError(413, "too_large", "Requête trop volumineuse (1 Mo au plus).")
 
 
 class ArticleIn(BaseModel):
@@ -112,10 +107,10 @@ def _findings(findings) -> list[dict]:  # type: ignore[no-untyped-def]
     return [{"category": f.category, "message": f.message} for f in findings]
 
 
-@router.get("/changes")
+@router.get("/changes", responses=error_responses(410))
 async def changes(
     request: Request,
-    since: int = Query(0, ge=0),
+    since: int = Query(0, ge=0, le=MAX_CURSOR),
     limit: int = Query(500, ge=1, le=2000),
 ) -> JSONResponse:
     """The feed; a scheduled version whose time came is published first (one write, rarely)."""
@@ -146,7 +141,7 @@ def urgent_now(
     return [article_to_wire(a) for a in service.urgent(session, utcnow())]
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id}", responses=error_responses(404))
 def get_article(
     article_id: str,
     _user: Caller = Depends(require("kb:read")),
@@ -167,7 +162,7 @@ def get_versions(
     return service.versions(session, article_id)
 
 
-@router.get("/articles/{article_id}/diff")
+@router.get("/articles/{article_id}/diff", responses=error_responses(404))
 def get_diff(
     article_id: str,
     old: int = Query(alias="from", ge=1, lt=2**31),
@@ -181,7 +176,7 @@ def get_diff(
     return {"id": article_id, "from": old, "to": new, "lines": [x.to_wire() for x in lines]}
 
 
-@router.post("/articles/{article_id}/restore/{number}")
+@router.post("/articles/{article_id}/restore/{number}", responses=error_responses(404))
 def restore_version(
     article_id: str,
     number: int,
@@ -196,7 +191,7 @@ def restore_version(
     return {"id": article_id, "restored": number, "version": new}
 
 
-@router.put("/articles/{article_id}", dependencies=[Depends(_limit)])
+@router.put("/articles/{article_id}", responses=error_responses(409))
 def put_article(
     article_id: str,
     body: ArticleIn,
@@ -250,7 +245,7 @@ def put_article(
     }
 
 
-@router.delete("/articles/{article_id}")
+@router.delete("/articles/{article_id}", responses=error_responses(404))
 def delete_article(
     article_id: str,
     user: Caller = Depends(require("kb:write")),
@@ -281,7 +276,10 @@ def get_consistency(
     ]
 
 
-@router.put("/feedback/{feedback_uuid}", dependencies=[Depends(_limit)])
+@router.put(
+    "/feedback/{feedback_uuid}",
+    responses={**created("Avis enregistré."), **error_responses(409)},
+)
 def put_feedback(
     feedback_uuid: uuidlib.UUID,
     body: FeedbackIn,
@@ -315,7 +313,7 @@ def get_corrections(
     return usage.corrections(session, open_only=state == "open")
 
 
-@router.post("/feedback/{feedback_uuid}/close")
+@router.post("/feedback/{feedback_uuid}/close", responses=error_responses(404))
 def close_correction(
     feedback_uuid: uuidlib.UUID,
     user: Caller = Depends(require("kb:write")),
@@ -326,7 +324,7 @@ def close_correction(
     return {"uuid": str(feedback_uuid), "closed": True}
 
 
-@router.post("/searches", dependencies=[Depends(_limit)])
+@router.post("/searches")
 def post_searches(
     body: SearchBatchIn,
     _user: Caller = Depends(require("kb:feedback")),

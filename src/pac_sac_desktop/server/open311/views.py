@@ -15,11 +15,14 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 from starlette.routing import Match
 
+from pac_sac_desktop.core.requests import text_problem
 from pac_sac_desktop.server.auth.views import db_session
+from pac_sac_desktop.server.errors import created
 from pac_sac_desktop.server.open311 import service, xml
 from pac_sac_desktop.server.open311.service import Open311Error
 
@@ -32,6 +35,16 @@ def render(fmt: str, root: str, data: dict[str, Any] | list[Any], status: int = 
     if fmt == "xml":
         return Response(xml.document(root, data), status_code=status, media_type=XML_MEDIA_TYPE)
     return JSONResponse(data, status_code=status)
+
+
+def storable(name: str, value: str) -> None:
+    """Open311's one check of text: a NUL byte or a lone surrogate in a path segment, a query
+    parameter or a form field is refused in the specification's shape (PostgreSQL answered a
+    NUL in ``service_code`` with a 500)."""
+    for text in (name, value):
+        problem = text_problem(text)
+        if problem:
+            raise Open311Error(400, f"{name!r} : {problem}.")
 
 
 def render_error(exc: Open311Error, fmt: str) -> Response:
@@ -47,6 +60,8 @@ class Open311Route(APIRoute):
 
         async def guarded(request: Request) -> Response:
             try:
+                for name, value in (*request.path_params.items(), *request.query_params.items()):
+                    storable(name, value)
                 return await handler(request)
             except Open311Error as exc:
                 return render_error(exc, str(request.path_params.get("fmt", "json")))
@@ -54,7 +69,25 @@ class Open311Route(APIRoute):
         return guarded
 
 
-router = APIRouter(prefix="/open311/v2", tags=["open311"], route_class=Open311Route)
+class Open311Problem(BaseModel):
+    """One error of the specification's list (``<errors><error>`` in XML)."""
+
+    code: int
+    description: str
+
+
+def _problems(why: str) -> dict[str, Any]:
+    return {"model": list[Open311Problem], "description": f"{why} (liste d'erreurs GeoReport v2)"}
+
+
+OPEN311_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: _problems("Paramètre, format ou champ refusé"),
+    403: _problems("api_key manquante, invalide, expirée ou sans droit de créer"),
+    404: _problems("Service, requête, jeton ou ressource introuvable"),
+}
+router = APIRouter(
+    prefix="/open311/v2", tags=["open311"], route_class=Open311Route, responses=OPEN311_ERRORS
+)
 # Committed before the answer leaves: a client that POSTs then GETs at once finds its request.
 Db = Depends(db_session, scope="function")
 
@@ -79,6 +112,7 @@ async def form_fields(request: Request) -> dict[str, list[str]]:
                     f"{key} : fichier refusé, donnez plutôt l'adresse web de la photo "
                     "dans media_url.",
                 )
+            storable(key, value)
             fields.setdefault(key, []).append(value)
     return fields
 
@@ -104,7 +138,7 @@ def service_definition(fmt: str, service_code: str, session: Session = Db) -> Re
     )
 
 
-@router.post("/requests.{fmt}")
+@router.post("/requests.{fmt}", responses=created("Requête créée, numéro attribué."))
 def create_request(
     fmt: str,
     request: Request,
@@ -136,7 +170,11 @@ def token(fmt: str, token_id: str, session: Session = Db) -> Response:
     return render(fmt, "service_requests", service.token_lookup(session, token=token_id))
 
 
-@router.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
+@router.api_route(
+    "/{path:path}",
+    methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+    responses={405: _problems("Méthode non permise à cette adresse")},
+)
 def unknown(path: str, request: Request) -> Response:
     """Anything else under /open311/v2 still answers in the specification's error shape."""
     fmt = "xml" if path.endswith(".xml") else "json"

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.auth.views import db_session, require, run_as
-from pac_sac_desktop.server.errors import ApiError
+from pac_sac_desktop.server.errors import ApiError, created, error_responses
 from pac_sac_desktop.server.feed_views import add_changes_route
 from pac_sac_desktop.server.requests import service
 
@@ -57,7 +57,10 @@ async def _idempotent_put(
     return JSONResponse(answer, status_code=201 if created else 200)
 
 
-@router.put("/{request_uuid}")
+@router.put(
+    "/{request_uuid}",
+    responses={**created("Requête enregistrée, numéro attribué."), **error_responses(409)},
+)
 async def put_request(
     request_uuid: str, request: Request, payload: dict = Body(...)
 ) -> JSONResponse:
@@ -73,7 +76,7 @@ async def put_request(
 add_changes_route(router, "requests:read", service.changes)
 
 
-@router.get("/{request_uuid}")
+@router.get("/{request_uuid}", responses=error_responses(404))
 def get_request(
     request_uuid: str,
     _user: Caller = Depends(require("requests:read")),
@@ -99,7 +102,10 @@ class EventIn(BaseModel):
     )
 
 
-@router.put("/{request_uuid}/events/{event_uuid}")
+@router.put(
+    "/{request_uuid}/events/{event_uuid}",
+    responses={**created("Événement enregistré."), **error_responses(404, 409)},
+)
 async def put_event(
     request_uuid: str, event_uuid: str, request: Request, body: EventIn
 ) -> JSONResponse:

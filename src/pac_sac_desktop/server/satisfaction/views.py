@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.server.auth.views import run_as
-from pac_sac_desktop.server.errors import ApiError
+from pac_sac_desktop.server.errors import ApiError, created, error_responses
 from pac_sac_desktop.server.requests import service as requests
 from pac_sac_desktop.server.satisfaction import service
 
@@ -126,7 +126,14 @@ async def _with_link(request: Request, work):  # type: ignore[no-untyped-def]
     return await anyio.to_thread.run_sync(unit)
 
 
-@page_router.get("/satisfaction/{token}", response_class=HTMLResponse)
+def _html(why: str) -> dict:
+    return {"description": f"{why} (page HTML)", "content": {"text/html": {}}}
+
+
+_LINK_GONE = {404: _html("Lien introuvable"), 410: _html("Lien expiré")}
+
+
+@page_router.get("/satisfaction/{token}", response_class=HTMLResponse, responses=_LINK_GONE)
 async def survey(token: str, request: Request) -> HTMLResponse:
     try:
         await _with_link(request, lambda session: service.link_of(session, token))
@@ -135,7 +142,11 @@ async def survey(token: str, request: Request) -> HTMLResponse:
     return _page("Votre avis compte", _form())
 
 
-@page_router.post("/satisfaction/{token}", response_class=HTMLResponse)
+@page_router.post(
+    "/satisfaction/{token}",
+    response_class=HTMLResponse,
+    responses={**_LINK_GONE, 422: _html("Note manquante ou invalide, formulaire réaffiché")},
+)
 async def answer(token: str, request: Request) -> HTMLResponse:
     form = await request.form()
     try:
@@ -160,7 +171,10 @@ async def answer(token: str, request: Request) -> HTMLResponse:
     )
 
 
-@api_router.put("/{request_uuid}/{event_uuid}")
+@api_router.put(
+    "/{request_uuid}/{event_uuid}",
+    responses={**created("Réponse enregistrée."), **error_responses(404, 409)},
+)
 async def clerk_answer(
     request_uuid: str, event_uuid: str, request: Request, body: dict = Body(...)
 ) -> JSONResponse:

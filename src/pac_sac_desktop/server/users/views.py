@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
-from pydantic import AfterValidator, BaseModel
+from pydantic import AfterValidator, BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -49,11 +49,16 @@ def user_changes(session: Session, since: int, limit: int) -> dict:
 add_changes_route(router, "users:read", user_changes)
 
 
+Storable = Annotated[str, AfterValidator(storable_text)]
+
+
 class NewUser(BaseModel):
-    username: str
-    password: str
-    role: str
-    display_name: str | None = None
+    """Lengths are the columns' (PostgreSQL refuses longer text with a 500 otherwise)."""
+
+    username: Storable = Field(min_length=1, max_length=60)
+    password: Storable = Field(max_length=1024)
+    role: Storable = Field(max_length=20, description="agent, supervisor, editor ou admin")
+    display_name: Storable | None = Field(default=None, max_length=120)
 
 
 @router.post("", status_code=201)
