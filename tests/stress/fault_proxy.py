@@ -156,14 +156,18 @@ class FaultProxy:
     async def _garbage_200(self, request: bytes, writer: asyncio.StreamWriter) -> None:
         if self._forwards():
             await self._forward(request)
-        body = self.body if self.body is not None else self.rng.choice(
-            (
-                b"<html><body>Connexion au reseau invite : acceptez les conditions.</body></html>",
-                os.urandom(self.rng.randint(1, 512)),
-                b"",
-                b"{}",
-                b"[]",
-                b'{"changes": "rien"}',
+        body = (
+            self.body
+            if self.body is not None
+            else self.rng.choice(
+                (
+                    b"<html><body>Connexion au reseau invite : acceptez les conditions.</body></html>",
+                    os.urandom(self.rng.randint(1, 512)),
+                    b"",
+                    b"{}",
+                    b"[]",
+                    b'{"changes": "rien"}',
+                )
             )
         )
         content = b"text/html" if body.startswith(b"<") else b"application/json"

@@ -24,19 +24,19 @@ os.environ.setdefault("PAC_SAC_NO_KEYRING", "1")
 os.environ.setdefault("PAC_SAC_NOTICES", "off")
 os.environ.setdefault("PAC_SAC_DEMO_YEAR", "0")
 
-from pac_sac_desktop.core.demo import DEMO_USERS  # noqa: E402
-from pac_sac_desktop.core.kb import find_article_files, read_article_file  # noqa: E402
-from pac_sac_desktop.core.paths import resources_dir  # noqa: E402
-from pac_sac_desktop.server import db as server_db_module  # noqa: E402
-from pac_sac_desktop.server import feed  # noqa: E402
-from pac_sac_desktop.server.auth import service as auth  # noqa: E402
-from pac_sac_desktop.server.kb import service as kb  # noqa: E402
-from pac_sac_desktop.server.models import Article, Request, RequestEvent  # noqa: E402
-from pac_sac_desktop.server.taxonomy import service as taxonomy  # noqa: E402
-from pac_sac_desktop.store.db import Database  # noqa: E402
-from pac_sac_desktop.store.models import ArticleRow, OutboxRow, RequestEventRow, RequestRow  # noqa: E402
-from pac_sac_desktop.sync.client import ServerClient  # noqa: E402
-from pac_sac_desktop.sync.engine import SyncEngine  # noqa: E402
+from pac_sac_desktop.core.demo import DEMO_USERS
+from pac_sac_desktop.core.kb import find_article_files, read_article_file
+from pac_sac_desktop.core.paths import resources_dir
+from pac_sac_desktop.server import db as server_db_module
+from pac_sac_desktop.server import feed
+from pac_sac_desktop.server.auth import service as auth
+from pac_sac_desktop.server.kb import service as kb
+from pac_sac_desktop.server.models import Article, Request, RequestEvent
+from pac_sac_desktop.server.taxonomy import service as taxonomy
+from pac_sac_desktop.store.db import Database
+from pac_sac_desktop.store.models import ArticleRow, OutboxRow, RequestEventRow, RequestRow
+from pac_sac_desktop.sync.client import ServerClient
+from pac_sac_desktop.sync.engine import SyncEngine
 
 SHEETS = 12  # answer sheets published at the start; the loops publish more
 
@@ -144,7 +144,9 @@ class Account:
             if items:
                 out.append(f"{name}: {len(items)} ({items[:5]})")
         if self.waiting or self.blocked:
-            out.append(f"outbox after the final sync: {self.waiting} waiting, {self.blocked} blocked")
+            out.append(
+                f"outbox after the final sync: {self.waiting} waiting, {self.blocked} blocked"
+            )
         if self.integrity != "ok":
             out.append(f"station integrity_check: {self.integrity}")
         if self.server_integrity != "ok":
@@ -222,7 +224,8 @@ def kb_versions_on_server(db_url: str) -> dict[str, int]:
     try:
         with server.transaction(read_only=True) as s:
             return {
-                a.id: a.version for a in s.scalars(select(Article).where(Article.deleted.is_(False)))
+                a.id: a.version
+                for a in s.scalars(select(Article).where(Article.deleted.is_(False)))
             }
     finally:
         server.dispose()
@@ -234,4 +237,3 @@ def kb_versions_here(db: Database) -> dict[str, int]:
             a.id: a.server_version or 0
             for a in s.scalars(select(ArticleRow).where(ArticleRow.deleted.is_(False)))
         }
-

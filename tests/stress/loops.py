@@ -32,8 +32,8 @@ from typing import Any
 
 import requests
 
-from tests.stress import harness, station
 from pac_sac_desktop.services.embedded_server import free_port
+from tests.stress import harness, station
 from tests.stress.fault_proxy import FaultProxy
 from tests.stress.server_child import ForkedServer
 
@@ -133,7 +133,12 @@ def _start(folder: Path, url: str) -> ForkedServer:
 
 # ---------------------------------------------------------------------- 1. the workstation
 def kill_workstation(
-    iterations: int, *, backend: str, folder: Path, seed: int = 1, alive: tuple[float, float] = (0.1, 2.0)
+    iterations: int,
+    *,
+    backend: str,
+    folder: Path,
+    seed: int = 1,
+    alive: tuple[float, float] = (0.1, 2.0),
 ) -> Figures:
     figures = Figures("workstation", backend, iterations)
     run = _Run(folder, backend, seed)
@@ -171,7 +176,12 @@ def kill_workstation(
 
 # ---------------------------------------------------------------------- 2. the server
 def kill_server(
-    iterations: int, *, backend: str, folder: Path, seed: int = 2, up: tuple[float, float] = (0.3, 1.5)
+    iterations: int,
+    *,
+    backend: str,
+    folder: Path,
+    seed: int = 2,
+    up: tuple[float, float] = (0.3, 1.5),
 ) -> Figures:
     figures = Figures("server", backend, iterations)
     run = _Run(folder, backend, seed)
@@ -333,7 +343,11 @@ def _final_kb(run: _Run, server: ForkedServer, url: str, figures: Figures) -> No
     finally:
         db.close()
     if here != there:
-        diff = {k: (here.get(k), there.get(k)) for k in set(here) | set(there) if here.get(k) != there.get(k)}
+        diff = {
+            k: (here.get(k), there.get(k))
+            for k in set(here) | set(there)
+            if here.get(k) != there.get(k)
+        }
         figures.problems.append(f"KB at the end differs from the server (here, there): {diff}")
 
 

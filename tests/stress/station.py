@@ -179,7 +179,9 @@ def _run(cfg: StationConfig, shared: Shared, log: _Log) -> None:
     rng = random.Random(cfg.seed)
     db = Database.in_home(Path(cfg.home))
     service = RequestService(db, streets=STREETS)
-    sync = threading.Thread(target=_sync_loop, args=(cfg, shared, log, db, rng.random()), daemon=True)
+    sync = threading.Thread(
+        target=_sync_loop, args=(cfg, shared, log, db, rng.random()), daemon=True
+    )
     sync.start()
     ack = _Log(cfg.ack_path)
     categories = [c for c in service.categories() if c.active]
@@ -253,7 +255,8 @@ def _server_kb(url: str) -> dict[str, int]:
     try:
         with server.transaction(read_only=True) as s:
             return {
-                a.id: a.version for a in s.scalars(select(Article).where(Article.deleted.is_(False)))
+                a.id: a.version
+                for a in s.scalars(select(Article).where(Article.deleted.is_(False)))
             }
     finally:
         server.dispose()

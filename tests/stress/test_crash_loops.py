@@ -69,7 +69,7 @@ def test_faulty_network_delivers_exactly_once_and_skips_no_kb_change(tmp_path):
     """Resets, truncation, garbage, 5xx, stalls and duplicated deliveries between station and
     server while an editor publishes: nothing lost or doubled, every KB version here in order
     (checked after each pass), and recovery by itself once the network is clean."""
-    n = iterations(40)
+    n = iterations(30)
     figures = loops.faulty_network(n, backend=backend("postgresql"), folder=tmp_path)
     check(figures)
     assert sum(v for k, v in figures.faults.items() if k != "clean") >= n
