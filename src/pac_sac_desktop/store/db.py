@@ -7,6 +7,8 @@ older version of the app must survive an upgrade.
 from __future__ import annotations
 
 import logging
+import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -66,6 +68,46 @@ def upgrade(engine: Engine) -> None:
     migrations.upgrade_to_head(engine, "workstation")
 
 
+CREATING = ".creation"
+
+
+def create(path: Path) -> None:
+    """A new database appears whole or not at all.
+
+    It is built and migrated under a temporary name, then renamed into place. Created at its
+    own name, a workstation killed during its first start (kill -9, a power cut) left an empty
+    or half-migrated file there, which the check at the next start rightly refused as damaged:
+    the workstation could no longer start. A temporary file left by such a start is only a
+    start that did not finish, and is thrown away.
+    """
+    partial = path.with_name(path.name + CREATING)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    # Citizens' personal data: readable by this user only (Quebec Law 25). Created before
+    # SQLite opens it, so the WAL and shared-memory files get the same mode.
+    partial.touch(mode=0o600)
+    engine = make_engine(partial)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+    conn = sqlite3.connect(partial)  # the last connection to close folds the WAL in, removes it
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    with partial.open("rb") as handle:
+        os.fsync(handle.fileno())
+    partial.replace(path)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
 class Database:
     """The workstation's SQLite file and a session factory; sessions never outlive a unit of work."""
 
@@ -74,9 +116,7 @@ class Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         safety.check(path)  # a vanished, empty or damaged file is never silently replaced
         if not path.exists():
-            # Citizens' personal data: readable by this user only (Quebec Law 25). Created
-            # before SQLite opens it, so the WAL and shared-memory files get the same mode.
-            path.touch(mode=0o600)
+            create(path)
         self.engine = make_engine(path)
         try:
             upgrade(self.engine)

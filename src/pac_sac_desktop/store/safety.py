@@ -133,10 +133,13 @@ def _quick_check(db_path: Path) -> str:
 
 
 def set_aside(db_path: Path) -> Path:
-    """Move the damaged file (and its WAL) out of the way, never delete it."""
+    """Move the damaged file (and its WAL or rollback journal) out of the way, never delete it.
+
+    The journal goes with it: left behind, SQLite would take it for the hot journal of the
+    next file of that name and roll its pages into it."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
     target = db_path.with_name(f"{db_path.name}.endommagee-{stamp}")
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", "-journal"):
         part = Path(f"{db_path}{suffix}")
         if part.exists():
             part.replace(Path(f"{target}{suffix}"))

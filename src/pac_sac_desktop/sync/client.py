@@ -13,6 +13,13 @@ import requests
 from pac_sac_desktop.core.errors import NetworkError, SyncError
 
 TIMEOUT = (5, 30)  # connect, read
+UNREADABLE = "Réponse illisible du serveur central : nouvel essai plus tard."
+
+
+def _unreadable(details: str) -> NetworkError:
+    """A success status whose body is not the server's answer (a captive portal, a cache, a
+    cut or garbled line): nothing was confirmed, so nothing may leave the outbox; try again."""
+    return NetworkError(UNREADABLE, details=details[:500])
 
 
 class ServerClient:
@@ -53,11 +60,13 @@ class ServerClient:
         except requests.RequestException as exc:
             raise NetworkError("Le serveur central est injoignable.", details=str(exc)) from exc
         self._read_clock(response.headers.get("Date"))
+        status = response.status_code
         try:
             body = response.json()
         except ValueError:
+            if 200 <= status < 300:
+                raise _unreadable(f"{status} {response.text}") from None
             body = {}
-        status = response.status_code
         if status >= 500:
             raise NetworkError(
                 f"Le serveur central a répondu une erreur ({status}).", details=response.text[:500]
@@ -98,13 +107,34 @@ class ServerClient:
         self._call("POST", "/auth/logout")
 
     def changes(self, feed: str, since: int, limit: int = 500) -> dict:
-        return self._call("GET", f"/{feed}/changes", params={"since": since, "limit": limit})[1]
+        page = self._call("GET", f"/{feed}/changes", params={"since": since, "limit": limit})[1]
+        if not (
+            isinstance(page, dict)
+            and isinstance(page.get("changes"), list)
+            and all(isinstance(c, dict) for c in page["changes"])
+            and isinstance(page.get("next"), int)
+        ):
+            raise _unreadable(f"page of {feed}: {str(page)[:200]}")
+        return page
 
     def put_request(self, uuid: str, payload: dict) -> tuple[int, dict]:
-        return self._call("PUT", f"/requests/{uuid}", json=payload)
+        status, answer = self._call("PUT", f"/requests/{uuid}", json=payload)
+        return status, _echo(answer, uuid)
 
     def put_event(self, request_uuid: str, event_uuid: str, body: dict) -> tuple[int, dict]:
-        return self._call("PUT", f"/requests/{request_uuid}/events/{event_uuid}", json=body)
+        status, answer = self._call(
+            "PUT", f"/requests/{request_uuid}/events/{event_uuid}", json=body
+        )
+        return status, _echo(answer, event_uuid)
+
+    def put_feedback(self, uuid: str, body: dict) -> dict:
+        return _echo(self._call("PUT", f"/kb/feedback/{uuid}", json=body)[1], uuid)
+
+    def post_searches(self, batch: str, events: list) -> dict:
+        answer = self.post("/kb/searches", {"batch": batch, "events": events})
+        if not isinstance(answer.get("accepted"), int):
+            raise _unreadable(f"searches: {str(answer)[:200]}")
+        return answer
 
     def put_article(self, article: dict) -> dict:
         return self._call("PUT", f"/kb/articles/{article['id']}", json=article)[1]
@@ -117,12 +147,26 @@ class ServerClient:
         return self._call("GET", path, params=params or None)[1]
 
     def post(self, path: str, body: Any = None) -> Any:
-        return self._call("POST", path, json=body)[1]
+        return _object(self._call("POST", path, json=body)[1], path)
 
     def put(self, path: str, body: Any) -> tuple[int, Any]:
-        return self._call("PUT", path, json=body)
+        status, answer = self._call("PUT", path, json=body)
+        return status, _object(answer, path)
 
     def get_report(self, params: dict[str, Any]) -> dict:
         """The supervisors' report of a period (GET /reports; permission requests:manage)."""
         clean = {k: v for k, v in params.items() if v not in (None, "")}
         return self._call("GET", "/reports", params=clean)[1]
+
+
+def _object(answer: Any, what: str) -> dict:
+    if not isinstance(answer, dict):
+        raise _unreadable(f"{what}: {str(answer)[:200]}")
+    return answer
+
+
+def _echo(answer: Any, uuid: str) -> dict:
+    """An upload's answer names what was stored: without that, the upload is not confirmed."""
+    if not isinstance(answer, dict) or answer.get("uuid") != uuid:
+        raise _unreadable(f"answer for {uuid}: {str(answer)[:200]}")
+    return answer

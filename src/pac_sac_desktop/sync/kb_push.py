@@ -83,7 +83,7 @@ def push_feedback(db: Database, client: ServerClient) -> int:
     for item in pending:
         body = {k: v for k, v in item.data.items() if k != "uuid"}
         try:
-            client.put(f"/kb/feedback/{item.uuid}", body)
+            client.put_feedback(item.uuid, body)
         except SyncError as exc:
             if exc.kind in ("auth", "forbidden", "locked"):
                 raise
@@ -122,7 +122,7 @@ def push_searches(db: Database, client: ServerClient) -> int:
         if not pending:
             with db.transaction() as s:
                 set_value(s, "kb:search_batch", f"{batch}:{rows[-1].id}")
-        answer = client.post("/kb/searches", {"batch": batch, "events": [r.data for r in rows]})
+        answer = client.post_searches(batch, [r.data for r in rows])
         last = rows[-1].id
         with db.transaction() as s:
             if answer.get("analytics") is False:
