@@ -291,9 +291,9 @@ class KnowledgeSearcher:
         if mode != "vectors" and any(h.coverage >= 1.0 for h in lexical[:FUSION_DEPTH]):
             # Some article holds every word typed ("bac bleu brisé"): the others, however close
             # in meaning, are discounted by the share of the words they miss.
+            keep = 1.0 - COMPLETE_MATCH_WEIGHT
             for article_id in fused:
-                coverage = by_id[article_id].coverage
-                fused[article_id] *= (1.0 - COMPLETE_MATCH_WEIGHT) + COMPLETE_MATCH_WEIGHT * coverage
+                fused[article_id] *= keep + COMPLETE_MATCH_WEIGHT * by_id[article_id].coverage
         order = sorted(fused, key=lambda a: (by_id[a].expired, -fused[a]))
         return [replace(by_id[a], score=round(fused[a] * 100, 4)) for a in order]
 
