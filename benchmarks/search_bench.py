@@ -371,8 +371,10 @@ def render(report: dict) -> str:
             "As-you-type latency (ms)",
             "Every prefix `q[:1]`, `q[:2]`, … of the "
             "agent-typed queries (nine kinds), in typing order, no debounce, `typing=True`: the "
-            "hybrid reuses the vector of the finished words and encodes once per finished word. Above 10,000 articles a fixed "
-            "sample of the prefixes, the same for every engine.",
+            "hybrid never encodes while typing (it fuses the vector of the last full query when "
+            "the agent extends or trims it, or one cached for the finished words; otherwise "
+            "lexical alone). Above 10,000 articles a fixed sample of the prefixes, the same for "
+            "every engine.",
         ),
     ):
         rows = []

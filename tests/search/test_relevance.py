@@ -75,6 +75,23 @@ def test_slang_words_are_absent_from_their_article():
     assert present == []
 
 
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        # Above "Bac bleu : matières recyclables" and "Ce qui ne va pas dans le bac bleu",
+        # close in meaning but without "brisé".
+        ("bac bleu brisé", "bac-brise-vole"),
+        # Above "Poules urbaines", whose vector is close to "poule".
+        ("nid de poule rue", "nid-de-poule-signaler"),
+    ],
+)
+def test_article_holding_every_word_typed_comes_first(demo_kb, query, first):
+    """Issue 13, found at the counter: the fusion let a sheet close in meaning, matching part
+    of the words, outrank the sheet holding all of them."""
+    ranked = [r.hit.id for r in demo_kb.search(query, limit=10, today=TODAY)]
+    assert ranked[0] == first, ranked
+
+
 def _evaluate(kb, mode):
     queries = load_queries(QUERIES)
     return evaluate(

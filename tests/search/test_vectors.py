@@ -78,10 +78,25 @@ def test_semantic_off_is_plain_lexical(home, small_kb_dir):
     kb.close()
 
 
-def test_while_typing_the_meaning_comes_from_the_finished_words(home, small_kb_dir):
+def test_while_typing_nothing_is_encoded_and_the_last_full_query_serves(home, small_kb_dir):
     kb = open_kb(home, small_kb_dir)
-    lexical = ids(kb, "boil", mode="lexical")
-    assert [r.hit.id for r in kb.search("boil", limit=3, today=TODAY, typing=True)] == lexical
-    typed = [r.hit.id for r in kb.search("boil water noti", limit=3, today=TODAY, typing=True)]
-    assert "avis-ebullition" in typed  # from the vector of "boil water", computed once
+    store = kb.vectors
+    assert store is not None
+
+    def typed(text):
+        return [r.hit.id for r in kb.search(text, limit=3, today=TODAY, typing=True)]
+
+    # A new query while typing: lexical alone, and no encoding at any keystroke.
+    assert typed("boil water noti") == ids(kb, "boil water noti", mode="lexical")
+    assert len(store._queries) == 0
+    # The search after a pause encodes the full query once...
+    assert "avis-ebullition" in ids(kb, "boil water")
+    assert len(store._queries) == 1
+    # ...and its vector serves the keystrokes that extend or trim it, still without encoding.
+    for text in ("boil water n", "boil water notice fo", "boil wa"):
+        assert "avis-ebullition" in typed(text), text
+    assert len(store._queries) == 1
+    # Another query typed afterwards does not inherit that meaning.
+    assert typed("recyclage ba") == ids(kb, "recyclage ba", mode="lexical")
+    assert len(store._queries) == 1
     kb.close()

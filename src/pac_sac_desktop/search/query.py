@@ -15,8 +15,11 @@ boost for current urgent notices and recent updates, and expired articles go las
 When article vectors are ready (search/vectors.py), the lexical top 40 is fused with the 40
 articles nearest to the query's meaning by weighted reciprocal-rank fusion: rank positions, not
 scores, are added, so neither scale dominates, an article both rankings agree on rises, and an
-article no word matches (an English or situation query) can still enter the top. Without
-vectors (first minutes after install, damaged file) the lexical ranking is served alone.
+article no word matches (an English or situation query) can still enter the top. When some
+article holds every word typed, the others are discounted by the share of words they miss: a
+clerk's keywords ("bac bleu brisé", "nid de poule rue") are not outranked by a sheet that is
+only close in meaning. Without vectors (first minutes after install, damaged file) the lexical
+ranking is served alone. While typing nothing is encoded: the last full query's vector serves.
 """
 
 from __future__ import annotations
@@ -46,6 +49,9 @@ RECENCY_DAYS = 365.0
 FUSION_K = 1.0
 VECTOR_WEIGHT = 1.5
 FUSION_DEPTH = 40
+# When some article matches every concept of the query, the fused score of each article is
+# multiplied by (1 - w) + w × its share of concepts matched (0 for one the vectors alone found).
+COMPLETE_MATCH_WEIGHT = 0.5
 # An article no word of the query matches enters only this close in meaning: below it, any
 # text (a half-typed word, "asdf") has some nearest article, and "no result" must stay possible.
 VECTOR_ONLY_MIN_COSINE = 0.3
@@ -147,6 +153,11 @@ class QueryBuilder:
         return [((s,), weight) for s, weight in options.items()]
 
 
+def _key(text: str) -> str:
+    """One spelling per query for the caches: lower case, single spaces."""
+    return " ".join(text.lower().split())
+
+
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
@@ -162,6 +173,7 @@ class KnowledgeSearcher:
         self.vectors = vectors
         self._neighbours: OrderedDict[str, list[tuple[str, float]]] = OrderedDict()
         self._neighbours_of: VectorState | None = None
+        self._last_full: tuple[str, list[tuple[str, float]]] | None = None
         # Stored fields of articles the vectors proposed, per searcher generation: looking an
         # id up in Whoosh costs 0.1-0.2 ms, and while typing the same 40 come back every key.
         self._fields: dict[str, dict | None] = {}
@@ -180,10 +192,11 @@ class KnowledgeSearcher:
     ) -> tuple[list[Hit], ParsedQuery]:
         """Ranked hits and how the query was understood (stems to highlight, corrections).
 
-        ``typing``: called at every keystroke, the last word still being typed. The meaning of
-        the query is then taken from the words already finished (their vector is computed once
-        and reused until the next word is finished), so a keystroke costs no encoding. Without
-        it (a search after a pause, the CLI) the whole text is encoded, once per distinct text.
+        ``typing``: called at every keystroke, the last word still being typed. Nothing is
+        encoded then: the vector of the last full query is reused while the agent extends or
+        trims it (or a cached one of the finished words), else the keystroke is lexical alone,
+        so it costs lexical scoring plus fusion. Without it (the search after a pause, the CLI)
+        the whole text is encoded, once per distinct text.
         ``mode`` is for measuring each half alone (benchmark); the application uses hybrid."""
         today = today or dt.date.today()
         state = self.vectors.state() if self.vectors is not None and mode != "lexical" else None
@@ -198,13 +211,37 @@ class KnowledgeSearcher:
                     for d, s, c in zip(ranked.docnums, ranked.scores, ranked.coverage, strict=True)
                 ]
                 hits.sort(key=lambda h: (h.expired, -h.score))
-            meaning = text
-            if typing and not text[-1:].isspace():
-                meaning = text[: len(text) - len(text.split()[-1])] if text.split() else ""
-            if state is not None and any(len(w) >= 2 for w in words(meaning)):
-                neighbours = self._nearest(state, meaning)
+            neighbours = None
+            if state is not None and typing:
+                neighbours = self._typing_neighbours(state, text)
+            elif state is not None and any(len(w) >= 2 for w in words(text)):
+                neighbours = self._nearest(state, text)
+            if neighbours is not None:
                 hits = self._fuse(hits, neighbours, searcher, service, today, mode)
         return hits[:limit], parsed
+
+    def _typing_neighbours(self, state: VectorState, text: str) -> list[tuple[str, float]] | None:
+        """The meaning to fuse at a keystroke, without encoding anything (None: lexical alone).
+
+        The words already finished, if a full query of exactly those words was encoded (the
+        cache); else the last full query when the agent is extending or trimming it (its words
+        begin the finished ones, or the finished ones begin it); else nothing: a new query stays
+        lexical until the pause that searches it in full."""
+        if state is not self._neighbours_of:
+            return None
+        typed = text.lower().split()
+        finished = typed if text[-1:].isspace() else typed[:-1]
+        if not finished:
+            return None
+        found = self._neighbours.get(" ".join(finished))
+        if found is not None:
+            return found
+        if self._last_full is not None:
+            last_words, last_found = self._last_full[0].split(), self._last_full[1]
+            shared = min(len(last_words), len(finished))
+            if last_words[:shared] == finished[:shared]:
+                return last_found
+        return None
 
     def _nearest(self, state: VectorState, text: str) -> list[tuple[str, float]]:
         """The articles nearest to the query, cached per text and vector generation."""
@@ -212,13 +249,15 @@ class KnowledgeSearcher:
         if state is not self._neighbours_of:  # a new generation of vectors
             self._neighbours.clear()
             self._neighbours_of = state
-        key = " ".join(text.lower().split())
+            self._last_full = None
+        key = _key(text)
         found = self._neighbours.get(key)
         if found is None:
             found = nearest(state, self.vectors.query_vector(text), FUSION_DEPTH)
             self._neighbours[key] = found
             if len(self._neighbours) > NEIGHBOUR_CACHE:
                 self._neighbours.popitem(last=False)
+        self._last_full = (key, found)
         return found
 
     def _fuse(
@@ -249,6 +288,12 @@ class KnowledgeSearcher:
                     continue
                 by_id[article_id] = hit
             fused[article_id] = fused.get(article_id, 0.0) + weight / (FUSION_K + rank)
+        if mode != "vectors" and any(h.coverage >= 1.0 for h in lexical[:FUSION_DEPTH]):
+            # Some article holds every word typed ("bac bleu brisé"): the others, however close
+            # in meaning, are discounted by the share of the words they miss.
+            keep = 1.0 - COMPLETE_MATCH_WEIGHT
+            for article_id in fused:
+                fused[article_id] *= keep + COMPLETE_MATCH_WEIGHT * by_id[article_id].coverage
         order = sorted(fused, key=lambda a: (by_id[a].expired, -fused[a]))
         return [replace(by_id[a], score=round(fused[a] * 100, 4)) for a in order]
 
