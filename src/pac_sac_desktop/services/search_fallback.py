@@ -15,6 +15,7 @@ from pac_sac_desktop.search.query import Hit
 from pac_sac_desktop.store import kb_repo
 from pac_sac_desktop.store.db import Database
 
+
 def title_hits(
     db: Database, text: str, *, limit: int, service: str | None, today: dt.date
 ) -> list[Hit]:
