@@ -1187,69 +1187,82 @@ Publier quand même?</translation>
     </message>
 </context>
 <context>
+    <name>IndexProgressLine</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/index_progress.py" line="38"/>
+        <source>Search already works on the articles indexed; the others are being added.</source>
+        <translation>La recherche fonctionne déjà sur les fiches indexées ; les autres s&apos;ajoutent.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/index_progress.py" line="51"/>
+        <source>Index: %1 of %2 articles…</source>
+        <translation>Index : %1 fiches sur %2…</translation>
+    </message>
+</context>
+<context>
     <name>KnowledgePage</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="60"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="61"/>
         <source>Search the knowledge base (Ctrl+K)</source>
         <translation>Rechercher dans la base de connaissances (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="67"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="68"/>
         <source>Show only one department&apos;s articles</source>
         <translation>N&apos;afficher que les fiches d&apos;un service</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="68"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="69"/>
         <source>All departments</source>
         <translation>Tous les services</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="72"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="74"/>
         <source>URGENT</source>
         <translation>URGENT</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="72"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="74"/>
         <source>EXPIRED</source>
         <translation>EXPIRÉ</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="72"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="74"/>
         <source>LIFTED</source>
         <translation>LEVÉ</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="72"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="74"/>
         <source>TO CHECK</source>
         <translation>À VÉRIFIER</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="101"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="103"/>
         <source>Department:</source>
         <translation>Service :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="162"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="165"/>
         <source>Recently viewed</source>
         <translation>Consultés récemment</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="162"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="165"/>
         <source>Latest updates</source>
         <translation>Mises à jour récentes</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="164"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="167"/>
         <source>Notices in force, then %1</source>
         <translation>Avis en vigueur, puis %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="197"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="200"/>
         <source>No such notice is in force now: « %2 » was lifted on %1.</source>
         <translation>Aucun avis de ce genre n&apos;est en vigueur : « %2 » a été levé le %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="204"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="207"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -1257,27 +1270,32 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="207"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="210"/>
         <source>spelling corrected: %1</source>
         <translation>orthographe corrigée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="211"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="212"/>
+        <source>in titles only, the search index is not ready</source>
+        <translation>dans les titres seulement, l&apos;index de recherche n&apos;est pas prêt</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="216"/>
         <source>No answer sheet found. Try other words or check the spelling.</source>
         <translation>Aucune fiche trouvée. Essayez d&apos;autres mots ou vérifiez l&apos;orthographe.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="298"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="303"/>
         <source>This article was withdrawn from the knowledge base.</source>
         <translation>Cette fiche a été retirée de la base de connaissances.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="314"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="319"/>
         <source>Needs a fix</source>
         <translation>À corriger</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="315"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="320"/>
         <source>What is wrong or missing in this sheet?</source>
         <translation>Qu&apos;est-ce qui est faux ou manquant dans cette fiche?</translation>
     </message>

@@ -228,6 +228,7 @@ class KnowledgeIndex:
                 self.apply(upserts, deletions, kb_seq)
                 self.last_heal = "updated"
                 return "updated"
+            self._progress = (meta.count, meta.count, False)
             self.last_heal = "ok"
             return "ok"
 
