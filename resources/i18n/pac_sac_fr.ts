@@ -1189,12 +1189,13 @@ Publier quand même?</translation>
 <context>
     <name>IndexProgressLine</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/index_progress.py" line="38"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/index_progress.py" line="41"/>
         <source>Search already works on the articles indexed; the others are being added.</source>
+        <extracomment>True when a build starts, False when it ends (the status bar says the same).</extracomment>
         <translation>La recherche fonctionne déjà sur les fiches indexées ; les autres s&apos;ajoutent.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/index_progress.py" line="51"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/index_progress.py" line="55"/>
         <source>Index: %1 of %2 articles…</source>
         <translation>Index : %1 fiches sur %2…</translation>
     </message>
@@ -1376,52 +1377,57 @@ Publier quand même?</translation>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="117"/>
         <source>Checking the search index…</source>
         <translation>Vérification de l&apos;index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="145"/>
         <source>Supervisor&apos;s desk</source>
         <translation>Pupitre du superviseur</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="204"/>
         <source>Authoring</source>
         <translation>Rédaction</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="243"/>
+        <source>Search index being built…</source>
+        <translation>Index de recherche en construction…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="265"/>
         <source>Unsaved request</source>
         <translation>Requête non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="266"/>
         <source>The request on the form has not been saved.</source>
         <translation>La requête en cours de saisie n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="268"/>
         <source>Keep it as a draft, offered back at the next start, or quit without it?</source>
         <translation>La garder comme brouillon, proposé au prochain démarrage, ou quitter sans l&apos;enregistrer?</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="271"/>
         <source>Save the draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="273"/>
         <source>Quit without saving</source>
         <translation>Quitter sans enregistrer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="275"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="223"/>
         <source>%n article(s) in the local knowledge base</source>
         <translation>
             <numerusform>%n fiche dans la base de connaissances locale</numerusform>
@@ -1429,22 +1435,23 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="243"/>
         <source>Search index up to date</source>
         <translation>Index de recherche à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="233"/>
         <source>Search index updated</source>
         <translation>Index de recherche mis à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="234"/>
         <source>Search index rebuilt</source>
         <translation>Index de recherche reconstruit</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="249"/>
         <source>Search index unavailable</source>
         <translation>Index de recherche indisponible</translation>
     </message>

@@ -14,8 +14,10 @@ def test_index_progress_shows_during_a_first_sync_and_goes_away(window, qtbot, k
     qtbot.waitUntil(line.isVisible)
     assert line.label.text() == f"Index : {here} fiches sur 1{NBSP}{200 + here}…"
     assert line.bar.value() == here and line.bar.maximum() == 1200 + here
+    assert window.status_index.text() == "Index de recherche en construction…"
     kb.sync_pulled()  # the pull ended: the index holds everything the database does
     qtbot.waitUntil(lambda: not line.isVisible())
+    assert window.status_index.text() == "Index de recherche à jour"
 
 
 def test_titles_answer_while_the_index_is_repaired(window, qtbot, kb):

@@ -8,7 +8,7 @@ missing answer may simply not be indexed yet. The line polls ``KnowledgeBase.ind
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from pac_sac_desktop.services.knowledge import KnowledgeBase
@@ -19,6 +19,9 @@ IDLE_MS = 1500  # otherwise: notice a build starting (a sync, a repair) within a
 
 
 class IndexProgressLine(QWidget):
+    #: True when a build starts, False when it ends (the status bar says the same).
+    building_changed = Signal(bool)
+
     def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("indexProgress")
@@ -28,7 +31,7 @@ class IndexProgressLine(QWidget):
         self.label.setStyleSheet("color: #0b57d0;")
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
-        self.bar.setMaximumHeight(6)
+        self.bar.setMaximumHeight(8)
         self.bar.setMaximumWidth(140)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 0, 2, 0)
@@ -37,6 +40,7 @@ class IndexProgressLine(QWidget):
         self.setToolTip(
             self.tr("Search already works on the articles indexed; the others are being added.")
         )
+        self.building = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.hide()
@@ -55,4 +59,7 @@ class IndexProgressLine(QWidget):
             self.bar.setRange(0, progress.total)
             self.bar.setValue(progress.indexed)
         self.setVisible(building)
+        if building != self.building:
+            self.building = building
+            self.building_changed.emit(building)
         self.timer.setInterval(BUSY_MS if building else IDLE_MS)
