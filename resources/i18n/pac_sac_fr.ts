@@ -757,12 +757,12 @@
         <translation>%1 affichées</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="198"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="216"/>
         <source>Select one or more requests first.</source>
         <translation>Sélectionnez d&apos;abord une ou plusieurs requêtes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="200"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/desk_page.py" line="218"/>
         <source>%n request(s) selected</source>
         <translation>
             <numerusform>%n requête sélectionnée</numerusform>
@@ -1187,69 +1187,83 @@ Publier quand même?</translation>
     </message>
 </context>
 <context>
+    <name>IndexProgressLine</name>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/index_progress.py" line="41"/>
+        <source>Search already works on the articles indexed; the others are being added.</source>
+        <extracomment>True when a build starts, False when it ends (the status bar says the same).</extracomment>
+        <translation>La recherche fonctionne déjà sur les fiches indexées ; les autres s&apos;ajoutent.</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/index_progress.py" line="55"/>
+        <source>Index: %1 of %2 articles…</source>
+        <translation>Index : %1 fiches sur %2…</translation>
+    </message>
+</context>
+<context>
     <name>KnowledgePage</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="60"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="61"/>
         <source>Search the knowledge base (Ctrl+K)</source>
         <translation>Rechercher dans la base de connaissances (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="67"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="68"/>
         <source>Show only one department&apos;s articles</source>
         <translation>N&apos;afficher que les fiches d&apos;un service</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="68"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="69"/>
         <source>All departments</source>
         <translation>Tous les services</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="72"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="74"/>
         <source>URGENT</source>
         <translation>URGENT</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="72"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="74"/>
         <source>EXPIRED</source>
         <translation>EXPIRÉ</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="72"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="74"/>
         <source>LIFTED</source>
         <translation>LEVÉ</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="72"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="74"/>
         <source>TO CHECK</source>
         <translation>À VÉRIFIER</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="101"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="103"/>
         <source>Department:</source>
         <translation>Service :</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="162"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="165"/>
         <source>Recently viewed</source>
         <translation>Consultés récemment</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="162"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="165"/>
         <source>Latest updates</source>
         <translation>Mises à jour récentes</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="164"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="167"/>
         <source>Notices in force, then %1</source>
         <translation>Avis en vigueur, puis %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="197"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="200"/>
         <source>No such notice is in force now: « %2 » was lifted on %1.</source>
         <translation>Aucun avis de ce genre n&apos;est en vigueur : « %2 » a été levé le %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="204"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="207"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -1257,27 +1271,32 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="207"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="210"/>
         <source>spelling corrected: %1</source>
         <translation>orthographe corrigée : %1</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="211"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="212"/>
+        <source>in titles only, the search index is not ready</source>
+        <translation>dans les titres seulement, l&apos;index de recherche n&apos;est pas prêt</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="216"/>
         <source>No answer sheet found. Try other words or check the spelling.</source>
         <translation>Aucune fiche trouvée. Essayez d&apos;autres mots ou vérifiez l&apos;orthographe.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="298"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="303"/>
         <source>This article was withdrawn from the knowledge base.</source>
         <translation>Cette fiche a été retirée de la base de connaissances.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="314"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="319"/>
         <source>Needs a fix</source>
         <translation>À corriger</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="315"/>
+        <location filename="../../src/pac_sac_desktop/ui/kb/kb_page.py" line="320"/>
         <source>What is wrong or missing in this sheet?</source>
         <translation>Qu&apos;est-ce qui est faux ou manquant dans cette fiche?</translation>
     </message>
@@ -1358,52 +1377,57 @@ Publier quand même?</translation>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="117"/>
         <source>Checking the search index…</source>
         <translation>Vérification de l&apos;index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="145"/>
         <source>Supervisor&apos;s desk</source>
         <translation>Pupitre du superviseur</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="204"/>
         <source>Authoring</source>
         <translation>Rédaction</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="243"/>
+        <source>Search index being built…</source>
+        <translation>Index de recherche en construction…</translation>
+    </message>
+    <message>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="265"/>
         <source>Unsaved request</source>
         <translation>Requête non enregistrée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="266"/>
         <source>The request on the form has not been saved.</source>
         <translation>La requête en cours de saisie n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="268"/>
         <source>Keep it as a draft, offered back at the next start, or quit without it?</source>
         <translation>La garder comme brouillon, proposé au prochain démarrage, ou quitter sans l&apos;enregistrer?</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="271"/>
         <source>Save the draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="273"/>
         <source>Quit without saving</source>
         <translation>Quitter sans enregistrer</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="275"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="223"/>
         <source>%n article(s) in the local knowledge base</source>
         <translation>
             <numerusform>%n fiche dans la base de connaissances locale</numerusform>
@@ -1411,22 +1435,23 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="243"/>
         <source>Search index up to date</source>
         <translation>Index de recherche à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="233"/>
         <source>Search index updated</source>
         <translation>Index de recherche mis à jour</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="234"/>
         <source>Search index rebuilt</source>
         <translation>Index de recherche reconstruit</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../src/pac_sac_desktop/ui/main_window.py" line="249"/>
         <source>Search index unavailable</source>
         <translation>Index de recherche indisponible</translation>
     </message>
@@ -1497,7 +1522,7 @@ Publier quand même?</translation>
         <translation>Créée</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="177"/>
+        <location filename="../../src/pac_sac_desktop/ui/supervision/queue_model.py" line="182"/>
         <source>%1 left</source>
         <translation>reste %1</translation>
     </message>
@@ -2353,7 +2378,7 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="91"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="85"/>
         <source>overdue by %1</source>
         <translation>en retard de %1</translation>
     </message>

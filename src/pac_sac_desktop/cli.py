@@ -95,9 +95,12 @@ def cmd_kb_search(args: argparse.Namespace) -> int:
 
 
 def cmd_kb_status(args: argparse.Namespace) -> int:
+    """The database and the index, the index read through (every segment): a damaged one is
+    reported (exit 1) rather than repaired, so that the check says what it found."""
     kb = KnowledgeBase.open(data_home())
     try:
-        state = kb.ensure_index()
+        damage = kb.index.verify()
+        state = "damaged" if damage else kb.ensure_index()
         meta = kb.index.meta()
         info = {
             "home": str(data_home()),
@@ -109,11 +112,17 @@ def cmd_kb_status(args: argparse.Namespace) -> int:
     finally:
         kb.close()
     if args.json:
-        _print_json(info)
+        _print_json({**info, "damage": damage})
     else:
         for k, v in info.items():
-            print(f"{k} : {v}")
-    return 0
+            print(f"{k} : {'endommagé' if v == 'damaged' else v}")
+        if damage:
+            print(
+                f"L'index de recherche est endommagé ({damage}). L'application le reconstruit "
+                "d'elle-même à la prochaine recherche ; ou maintenant : pac-sac kb reindex",
+                file=sys.stderr,
+            )
+    return 1 if damage else 0
 
 
 def cmd_kb_reindex(_args: argparse.Namespace) -> int:

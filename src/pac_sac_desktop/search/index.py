@@ -35,6 +35,7 @@ from pac_sac_desktop.core.errors import IndexUnavailable
 from pac_sac_desktop.core.kb import Article
 from pac_sac_desktop.search.analysis import content_words, french_analyzer, surface_analyzer
 from pac_sac_desktop.search.bulk import Analysis, stored_meta, write_segment
+from pac_sac_desktop.search.integrity import read_through
 from pac_sac_desktop.search.lexicon import Lexicon
 from pac_sac_desktop.search.scoring import Scorer
 
@@ -132,6 +133,8 @@ class KnowledgeIndex:
         self._scorer: Scorer | None = None
         self.last_heal: str = "none"
         self._progress = (0, 0, False)  # indexed, total, building
+        # Set when reading the index failed (a search raised): the next ensure() rebuilds it.
+        self._damage: str | None = None
 
     def progress(self) -> tuple[int, int, bool]:
         """(articles indexed, articles to index, rebuilding now); polled by the status bar."""
@@ -140,6 +143,25 @@ class KnowledgeIndex:
     # ----------------------------------------------------------------- health
     def meta(self) -> IndexMeta | None:
         return IndexMeta.read(self.directory)
+
+    def mark_damaged(self, reason: str) -> None:
+        """A read failed (a search raised): the index no longer counts as healthy, so the next
+        ``ensure()`` rebuilds it in place, whatever its metadata says."""
+        log.warning("search index marked damaged: %s", reason)
+        self._damage = reason
+
+    def verify(self) -> str | None:
+        """Damage found by reading the whole index (search/integrity.py), in French, or None.
+
+        Unlike ``problem()`` (metadata, counts, first term: cheap enough for every start), this
+        decodes every segment: seconds on a big index, for ``pac-sac kb status``. An index that
+        is absent or from an older schema is not damaged: ``ensure()`` simply builds it."""
+        meta = self.meta()
+        if meta is None or meta.schema != SCHEMA_VERSION:
+            return None
+        if self._health() == "index illisible":
+            return "index illisible"
+        return read_through(self.directory)
 
     def problem(self, source: ArticleSource) -> str | None:
         """Why the index cannot serve as it is (French, for the status bar), or None."""
@@ -153,6 +175,8 @@ class KnowledgeIndex:
 
     def _health(self) -> str | None:
         """What is wrong with the index on disk, whatever the database says."""
+        if self._damage is not None:
+            return "index endommagé"
         meta = self.meta()
         if meta is None:
             return "index absent"
@@ -173,7 +197,19 @@ class KnowledgeIndex:
         return None
 
     def ensure(self, source: ArticleSource) -> str:
-        """Make the index reflect the database: 'ok', 'updated' or 'rebuilt'."""
+        """Make the index reflect the database and load what queries need: 'ok', 'updated' or
+        'rebuilt'. An index that looks sound but fails to load (a damaged segment) is rebuilt."""
+        with self._write_lock:
+            state = self._catch_up(source)
+            try:
+                self.warm()
+            except Exception as exc:
+                self.mark_damaged(repr(exc))
+                state = self._catch_up(source)
+                self.warm()
+            return state
+
+    def _catch_up(self, source: ArticleSource) -> str:
         with self._write_lock:
             problem = self.problem(source)
             if problem:
@@ -184,11 +220,15 @@ class KnowledgeIndex:
                 return "rebuilt"
             meta = self.meta()
             assert meta is not None
-            if meta.kb_seq < source.kb_seq():
+            kb_seq = source.kb_seq()
+            if meta.kb_seq < kb_seq:
+                # The number first: a sync may store a page meanwhile, and the index must never
+                # claim a change it has not read (re-reading one is harmless).
                 upserts, deletions = source.changes_since(meta.kb_seq)
-                self.apply(upserts, deletions, source.kb_seq())
+                self.apply(upserts, deletions, kb_seq)
                 self.last_heal = "updated"
                 return "updated"
+            self._progress = (meta.count, meta.count, False)
             self.last_heal = "ok"
             return "ok"
 
@@ -217,6 +257,7 @@ class KnowledgeIndex:
                     shutil.rmtree(self.directory, ignore_errors=True)
                     self.directory.mkdir(parents=True)
                     ix = windex.create_in(str(target), make_schema())
+                    self._damage = None
             else:
                 staging.mkdir(parents=True)
                 ix = windex.create_in(str(target), make_schema())
@@ -250,6 +291,7 @@ class KnowledgeIndex:
                         os.replace(self.directory, old)
                     os.replace(staging, self.directory)
                     shutil.rmtree(old, ignore_errors=True)
+                    self._damage = None
                 self._reload(vocabulary)
             return count
 
@@ -263,12 +305,16 @@ class KnowledgeIndex:
         self._scorer = None
 
     def apply(self, upserts: list[Article], deletions: list[str], kb_seq: int) -> None:
-        """Index changed articles and drop withdrawn ones in one commit."""
-        with self._write_lock, self._lock:
-            meta = self.meta()
-            if meta is None:
+        """Index changed articles and drop withdrawn ones in one commit.
+
+        Only writers wait for each other here: searches go on with the searcher they hold
+        (Whoosh readers see the generation they opened) and switch to the new one at the end,
+        so a big catch-up during a first sync never freezes the search field."""
+        with self._write_lock:
+            if self.meta() is None:
                 raise IndexUnavailable("L'index de recherche est absent.")
-            ix = self._open()
+            with self._lock:
+                ix = self._open()
             bulk = len(upserts) >= BULK_APPLY
             with self._writer(ix) as writer:
                 for article_id in deletions:
@@ -279,21 +325,23 @@ class KnowledgeIndex:
                     else:
                         writer.update_document(**_document(article))
             if bulk:
-                # A big catch-up (a long-offline workstation, a large import): the new versions
-                # go in as one segment through the bulk writer. Between the two commits the
-                # changed articles are briefly absent; a crash there leaves the meta file behind
-                # and the next check re-applies the same changes.
+                # A big catch-up (a first sync, a long-offline workstation, a large import): the
+                # new versions go in as one segment through the bulk writer. Between the two
+                # commits the changed articles are briefly absent; a crash there leaves the meta
+                # file behind and the next check re-applies the same changes.
                 write_segment(ix, upserts)
             with ix.searcher() as s:
                 count = s.doc_count()
             IndexMeta(SCHEMA_VERSION, kb_seq, count, time.time()).write(self.directory)
-            lexicon = self._lexicon
-            self._refresh()
-            if lexicon is not None and self._lexicon is None:
-                # Re-reading the vocabulary of every segment takes 150+ ms at 10,000 articles;
-                # a few changed articles only add their words.
-                lexicon.add(w for a in upserts for w in content_words(_document(a)["words"]))
-                self._lexicon = lexicon
+            self._progress = (count, count, False)
+            with self._lock:
+                lexicon = self._lexicon
+                self._refresh()
+                if lexicon is not None and self._lexicon is None:
+                    # Re-reading the vocabulary of every segment takes 150+ ms at 10,000
+                    # articles; a few changed articles only add their words.
+                    lexicon.add(w for a in upserts for w in content_words(_document(a)["words"]))
+                    self._lexicon = lexicon
 
     @contextmanager
     def _writer(self, ix: windex.Index) -> Iterator:

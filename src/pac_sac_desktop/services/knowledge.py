@@ -26,10 +26,12 @@ from pac_sac_desktop.core.render import highlight_html, to_html
 from pac_sac_desktop.core.timefmt import LOCAL_TZ
 from pac_sac_desktop.search.analysis import STOP_WORDS, stem, stems, word_spans
 from pac_sac_desktop.search.index import KnowledgeIndex
-from pac_sac_desktop.search.query import Hit, KnowledgeSearcher, Mode
+from pac_sac_desktop.search.query import Hit, KnowledgeSearcher, Mode, ParsedQuery
 from pac_sac_desktop.search.snippets import Snippet, make_snippet
 from pac_sac_desktop.search.synonyms import load_synonyms
 from pac_sac_desktop.search.vectors import VectorStore
+from pac_sac_desktop.services import search_fallback
+from pac_sac_desktop.services.index_keeper import IndexKeeper
 from pac_sac_desktop.store import kb_repo
 from pac_sac_desktop.store.db import Database
 
@@ -60,7 +62,8 @@ def semantic_enabled() -> bool:
 class IndexProgress:
     """Where the derived data stands, for a progress bar: search works at every stage.
 
-    ``indexed``/``total``: articles in the word index while it is (re)built (equal when done);
+    ``indexed``/``total``: articles searchable in the word index and articles there will be,
+    while it is (re)built or a sync downloads the knowledge base (equal when done);
     ``vectors``/``vectors_total``: articles encoded by the background task (semantic ranking
     joins in when it finishes)."""
 
@@ -92,6 +95,9 @@ class SearchOutcome:
     corrected: dict[str, str]
     #: The best match is a notice that was lifted: no such notice is in force now.
     lifted_top: Article | None = None
+    #: Matched on titles only (services/search_fallback.py): the index is being built or
+    #: repaired and could not answer yet.
+    titles_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -166,6 +172,7 @@ class KnowledgeBase:
         self.db = db
         self.source = _DatabaseSource(db)
         self.index = KnowledgeIndex(index_dir)
+        self.keeper = IndexKeeper(self.index, self.source)
         if semantic is None:
             semantic = semantic_enabled()
         self.vectors = VectorStore(index_dir.with_name(VECTORS_DIRNAME)) if semantic else None
@@ -189,6 +196,7 @@ class KnowledgeBase:
         thread = self._vector_thread
         if thread is not None:
             thread.join()
+        self.keeper.stop()
         self.index.close()
         self.db.close()
 
@@ -201,6 +209,22 @@ class KnowledgeBase:
         self.index.warm()
         self.start_vectors()
         return state
+
+    def page_stored(self, changes: int, remaining: int) -> None:
+        """A sync stored a page of the knowledge base: its articles become searchable in the
+        background while the next pages download (services/index_keeper.py)."""
+        self.keeper.page_stored(changes, remaining)
+
+    def sync_pulled(self) -> str:
+        """The sync's knowledge-base pull ended (or stopped on an error): index what is left."""
+        try:
+            return self.ensure_index()
+        finally:
+            self.keeper.settled()
+
+    def wait_for_index(self, timeout: float | None = None) -> bool:
+        """Block until the background indexing is done (tests, the CLI); True if it is."""
+        return self.keeper.wait(timeout)
 
     # ------------------------------------------------------------- vectors (background)
     def start_vectors(self) -> bool:
@@ -244,7 +268,7 @@ class KnowledgeBase:
 
     def index_progress(self) -> IndexProgress:
         """A snapshot for the status bar; cheap enough to poll every few hundred ms."""
-        indexed, total, building = self.index.progress()
+        indexed, total, building = self.keeper.progress()
         running = self._vector_thread is not None and self._vector_thread.is_alive()
         done, vtotal = self.vectors.progress if self.vectors is not None else (0, 0)
         ready = self.vectors is not None and not running and self.vectors._state is not None
@@ -333,17 +357,31 @@ class KnowledgeBase:
     ) -> SearchOutcome:
         """Results for what was typed. ``typing=True`` at every keystroke (the meaning comes from
         the finished words, no encoding per keystroke); the default after a pause."""
-        hits, parsed = self.searcher.search(
-            text,
-            limit=limit,
-            service=service,
-            prefix_last=prefix_last,
-            today=today,
-            mode=mode,
-            typing=typing,
-        )
+        failed = False
+        try:
+            hits, parsed = self.searcher.search(
+                text,
+                limit=limit,
+                service=service,
+                prefix_last=prefix_last,
+                today=today,
+                mode=mode,
+                typing=typing,
+            )
+            self.keeper.search_worked()
+        except Exception as exc:  # the index is a cache: never let it fail a search
+            log.warning("search failed, answering from titles: %r", exc)
+            self.keeper.search_failed(exc)
+            hits, parsed, failed = [], ParsedQuery(stems=set(stems(text))), True
+        titles_only = failed or (not hits and self.keeper.incomplete())
+        if titles_only:
+            # The index failed, or has nothing yet while it is built (a first sync, a repair):
+            # the titles of what the database already holds.
+            hits = search_fallback.title_hits(
+                self.db, text, limit=limit, service=service, today=today or dt.date.today()
+            )
         if not hits:
-            return SearchOutcome([], parsed.stems, parsed.corrected)
+            return SearchOutcome([], parsed.stems, parsed.corrected, titles_only=titles_only)
         with self.db.reading() as session:
             articles = kb_repo.get_articles(session, [h.id for h in hits])
         results = []
@@ -363,7 +401,11 @@ class KnowledgeBase:
                 )
             )
         return SearchOutcome(
-            results, parsed.stems, parsed.corrected, _lifted_match(text, results, articles, now)
+            results,
+            parsed.stems,
+            parsed.corrected,
+            _lifted_match(text, results, articles, now),
+            titles_only,
         )
 
     def article(self, article_id: str) -> Article | None:

@@ -108,7 +108,8 @@ class Workstation:
         return SyncEngine(
             self.db,
             self.client(),
-            on_kb_changed=self.kb.ensure_index,
+            on_kb_changed=self.kb.sync_pulled,
+            on_kb_page=self.kb.page_stored,
             progress=progress,
             role=self.role(),
         )

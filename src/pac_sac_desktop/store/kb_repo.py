@@ -161,6 +161,16 @@ def changes_since(session: Session, seq: int) -> tuple[list[Article], list[str]]
     return upserts, deletions
 
 
+def titles(session: Session, service: str | None = None) -> list[tuple[str, str]]:
+    """(id, title) of every current article, urgent then most recent first: what a search
+    answers from while the index is being repaired."""
+    stmt = select(ArticleRow.id, ArticleRow.title).where(ArticleRow.deleted.is_(False))
+    if service is not None:
+        stmt = stmt.where(ArticleRow.service == service)
+    stmt = stmt.order_by(ArticleRow.urgent.desc(), ArticleRow.updated.desc().nulls_last())
+    return [(row.id, row.title) for row in session.execute(stmt)]
+
+
 def count_articles(session: Session) -> int:
     return (
         session.scalar(

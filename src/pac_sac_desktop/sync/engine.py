@@ -96,6 +96,7 @@ class SyncEngine:
         client: ServerClient,
         *,
         on_kb_changed: Callable[[], object] | None = None,
+        on_kb_page: Callable[[int, int], object] | None = None,
         progress: Progress | None = None,
         role: str | None = None,
     ) -> None:
@@ -103,6 +104,9 @@ class SyncEngine:
         self.role = role
         self.client = client
         self.on_kb_changed = on_kb_changed
+        # (changes stored, changes still on the server) after each knowledge-base page: the
+        # index makes them searchable while the next pages download (first sync).
+        self.on_kb_page = on_kb_page
         self.progress = progress or (lambda *_: None)
         self.streets = StreetIndex.load(resources_dir() / "streets.yaml")
 
@@ -233,7 +237,12 @@ class SyncEngine:
         row.updated_at = utcnow()
 
     # ------------------------------------------------------------------ pull
-    def _pages(self, feed: str, apply: Callable[[list[dict], int], None]) -> bool:
+    def _pages(
+        self,
+        feed: str,
+        apply: Callable[[list[dict], int], None],
+        stored: Callable[[int, int], object] | None = None,
+    ) -> bool:
         """Follow a feed to its end; each page is applied with its cursor. True if it resynced."""
         cursor_key = f"cursor:{feed}"
         with self.db.reading() as s:
@@ -252,6 +261,8 @@ class SyncEngine:
                 continue
             apply(page["changes"], page["next"])
             done += len(page["changes"])
+            if stored is not None:
+                stored(len(page["changes"]), int(page.get("remaining", 0)))
             self.progress(feed, done, int(page.get("remaining", 0)))
             since = page["next"]
             if not page.get("more"):
@@ -302,7 +313,17 @@ class SyncEngine:
                     set_value(s, "resync:kb", json.dumps(sorted(seen)))
                 set_value(s, "cursor:kb", str(cursor))
 
-        if self._pages("kb", apply):
+        try:
+            resynced = self._pages("kb", apply, self.on_kb_page)
+        except Exception:
+            # The pages stored before a cut network are indexed now, not at the next pass.
+            if changed and self.on_kb_changed is not None:
+                try:
+                    self.on_kb_changed()
+                except Exception:
+                    log.exception("index not brought up to the pages stored")
+            raise
+        if resynced:
             report.resynced.append("kb")
         if changed and self.on_kb_changed is not None:
             self.on_kb_changed()

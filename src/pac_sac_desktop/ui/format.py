@@ -93,3 +93,9 @@ def snippet_html(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         pos = end
     out.append(html.escape(text[pos:]))
     return "".join(out)
+
+
+def number(value: int) -> str:
+    """'10 000' in French (no-break space between thousands), '10,000' in English."""
+    text = f"{value:,}"
+    return text if _language == "en" else text.replace(",", "\u00a0")

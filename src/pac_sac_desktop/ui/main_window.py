@@ -98,6 +98,7 @@ class MainWindow(WindowMenus, QMainWindow):
         self.statusBar().addWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.status_index)
         self.kb_page.searched.connect(lambda *_: None)
+        self.kb_page.index_progress.building_changed.connect(self._index_building)
         self._menus()
         new = QShortcut(QKeySequence("Ctrl+N"), self)
         new.setContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -235,6 +236,12 @@ class MainWindow(WindowMenus, QMainWindow):
         self.status_index.setText(messages.get(state, state))
         if self.kb_page.field.text().strip():
             self.kb_page.run_search()
+
+    def _index_building(self, building: bool) -> None:
+        """A first sync or a repair is building the index (the KB page shows how far)."""
+        self.status_index.setText(
+            self.tr("Search index being built…") if building else self.tr("Search index up to date")
+        )
 
     def _index_failed(self, exc: BaseException, details: str) -> None:
         from pac_sac_desktop.ui.errors import show_error

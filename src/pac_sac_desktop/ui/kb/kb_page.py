@@ -27,6 +27,7 @@ from pac_sac_desktop.services.knowledge import KnowledgeBase, moment_of
 from pac_sac_desktop.ui.format import today_local
 from pac_sac_desktop.ui.kb.article_view import ArticleView
 from pac_sac_desktop.ui.kb.dates import day_text
+from pac_sac_desktop.ui.kb.index_progress import IndexProgressLine
 from pac_sac_desktop.ui.kb.results import ResultList, entry_from_article, entry_from_result
 from pac_sac_desktop.ui.tasks import run_task
 
@@ -66,6 +67,7 @@ class KnowledgePage(QWidget):
         self.service.setObjectName("serviceFilter")
         self.service.setToolTip(self.tr("Show only one department's articles"))
         self.service.addItem(self.tr("All departments"), None)
+        self.index_progress = IndexProgressLine(kb, self)
         self.heading = QLabel()
         self.heading.setObjectName("resultsHeading")
         self.heading.setStyleSheet("color: #444; font-weight: bold; padding: 4px 2px;")
@@ -101,6 +103,7 @@ class KnowledgePage(QWidget):
         filters.addWidget(QLabel(self.tr("Department:")))
         filters.addWidget(self.service, 1)
         left_layout.addLayout(filters)
+        left_layout.addWidget(self.index_progress)
         left_layout.addWidget(self.heading)
         left_layout.addWidget(self.results, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -205,6 +208,8 @@ class KnowledgePage(QWidget):
                 if payload.corrected:
                     fixes = ", ".join(f"{a} → {b}" for a, b in payload.corrected.items())
                     heading += " · " + self.tr("spelling corrected: %1").replace("%1", fixes)
+                if payload.titles_only:
+                    heading += " · " + self.tr("in titles only, the search index is not ready")
                 self.heading.setText(heading)
             else:
                 self.heading.setText(
