@@ -455,6 +455,90 @@ def write_corpus(home: Path, size: int) -> dict:
     }
 
 
+# The sync corpus draws street names from this shorter list (figures comparable across runs).
+SYNC_STREETS = (
+    "Principale", "des Pionniers", "du Parc", "de la Gare", "des Merisiers", "Industriel",
+    "de la Carrière", "des Érables", "du Vieux-Moulin", "des Cèdres", "Saint-Laurent",
+    "des Bouleaux", "Lafontaine", "de la Rivière", "du Boisé", "Papineau", "Champlain",
+    "Notre-Dame", "Laurier", "du Plateau",
+)  # fmt: skip
+
+
+def write_markdown_corpus(folder: Path, size: int, streets: Sequence[str] = SYNC_STREETS) -> dict:
+    """``size`` synthetic articles as Markdown files (front matter + body), deterministic: what
+    ``pac-sac-server kb import`` publishes in the sync benchmark."""
+    from collections import defaultdict
+
+    import yaml
+
+    demo, problems = load_demo_articles()
+    for problem in problems:  # a demo file being edited by someone else right now
+        log(f"demo article skipped: {problem}")
+    by_service: dict[str, list] = defaultdict(list)
+    for a in demo:
+        by_service[a.service].append(a)
+    folder.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    chars = 0
+    for i in range(size):
+        rng = random.Random(SEED * 1_000_003 + i)
+        base = rng.choice(demo)
+        pool = [a for a in by_service[base.service] if a.id != base.id] or demo
+        donors = [base, *rng.sample(pool, min(len(pool), rng.randint(1, 3)))]
+        target = len(rng.choice(demo).body) * rng.uniform(0.7, 0.95)
+        blocks: list[str] = []
+        used: set[tuple[str, int]] = set()
+        for _ in range(16):
+            donor = base if not blocks else rng.choice(donors)
+            parts = sections(donor.body)
+            free = [n for n in range(len(parts)) if (donor.id, n) not in used]
+            if free:
+                n = rng.choice(free)
+                used.add((donor.id, n))
+                blocks.append(parts[n])
+            if sum(map(len, blocks)) >= target and len(blocks) >= 2:
+                break
+        body = substitute("\n\n".join(blocks), rng, streets)
+        other = short_title(donors[-1].title)
+        title = rng.choice(
+            (
+                f"{short_title(base.title)} : secteur {rng.choice(DISTRICTS)}",
+                f"{short_title(base.title)} et {other[:1].lower() + other[1:]}",
+                f"{short_title(base.title)} : cas de la rue {rng.choice(streets)}",
+                f"{base.title} ({rng.choice(DISTRICTS)}, fiche {i})",
+            )
+        )[:200]
+        tags = list(dict.fromkeys([*rng.sample(list(base.tags), min(3, len(base.tags)))]))
+        for d in donors[1:]:
+            if d.tags:
+                tags.append(rng.choice(d.tags))
+        meta = {
+            "id": f"{base.id[:90]}-s{i:05d}",
+            "title": title,
+            "service": base.service,
+            "tags": list(dict.fromkeys(tags)),
+            "updated": dt.date(2025, 9, 1) + dt.timedelta(days=rng.randrange(0, 445)),
+            "summary": substitute(base.summary, rng, streets),
+        }
+        text = (
+            "---\n"
+            + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+            + "---\n"
+            + body
+            + "\n"
+        )
+        chars += len(text)
+        sub = folder / f"{i // 1000:02d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"{meta['id']}.md").write_text(text, encoding="utf-8")
+    return {
+        "articles": size,
+        "demo_sources": len(demo),
+        "mb": round(chars / 1e6, 1),
+        "write_s": round(time.perf_counter() - t0, 2),
+    }
+
+
 # =============================================================================== servers
 # A real ``pac-sac-server`` process on 127.0.0.1, on a SQLite file or a throw-away PostgreSQL
 # database (127.0.0.1:5432, user postgres, trust auth), and the CPU the machine spent meanwhile.
