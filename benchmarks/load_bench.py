@@ -457,7 +457,10 @@ def main() -> int:
     }
     try:
         for kind, name, src in specs:
-            report["backends"][name] = run_backend(kind, name, src, args, workdir)
+            try:
+                report["backends"][name] = run_backend(kind, name, src, args, workdir)
+            except subprocess.CalledProcessError as exc:  # the others still run and print
+                log(f"{name} failed: {exc}\n{(exc.stderr or '')[-3000:]}")
     finally:
         report["wall_s"] = time.perf_counter() - started
         report["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]

@@ -62,7 +62,7 @@ def page(session: Session, name: str, since: int, limit: int, build: Build) -> b
             if members is not None:
                 kept[entity] = (change.seq, items[at])
     envelope = _json(read.envelope([]))[:-1].encode()
-    return envelope + b',"changes":[' + b",".join(items) + b"]}"
+    return b"".join((envelope, b',"changes":[', b",".join(items), b"]}"))
 
 
 def _json(value: dict) -> str:
