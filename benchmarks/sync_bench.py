@@ -34,6 +34,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from pac_sac_desktop.core.requests import RequestDraft
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import sync_parts
 from common import (
@@ -180,10 +182,13 @@ def push_queued(backend: Backend, ws, count: int) -> dict:  # type: ignore[no-un
 
     before = backend.scalar("select count(*) from requests")[0]
     category = next(c for c in ws.requests.categories() if c.code == CATEGORY)
-    answers = fill_answers((category.data or {}).get("questions", []))
+    answers = fill_answers(category.questions)
     backend.server.stop()
     t0 = time.perf_counter()
-    saved = [ws.requests.save(draft(answers, i), user=AGENT[0]) for i in range(count)]
+    saved = [
+        ws.requests.save(RequestDraft.from_wire(draft(answers, i)), user=AGENT[0])
+        for i in range(count)
+    ]
     save_s = time.perf_counter() - t0
     offline_refused = False
     try:
@@ -204,7 +209,7 @@ def push_queued(backend: Backend, ws, count: int) -> dict:  # type: ignore[no-un
         mine += backend.scalar(f"select count(*) from requests where uuid in ({marks})")[0]
     total, refs = backend.scalar("select count(*), count(distinct reference) from requests")
     local = ws.requests.list()
-    local_refs = {row["reference"] for row in local if row["reference"]}
+    local_refs = {row.reference for row in local if row.reference}
     push_s = r["t"].get("push", 0.0)
     return {
         "others_cores": others.others_cores,
