@@ -18,6 +18,7 @@ import re
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -452,3 +453,515 @@ def write_corpus(home: Path, size: int) -> dict:
         "write_s": time.perf_counter() - t0,
         "db_mb": dir_size_mb(home / "pac-sac.sqlite3"),
     }
+
+
+# The sync corpus draws street names from this shorter list (figures comparable across runs).
+SYNC_STREETS = (
+    "Principale", "des Pionniers", "du Parc", "de la Gare", "des Merisiers", "Industriel",
+    "de la Carrière", "des Érables", "du Vieux-Moulin", "des Cèdres", "Saint-Laurent",
+    "des Bouleaux", "Lafontaine", "de la Rivière", "du Boisé", "Papineau", "Champlain",
+    "Notre-Dame", "Laurier", "du Plateau",
+)  # fmt: skip
+
+
+def write_markdown_corpus(folder: Path, size: int, streets: Sequence[str] = SYNC_STREETS) -> dict:
+    """``size`` synthetic articles as Markdown files (front matter + body), deterministic: what
+    ``pac-sac-server kb import`` publishes in the sync benchmark."""
+    from collections import defaultdict
+
+    import yaml
+
+    demo, problems = load_demo_articles()
+    for problem in problems:  # a demo file being edited by someone else right now
+        log(f"demo article skipped: {problem}")
+    by_service: dict[str, list] = defaultdict(list)
+    for a in demo:
+        by_service[a.service].append(a)
+    folder.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    chars = 0
+    for i in range(size):
+        rng = random.Random(SEED * 1_000_003 + i)
+        base = rng.choice(demo)
+        pool = [a for a in by_service[base.service] if a.id != base.id] or demo
+        donors = [base, *rng.sample(pool, min(len(pool), rng.randint(1, 3)))]
+        target = len(rng.choice(demo).body) * rng.uniform(0.7, 0.95)
+        blocks: list[str] = []
+        used: set[tuple[str, int]] = set()
+        for _ in range(16):
+            donor = base if not blocks else rng.choice(donors)
+            parts = sections(donor.body)
+            free = [n for n in range(len(parts)) if (donor.id, n) not in used]
+            if free:
+                n = rng.choice(free)
+                used.add((donor.id, n))
+                blocks.append(parts[n])
+            if sum(map(len, blocks)) >= target and len(blocks) >= 2:
+                break
+        body = substitute("\n\n".join(blocks), rng, streets)
+        other = short_title(donors[-1].title)
+        title = rng.choice(
+            (
+                f"{short_title(base.title)} : secteur {rng.choice(DISTRICTS)}",
+                f"{short_title(base.title)} et {other[:1].lower() + other[1:]}",
+                f"{short_title(base.title)} : cas de la rue {rng.choice(streets)}",
+                f"{base.title} ({rng.choice(DISTRICTS)}, fiche {i})",
+            )
+        )[:200]
+        tags = list(dict.fromkeys([*rng.sample(list(base.tags), min(3, len(base.tags)))]))
+        for d in donors[1:]:
+            if d.tags:
+                tags.append(rng.choice(d.tags))
+        meta = {
+            "id": f"{base.id[:90]}-s{i:05d}",
+            "title": title,
+            "service": base.service,
+            "tags": list(dict.fromkeys(tags)),
+            "updated": dt.date(2025, 9, 1) + dt.timedelta(days=rng.randrange(0, 445)),
+            "summary": substitute(base.summary, rng, streets),
+        }
+        text = (
+            "---\n"
+            + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+            + "---\n"
+            + body
+            + "\n"
+        )
+        chars += len(text)
+        sub = folder / f"{i // 1000:02d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"{meta['id']}.md").write_text(text, encoding="utf-8")
+    return {
+        "articles": size,
+        "demo_sources": len(demo),
+        "mb": round(chars / 1e6, 1),
+        "write_s": round(time.perf_counter() - t0, 2),
+    }
+
+
+# =============================================================================== servers
+# A real ``pac-sac-server`` process on 127.0.0.1, on a SQLite file or a throw-away PostgreSQL
+# database (127.0.0.1:5432, user postgres, trust auth), and the CPU the machine spent meanwhile.
+PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
+PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+AGENT = ("agent", "agent-demo-2026")
+
+
+def pg_admin(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def pg_drop_stale() -> list[str]:
+    """Drop the ``pacsac_bench_<pid>[_n]`` databases of benchmark runs that no longer exist."""
+    import psycopg
+
+    dropped = []
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        names = [
+            r[0]
+            for r in conn.execute(
+                "select datname from pg_database where datname ~ '^pacsac_bench_[0-9]+(_[0-9]+)?$'"
+            ).fetchall()
+        ]
+        for name in names:
+            pid = int(name.split("_")[2])
+            if pid != os.getpid() and not Path(f"/proc/{pid}").exists():
+                conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                dropped.append(name)
+    return dropped
+
+
+def pg_version() -> str:
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            return str(conn.execute("show server_version").fetchone()[0])
+    except Exception as exc:
+        return f"unavailable ({exc.__class__.__name__})"
+
+
+class Backend:
+    """One server database (SQLite file or throw-away PostgreSQL database) and its processes.
+
+    ``src``: run the server from another source tree (an older commit, the peer column of a
+    before/after run); the benchmark's own process keeps this checkout's code.
+    """
+
+    databases = 0  # PostgreSQL databases created by this process
+
+    def __init__(
+        self, kind: str, workdir: Path, *, name: str = "", src: Path | None = None
+    ) -> None:
+        from pac_sac_desktop.services.embedded_server import EmbeddedServer
+
+        self.kind = kind
+        self.name = name or kind
+        self.folder = workdir / f"server-{self.name}"
+        if kind == "postgresql":
+            Backend.databases += 1
+            suffix = "" if Backend.databases == 1 else f"_{Backend.databases}"
+            self.dbname = f"pacsac_bench_{os.getpid()}{suffix}"
+            pg_admin(f"DROP DATABASE IF EXISTS {self.dbname} WITH (FORCE)")
+            pg_admin(f"CREATE DATABASE {self.dbname}")
+            self.url: str | None = PG_URL.format(name=self.dbname)
+        else:
+            self.dbname = ""
+            self.url = None
+        self.server = EmbeddedServer(self.folder, db_url=self.url)
+        if src is not None:
+            self.server.env["PYTHONPATH"] = str(src)
+        self.url = self.server.db_url
+
+    def cli(self, *args: str, timeout: float = 1800) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "pac_sac_desktop.server.cli", *args],
+            capture_output=True,
+            text=True,
+            env=self.server.env,
+            timeout=timeout,
+            check=True,
+        )
+
+    def restart(self, workers: int) -> None:
+        """The server again, as ``pac-sac-server run --workers N`` on the same port."""
+        self.server.stop()
+        self.server.workers = workers
+        self.server.start()
+
+    def pids(self) -> list[int]:
+        """The server's processes: the main one and, with --workers, its worker children."""
+        if self.server.proc is None:
+            return []
+        return process_tree(self.server.proc.pid)
+
+    def scalar(self, sql: str, **params):  # type: ignore[no-untyped-def]
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(self.url)
+        try:
+            with engine.connect() as conn:
+                return conn.execute(text(sql), params).one()
+        finally:
+            engine.dispose()
+
+    def rows(self, sql: str) -> list:  # type: ignore[type-arg]
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(self.url)
+        try:
+            with engine.connect() as conn:
+                return list(conn.execute(text(sql)))
+        finally:
+            engine.dispose()
+
+    def close(self) -> None:
+        self.server.stop()
+        if self.kind == "postgresql":
+            try:
+                pg_admin(f"DROP DATABASE IF EXISTS {self.dbname} WITH (FORCE)")
+            except Exception as exc:
+                log(f"could not drop {self.dbname}: {exc!r}")
+
+
+def proc_cpu(pid: int, part: str = "both") -> float:
+    """CPU seconds of a process: user + system, or only "user" or "system"."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        user, system = int(fields[11]), int(fields[12])
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    ticks = {"user": user, "system": system}.get(part, user + system)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def process_tree(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                parents[int(p.name)] = int((p / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    tree, frontier = [root], [root]
+    while frontier:
+        children = [pid for pid, parent in parents.items() if parent in frontier]
+        tree += children
+        frontier = children
+    return tree
+
+
+def postgres_cpu() -> dict[int, float]:
+    out = {}
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                if (p / "comm").read_text().strip().startswith("postgres"):
+                    out[int(p.name)] = proc_cpu(int(p.name))
+            except OSError:
+                continue
+    return out
+
+
+def machine_busy() -> tuple[float, float]:
+    """(busy, total) clock ticks of the whole machine since boot."""
+    parts = [float(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = parts[3] + parts[4]
+    return sum(parts) - idle, sum(parts)
+
+
+def cpu_check_ms() -> float:
+    """Milliseconds for a fixed pure-Python loop (best of 5), taken before each load run.
+
+    On this virtual machine the same code has cost from 1.4 to 3.9 ms of server CPU per upload
+    from one run to the next, with no other job visible inside the VM: the host's load changes
+    the speed of the cores. This figure shows how fast the cores were when the run started.
+    """
+    best = float("inf")
+    for _ in range(5):
+        t0 = time.perf_counter()
+        total = 0
+        for i in range(300_000):
+            total += i * i % 7
+        best = min(best, time.perf_counter() - t0)
+    return best * 1000
+
+
+def wait_idle(max_s: float, threshold_cores: float = 0.3) -> float:
+    """Wait (at most ``max_s``) until the machine is nearly idle; returns the busy cores seen."""
+    deadline = time.monotonic() + max_s
+    while True:
+        b0 = machine_busy()
+        time.sleep(2.0)
+        b1 = machine_busy()
+        cores = (b1[0] - b0[0]) / max(1e-9, b1[1] - b0[1]) * (os.cpu_count() or 1)
+        if cores < threshold_cores or time.monotonic() >= deadline:
+            if cores >= threshold_cores and max_s > 0:
+                log(f"machine still busy ({cores:.2f} cores used by other jobs); going on")
+            return cores
+        log(f"waiting for other jobs: {cores:.2f} cores busy")
+        time.sleep(3.0)
+
+
+class CpuWindow:
+    """CPU spent during a block by the server processes, PostgreSQL, this process and the rest of
+    the machine (other people's jobs on a shared machine), in seconds and cores."""
+
+    def __init__(self, server_pids: list[int], postgres: bool) -> None:
+        self.pids, self.postgres = server_pids, postgres
+
+    def __enter__(self) -> CpuWindow:
+        self.t0 = time.perf_counter()
+        self.server0 = {p: proc_cpu(p) for p in self.pids}
+        self.sys0 = {p: proc_cpu(p, "system") for p in self.pids}
+        self.pg0 = postgres_cpu() if self.postgres else {}
+        self.me0, self.busy0 = os.times(), machine_busy()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.elapsed = time.perf_counter() - self.t0
+        me1, busy1 = os.times(), machine_busy()
+        self.server_s = sum(proc_cpu(p) - self.server0.get(p, 0.0) for p in self.pids)
+        self.server_sys_s = sum(proc_cpu(p, "system") - self.sys0.get(p, 0.0) for p in self.pids)
+        self.postgres_s = (
+            sum(v - self.pg0.get(pid, 0.0) for pid, v in postgres_cpu().items())
+            if self.postgres
+            else 0.0
+        )
+        self.client_s = (me1.user - self.me0.user) + (me1.system - self.me0.system)
+        busy_s = (busy1[0] - self.busy0[0]) / os.sysconf("SC_CLK_TCK")
+        self.busy_pct = 100.0 * (busy1[0] - self.busy0[0]) / max(1e-9, busy1[1] - self.busy0[1])
+        ours = self.server_s + self.postgres_s + self.client_s
+        self.others_cores = max(0.0, busy_s - ours) / self.elapsed if self.elapsed else 0.0
+
+
+class PgSampler(threading.Thread):
+    """Polls pg_stat_activity (20 Hz) while a load runs: what the database's sessions are doing.
+
+    ``idle in transaction`` = a transaction is open (holding its row locks) while the server's
+    Python code works or waits; ``Lock`` = waiting for another transaction's row lock.
+    """
+
+    def __init__(self, dbname: str) -> None:
+        super().__init__(daemon=True)
+        self.dbname = dbname
+        self.stop = threading.Event()
+        self.samples = 0
+        self.sums: dict[str, float] = {}
+
+    def _add(self, key: str) -> None:
+        self.sums[key] = self.sums.get(key, 0.0) + 1
+
+    def run(self) -> None:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            while not self.stop.is_set():
+                rows = conn.execute(
+                    "select state, wait_event_type, wait_event from pg_stat_activity "
+                    "where datname = %s and pid <> pg_backend_pid()",
+                    (self.dbname,),
+                ).fetchall()
+                self.samples += 1
+                for state, wtype, wevent in rows:
+                    if state == "active":
+                        self._add("active")
+                        if wtype == "Lock":
+                            self._add("lock_wait")
+                            self._add(f"lock:{wevent}")
+                        elif wtype == "IO":
+                            self._add("io_wait")
+                    elif state == "idle in transaction":
+                        self._add("idle_in_tx")
+                time.sleep(0.05)
+
+    def result(self) -> dict:
+        n = max(1, self.samples)
+        return {k: v / n for k, v in sorted(self.sums.items())} | {"samples": self.samples}
+
+
+def fsync_ms(runs: int = 50) -> dict:
+    """Latency of a 4 KiB write + fsync in the temporary folder (what one SQLite commit waits)."""
+    import tempfile
+
+    times = []
+    with tempfile.NamedTemporaryFile() as tmp:
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            os.write(tmp.fileno(), os.urandom(4096))
+            os.fsync(tmp.fileno())
+            times.append((time.perf_counter() - t0) * 1000)
+    return {"median": statistics.median(times), "p95": percentile_linear(times, 95)}
+
+
+def src_fingerprint(src: Path = SRC) -> dict:
+    """Which code was measured (others edit src/ meanwhile): a hash of the files that matter."""
+    import hashlib
+
+    h = hashlib.sha256()
+    newest = 0.0
+    files = sorted(
+        p
+        for sub in ("server", "sync", "store", "search", "services", "core")
+        for p in (src / "pac_sac_desktop" / sub).rglob("*.py")
+    )
+    for p in files:
+        h.update(str(p.relative_to(src)).encode())
+        h.update(p.read_bytes())
+        newest = max(newest, p.stat().st_mtime)
+    return {
+        "sha256_12": h.hexdigest()[:12],
+        "files": len(files),
+        "newest_change": dt.datetime.fromtimestamp(newest)
+        .astimezone()
+        .isoformat(timespec="seconds"),
+    }
+
+
+def server_machine() -> dict:
+    """``machine()`` plus what a server benchmark depends on: PostgreSQL, the HTTP stack, the
+    disk's fsync and the code measured."""
+    import importlib.metadata as md
+    import importlib.util
+
+    versions = {}
+    for pkg in ("fastapi", "starlette", "uvicorn", "sqlalchemy", "psycopg", "whoosh", "requests"):
+        try:
+            versions[pkg] = md.version(pkg)
+        except md.PackageNotFoundError:
+            versions[pkg] = None
+    base = machine()
+    return {
+        **{k: base[k] for k in ("nproc", "cpu", "mem_gb", "python", "sqlite", "platform")},
+        "postgresql": pg_version(),
+        "packages": versions,
+        "uvloop": importlib.util.find_spec("uvloop") is not None,
+        "httptools": importlib.util.find_spec("httptools") is not None,
+        "orjson": importlib.util.find_spec("orjson") is not None,
+        "loadavg_at_start": [round(x, 2) for x in base["loadavg"]],
+        "fsync_ms": fsync_ms(),
+        "date": base["date"],
+        "src": src_fingerprint(),
+    }
+
+
+# =============================================================================== profiles
+def frame_parts(frame: str) -> tuple[str, str]:
+    m = re.match(r"(.*) \((.*?)(?::\d+)?\)$", frame)
+    return (m.group(1), m.group(2)) if m else (frame, "")
+
+
+def short_path(path: str) -> str:
+    for key in ("site-packages/", "src/", "lib/python3"):
+        if key in path:
+            return path.split(key, 1)[1]
+    return path
+
+
+def read_py_spy(raw: Path, stages: Sequence, self_groups: Sequence, expected: int) -> dict:
+    """A ``py-spy record --format raw`` file summed: inclusive share of each stage (a sample
+    counts for every stage on its stack), self time by package, hottest functions.
+
+    ``stages`` and ``self_groups`` are (label, needles) pairs; ``expected`` = rate × seconds,
+    so that the share of samples says how busy the GIL was.
+    """
+    total = 0
+    leaf: dict[str, int] = {}
+    inclusive: dict[str, int] = {}
+    stage_n: dict[str, int] = {}
+    groups: dict[str, int] = {}
+
+    def add(d: dict[str, int], key: str, n: int) -> None:
+        d[key] = d.get(key, 0) + n
+
+    for line in raw.read_text(errors="replace").splitlines():
+        stack, _, count_s = line.rpartition(" ")
+        if not count_s.isdigit():
+            continue
+        count = int(count_s)
+        frames = [f for f in stack.split(";") if "(" in f]
+        if not frames:
+            continue
+        total += count
+        name, path = frame_parts(frames[-1])
+        add(leaf, f"{name} ({short_path(path)})", count)
+        group = next(
+            (g for g, prefixes in self_groups if any(path.startswith(x) for x in prefixes)),
+            "other (stdlib: uuid, datetime, hashlib, typing …)",
+        )
+        add(groups, group, count)
+        keys = set()
+        for fr in frames:
+            n, p = frame_parts(fr)
+            keys.add(f"{n} ({short_path(p)})")
+        for key in keys:
+            add(inclusive, key, count)
+        for label, needles in stages:
+            if any(any(nd in fr for nd in needles) for fr in frames):
+                add(stage_n, label, count)
+    return {
+        "samples": total,
+        "gil_busy_pct": 100.0 * total / expected if expected else None,
+        "stages": [(label, stage_n.get(label, 0)) for label, _n in stages],
+        "self_groups": sorted(groups.items(), key=lambda kv: -kv[1]),
+        "top_self": sorted(leaf.items(), key=lambda kv: -kv[1])[:15],
+        "top_inclusive": sorted(inclusive.items(), key=lambda kv: -kv[1])[:60],
+        "raw_file": str(raw),
+    }
+
+
+def profile_lines(title: str, p: dict) -> list[str]:
+    """The Markdown of ``read_py_spy``'s result: stages, packages, hottest functions."""
+    if "error" in p:
+        return ["", f"{title}: py-spy failed: {p['error']}"]
+    n = max(1, p["samples"])
+    lines = ["", f"### {title}", "", "| stage (inclusive share of GIL samples) | % |", "|---|---:|"]
+    lines += [f"| {name} | {f1(100 * c / n, 0)} |" for name, c in p["stages"]]
+    lines += ["", "| self time by package | % |", "|---|---:|"]
+    lines += [f"| {name} | {f1(100 * c / n, 0)} |" for name, c in p["self_groups"]]
+    lines += ["", "| hottest functions (self) | % |", "|---|---:|"]
+    lines += [f"| `{name}` | {f1(100 * c / n, 1)} |" for name, c in p["top_self"][:10]]
+    return lines

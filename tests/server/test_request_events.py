@@ -1,6 +1,7 @@
 """Request follow-up events on the server: kinds, who may add them, their effect on the state
 columns, server order in the feed, hostile bodies, concurrent replays, Open311's view."""
 
+import json
 import threading
 import uuid
 
@@ -11,7 +12,7 @@ from sqlalchemy import func, select
 
 from pac_sac_desktop.server.app import create_app
 from pac_sac_desktop.server.models import Change, RequestEvent
-from pac_sac_desktop.server.requests import service
+from pac_sac_desktop.server.requests import feed_page, service
 
 from .test_requests_api import payload
 
@@ -235,7 +236,7 @@ def test_a_feed_page_loads_its_events_in_one_query(server_db, client, agent, sup
         sa_event.listen(server_db.engine, "before_cursor_execute", count)
         try:
             with server_db.transaction(read_only=True) as session:
-                page = service.changes(session, 0, 500)
+                page = json.loads(feed_page.changes(session, 0, 500))
         finally:
             sa_event.remove(server_db.engine, "before_cursor_execute", count)
         return len(page["changes"]), len(statements)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import Row, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.server.models import Change, Counter
@@ -88,9 +88,20 @@ def horizon(session: Session, feed: str) -> int:
     return int(row.value) if row else 0
 
 
+_PAGE = (
+    select(Change.seq, Change.op, Change.entity_id)
+    .where(Change.feed == bindparam("feed"), Change.seq > bindparam("since"))
+    .order_by(Change.seq)
+    .limit(bindparam("n"))
+)
+
+
 @dataclass(frozen=True)
 class Page:
-    changes: list[Change]
+    """``changes``: rows with ``seq``, ``op`` and ``entity_id`` (plain rows, no ORM objects:
+    every workstation polls every feed)."""
+
+    changes: list[Row]
     next_cursor: int
     more: bool
     remaining: int = 0
@@ -110,14 +121,7 @@ def read(session: Session, feed: str, since: int, limit: int) -> Page:
     floor = horizon(session, feed)
     if 0 < since < floor:
         raise ResyncRequired(floor)
-    rows = list(
-        session.scalars(
-            select(Change)
-            .where(Change.feed == feed, Change.seq > since)
-            .order_by(Change.seq)
-            .limit(limit + 1)
-        )
-    )
+    rows = list(session.connection().execute(_PAGE, {"feed": feed, "since": since, "n": limit + 1}))
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = rows[-1].seq if rows else max(since, floor)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.server.auth.views import run_as
@@ -15,19 +16,29 @@ from pac_sac_desktop.server.errors import error_responses, with_resync
 MAX_CURSOR = 2**63 - 1
 
 
+def encoded(page: dict | bytes) -> bytes:
+    """A page as the bytes of its JSON answer (what JSONResponse would send), unless the feed
+    built them itself (the requests feed, see requests.feed_page)."""
+    if isinstance(page, bytes):
+        return page
+    return json.dumps(page, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
 def add_changes_route(
-    router: APIRouter, permission: str, read: Callable[[Session, int, int], dict]
+    router: APIRouter, permission: str, read: Callable[[Session, int, int], dict | bytes]
 ) -> None:
     @router.get("/changes", responses=error_responses(410))
     async def changes(
         request: Request,
         since: int = Query(0, ge=0, le=MAX_CURSOR),
         limit: int = Query(500, ge=1, le=2000),
-    ) -> JSONResponse:
-        page = await run_as(
+    ) -> Response:
+        # Encoded on the worker thread: a page of hundreds of items no longer holds the event
+        # loop (and every other caller's answer) while it becomes JSON.
+        body = await run_as(
             request,
             permission,
-            lambda session, _user: with_resync(lambda: read(session, since, limit)),
+            lambda session, _user: encoded(with_resync(lambda: read(session, since, limit))),
             read_only=True,
         )
-        return JSONResponse(page)
+        return Response(body, media_type="application/json")

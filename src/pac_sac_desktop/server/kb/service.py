@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from pac_sac_desktop.core.consistency import Finding, check_all, check_article
 from pac_sac_desktop.core.kb import Article, article_from_record, article_from_wire, article_to_wire
 from pac_sac_desktop.core.kb_history import DiffLine, diff_articles
-from pac_sac_desktop.server import feed
+from pac_sac_desktop.server import feed, feed_cache
+from pac_sac_desktop.server.feed_cache import members
 from pac_sac_desktop.server.models import Article as ArticleRow
 from pac_sac_desktop.server.models import ArticleVersion, Category, ScheduledArticle
 from pac_sac_desktop.server.types import utcnow
@@ -226,20 +227,15 @@ def urgent(session: Session, now: dt.datetime) -> list[Article]:
     return [a for a in map(to_article, rows) if a.in_force(now)]
 
 
-def changes(session: Session, since: int, limit: int) -> dict:
-    page = feed.read(session, "kb", since, limit)
-    ids = [c.entity_id for c in page.changes if c.op == "upsert"]
-    rows = (
-        {r.id: r for r in session.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids)))}
-        if ids
-        else {}
-    )
-    out = []
-    for change in page.changes:
-        item: dict = {"seq": change.seq, "op": change.op, "id": change.entity_id}
-        if change.op == "upsert":
-            row = rows[change.entity_id]
-            item["article"] = article_to_wire(to_article(row))
-            item["version"] = row.version
-        out.append(item)
-    return page.envelope(out)
+def changes(session: Session, since: int, limit: int) -> bytes:
+    """The ``GET /kb/changes`` answer: each upserted article as a workstation stores it, with
+    its version, built once per feed entry (``feed_cache``)."""
+    return feed_cache.page(session, "kb", since, limit, _wire_articles)
+
+
+def _wire_articles(session: Session, ids: list[str]) -> dict[str, str]:
+    rows = session.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids)))
+    return {
+        r.id: members({"article": article_to_wire(to_article(r)), "version": r.version})
+        for r in rows
+    }

@@ -9,7 +9,7 @@ import uuid as uuidlib
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
@@ -112,10 +112,10 @@ async def changes(
     request: Request,
     since: int = Query(0, ge=0, le=MAX_CURSOR),
     limit: int = Query(500, ge=1, le=2000),
-) -> JSONResponse:
+) -> Response:
     """The feed; a scheduled version whose time came is published first (one write, rarely)."""
 
-    def read(session: Session, _user: Caller) -> dict | None:
+    def read(session: Session, _user: Caller) -> bytes | None:
         if service.due_scheduled(session, utcnow()):
             return None
         return with_resync(lambda: service.changes(session, since, limit))
@@ -129,7 +129,7 @@ async def changes(
             lambda s, _u: with_resync(lambda: service.changes(s, since, limit)),
             read_only=True,
         )
-    return JSONResponse(page)
+    return Response(page, media_type="application/json")
 
 
 @router.get("/urgent")

@@ -14,7 +14,6 @@ import hashlib
 import json
 import math
 import uuid as uuidlib
-from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import URL, Engine, Integer, bindparam, cast, func, select, text, update
@@ -234,15 +233,18 @@ def _iso(value: dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def event_to_wire(e: RequestEvent) -> dict:
-    return {
+def event_to_wire(e: RequestEvent, *, data: bool = True) -> dict:
+    """An event as the API answers it; a feed page splices ``data`` in as stored JSON text."""
+    out = {
         "uuid": e.uuid,
         "kind": e.kind,
-        "data": e.data,
         "author": e.author,
         "created_at": e.created_at.isoformat(),
         "received_at": e.received_at.isoformat(),
     }
+    if data:
+        out["data"] = e.data
+    return out
 
 
 def put_request(
@@ -342,20 +344,6 @@ def events_of(session: Session, uuid: str) -> list[RequestEvent]:
             select(RequestEvent).where(RequestEvent.request_uuid == uuid).order_by(*_EVENT_ORDER)
         )
     )
-
-
-def events_of_many(session: Session, uuids: list[str]) -> dict[str, list[RequestEvent]]:
-    """The histories of a page of requests in one query, each in server order."""
-    out: dict[str, list[RequestEvent]] = defaultdict(list)
-    if uuids:
-        stmt = (
-            select(RequestEvent)
-            .where(RequestEvent.request_uuid.in_(uuids))
-            .order_by(RequestEvent.request_uuid, *_EVENT_ORDER)
-        )
-        for event in session.scalars(stmt):
-            out[event.request_uuid].append(event)
-    return out
 
 
 def state_of(history: list[RequestEvent]) -> RequestState:
@@ -499,24 +487,3 @@ def put_event(
     session.flush()
     feed.record(session, "requests", request_uuid)
     return True, event
-
-
-def changes(session: Session, since: int, limit: int) -> dict:
-    """A page of the requests feed: each request with its state columns and its history in
-    server order; three queries whatever the page size (changes, requests, events)."""
-    page = feed.read(session, "requests", since, limit)
-    ids = [c.entity_id for c in page.changes]
-    rows = (
-        {r.uuid: r for r in session.scalars(select(Request).where(Request.uuid.in_(ids)))}
-        if ids
-        else {}
-    )
-    histories = events_of_many(session, list(rows))
-    out = []
-    for change in page.changes:
-        row = rows.get(change.entity_id)
-        item: dict = {"seq": change.seq, "op": change.op, "id": change.entity_id}
-        if row is not None:
-            item["request"] = to_wire(row, histories.get(row.uuid, []))
-        out.append(item)
-    return page.envelope(out)

@@ -20,7 +20,7 @@ from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.auth.views import db_session, require, run_as
 from pac_sac_desktop.server.errors import ApiError, created, error_responses
 from pac_sac_desktop.server.feed_views import add_changes_route
-from pac_sac_desktop.server.requests import service
+from pac_sac_desktop.server.requests import feed_page, service
 
 router = APIRouter(prefix="/requests", tags=["requests"])
 
@@ -73,7 +73,7 @@ async def put_request(
     )
 
 
-add_changes_route(router, "requests:read", service.changes)
+add_changes_route(router, "requests:read", feed_page.changes)
 
 
 @router.get("/{request_uuid}", responses=error_responses(404))
