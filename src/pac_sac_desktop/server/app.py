@@ -15,6 +15,7 @@ from pac_sac_desktop.server.auth.views import router as auth_router
 from pac_sac_desktop.server.db import ServerDB
 from pac_sac_desktop.server.errors import ApiError, api_error_handler
 from pac_sac_desktop.server.kb.views import router as kb_router
+from pac_sac_desktop.server.privacy.views import router as privacy_router
 from pac_sac_desktop.server.reports.views import router as reports_router
 from pac_sac_desktop.server.requests.views import router as requests_router
 from pac_sac_desktop.server.taxonomy.views import router as taxonomy_router
@@ -134,6 +135,7 @@ def create_app(db: ServerDB) -> FastAPI:
         requests_router,
         users_router,
         reports_router,
+        privacy_router,
     ):
         app.include_router(router, prefix="/api/v1")
 
