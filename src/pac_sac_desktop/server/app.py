@@ -160,8 +160,10 @@ def app_from_environment() -> FastAPI:
 
     from pac_sac_desktop.core.paths import data_home
     from pac_sac_desktop.server.notices.worker import attach
+    from pac_sac_desktop.server.privacy import worker as retention
 
     db = ServerDB(os.environ["PAC_SAC_SERVER_DB"])
     app = create_app(db)
     attach(app, db, data_home() / "server")
+    retention.attach(app, db)
     return app

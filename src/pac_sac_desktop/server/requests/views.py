@@ -60,9 +60,11 @@ async def _idempotent_put(
     return JSONResponse(answer, status_code=201 if created else 200)
 
 
-def _route(request: Request) -> str:
-    """'PUT /api/v1/requests/{request_uuid}': the route an access-log row names."""
-    return f"{request.method} {request.scope['route'].path}"
+# The routes an access-log row names.
+PUT_REQUEST = "PUT /api/v1/requests/{request_uuid}"
+GET_REQUEST = "GET /api/v1/requests/{request_uuid}"
+PUT_EVENT = "PUT /api/v1/requests/{request_uuid}/events/{event_uuid}"
+FEED = "GET /api/v1/requests/changes"
 
 
 @router.put("/{request_uuid}")
@@ -74,7 +76,7 @@ async def put_request(
     def store(session: Session, user: Caller) -> tuple[bool, dict]:
         created, answer = service.put_request(session, key, payload, user=user)
         if created:  # a replay writes nothing and shows only what its sender sent
-            access.record(session, user, key, Action.CHANGE, _route(request))
+            access.record(session, user, key, Action.CHANGE, PUT_REQUEST)
         return created, answer
 
     return await _idempotent_put(
@@ -87,7 +89,7 @@ def _audit_feed(db: ServerDB, user: Caller, page: dict) -> None:
     uuids = [c["id"] for c in page["changes"] if "request" in c]
     if uuids:
         with db.transaction() as session:
-            access.record_export(session, user, uuids, "GET /api/v1/requests/changes")
+            access.record_export(session, user, uuids, FEED)
 
 
 add_changes_route(router, "requests:read", service.changes, audit=_audit_feed)
@@ -96,14 +98,13 @@ add_changes_route(router, "requests:read", service.changes, audit=_audit_feed)
 @router.get("/{request_uuid}")
 def get_request(
     request_uuid: str,
-    request: Request,
     user: Caller = Depends(require("requests:read")),
     session: Session = Depends(db_session, scope="function"),
 ) -> dict:
     row = service.get_request(session, _uuid(request_uuid))
     if row is None:
         raise ApiError(404, "not_found", "Requête introuvable.")
-    access.record(session, user, row.uuid, Action.READ, _route(request))
+    access.record(session, user, row.uuid, Action.READ, GET_REQUEST)
     return service.to_wire(row, service.events_of(session, row.uuid))
 
 
@@ -134,7 +135,7 @@ async def put_event(
     def store(session: Session, user: Caller) -> tuple[bool, dict]:
         created, event = service.put_event(session, *keys, wire, user=user)
         if created:
-            access.record(session, user, keys[0], Action.CHANGE, _route(request))
+            access.record(session, user, keys[0], Action.CHANGE, PUT_EVENT)
         return created, service.event_to_wire(event)
 
     return await _idempotent_put(

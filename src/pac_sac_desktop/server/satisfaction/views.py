@@ -187,7 +187,7 @@ async def clerk_answer(
                 source=values.source, user=user,
             )  # fmt: skip
             if created:
-                route = f"{request.method} {request.scope['route'].path}"
+                route = "PUT /api/v1/satisfaction/{request_uuid}/{event_uuid}"
                 access.record(session, user, keys[0], Action.CHANGE, route)
             return created, event
         except requests.NotFound:
