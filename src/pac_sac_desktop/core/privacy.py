@@ -68,6 +68,14 @@ class Action(StrEnum):
     EXPORT = "export"
 
 
+@dataclass(frozen=True)
+class Viewer:
+    """Who is looking at a request's detail on a workstation (for the access log)."""
+
+    username: str
+    role: str
+
+
 def retention_days() -> int:
     """``PAC_SAC_RETENTION_DAYS`` (days after closure), default two years; at least one day."""
     raw = os.environ.get("PAC_SAC_RETENTION_DAYS", "")
