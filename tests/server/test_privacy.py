@@ -284,3 +284,25 @@ def test_cli_anonymise_dry_run_changes_nothing(closed_long_ago, capsys):
     assert cli.main(["privacy", "anonymise", "--days", "1", "--json", "--db", db.url]) == 0
     assert json.loads(capsys.readouterr().out)["requests"] == 4
     assert cli.main(["privacy", "anonymise", "--days", "0", "--db", db.url]) == 2
+
+
+def test_the_server_worker_runs_the_job_by_itself(closed_long_ago, monkeypatch):
+    import time
+
+    from pac_sac_desktop.server.privacy.worker import RetentionWorker
+
+    monkeypatch.setenv("PAC_SAC_RETENTION_DAYS", "1")
+    worker = RetentionWorker(closed_long_ago, interval=3600, first=0)
+    worker.start()
+    try:
+        deadline = time.monotonic() + 30
+        done = 0
+        while done < 4 and time.monotonic() < deadline:
+            time.sleep(0.1)
+            with closed_long_ago.transaction(read_only=True) as s:
+                done = len(
+                    list(s.scalars(select(Request.uuid).where(Request.anonymised_at.is_not(None))))
+                )
+    finally:
+        worker.stop()
+    assert done == 4
