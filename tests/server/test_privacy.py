@@ -306,3 +306,41 @@ def test_the_server_worker_runs_the_job_by_itself(closed_long_ago, monkeypatch):
     finally:
         worker.stop()
     assert done == 4
+
+
+def test_open311_intake_and_a_clerks_satisfaction_answer_are_logged(server_db, client, as_user):
+    from .conftest import token_for
+
+    data = {
+        "api_key": token_for(client, "agent"),
+        "service_code": "nid-de-poule",
+        "address_string": "120, rue Principale",
+        "description": "Trou profond devant le 120.",
+        "attribute[taille]": "Grand",
+        "first_name": "Lucie",
+        "email": "lucie@exemple.ca",
+    }
+    r = client.post("/open311/v2/requests.json", data=data)
+    assert r.status_code == 201, r.text
+    [intake] = _log(server_db)
+    assert (intake.username, intake.action, intake.route) == (
+        "agent",
+        "change",
+        "POST /open311/v2/requests.{fmt}",
+    )
+    key = _capture(client, as_user("agent"))
+    sup = as_user("superviseur")
+    close = {"kind": "close", "data": {"resolution": "Réglé."}}
+    assert (
+        client.put(f"/api/v1/requests/{key}/events/{uuid.uuid4()}", json=close, headers=sup)
+    ).status_code == 201
+    answer = client.put(
+        f"/api/v1/satisfaction/{key}/{uuid.uuid4()}", json={"score": 5}, headers=as_user("agent")
+    )
+    assert answer.status_code == 201, answer.text
+    last = _log(server_db)[-1]
+    assert (last.request_uuid, last.action, last.route) == (
+        key,
+        "change",
+        "PUT /api/v1/satisfaction/{request_uuid}/{event_uuid}",
+    )
