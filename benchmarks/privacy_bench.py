@@ -115,15 +115,7 @@ def generate(db: dbmod.ServerDB, count: int) -> None:
             if closed:
                 done = {"resolution": "Colmaté devant chez Mme Tremblay."}
                 events.append(_event(key, "close", done, created + dt.timedelta(days=3)))
-            changes.append(
-                {
-                    "seq": n + 1,
-                    "feed": "requests",
-                    "entity_id": key,
-                    "op": "upsert",
-                    "changed_at": created,
-                }
-            )
+            changes.append(key)
         with db.transaction() as s:
             s.execute(insert(Request), requests)
             s.execute(insert(RequestEvent), events)
