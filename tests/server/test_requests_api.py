@@ -257,7 +257,9 @@ def test_a_lost_reference_sequence_fails_one_upload_and_the_retry_recreates_it(
         '["pas", "un", "objet"]',
     ],
 )
-def test_unstorable_uploads_are_refused_in_french_before_anything_is_written(client, as_user, body):
+def test_unstorable_uploads_are_refused_in_french_before_anything_is_written(
+    client, as_user, body
+):
     """Lone surrogates, NaN and infinities anywhere in a payload cannot be hashed nor stored on
     PostgreSQL: 422 in French, never a 500, and no reference number spent."""
     key = str(uuid.uuid4())
