@@ -19,10 +19,11 @@ os.environ.setdefault(
 )  # argon2id with small parameters: many accounts per run
 os.environ.setdefault("PAC_SAC_NO_KEYRING", "1")  # tests never touch the developer's keyring
 os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts/truetype/dejavu")
-# Servers started by tests: no year of demo requests at init, no notices worker (their own tests
-# turn them on).
+# Servers started by tests: no year of demo requests at init, no notices or retention worker
+# (their own tests turn them on).
 os.environ.setdefault("PAC_SAC_DEMO_YEAR", "0")
 os.environ.setdefault("PAC_SAC_NOTICES", "off")
+os.environ.setdefault("PAC_SAC_RETENTION", "off")  # the retention worker: its own test
 
 # One hypothesis profile for the suite: the same examples on every run (CI reproduces a failure
 # seen anywhere), no deadline (two shared cores), no example database left on disk. The fuzz

@@ -106,7 +106,7 @@ def cmd_find(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     ws = Workstation(data_home())
     try:
-        detail = ws.requests.detail(args.ref)
+        detail = ws.requests.detail(args.ref, viewer=ws.viewer())
     except KeyError:
         print(f"Requête introuvable sur ce poste : {args.ref}", file=sys.stderr)
         return 1

@@ -22,6 +22,7 @@ from pac_sac_desktop.server.errors import (
     http_error_handler,
 )
 from pac_sac_desktop.server.kb.views import router as kb_router
+from pac_sac_desktop.server.privacy.views import router as privacy_router
 from pac_sac_desktop.server.reports.views import router as reports_router
 from pac_sac_desktop.server.requests.views import router as requests_router
 from pac_sac_desktop.server.taxonomy.views import router as taxonomy_router
@@ -147,7 +148,14 @@ def create_app(db: ServerDB) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(HTTPException, http_error_handler)
     app.include_router(auth_router, prefix="/api/v1")  # its routes declare their own refusals
-    for router in (kb_router, taxonomy_router, requests_router, users_router, reports_router):
+    for router in (
+        kb_router,
+        taxonomy_router,
+        requests_router,
+        users_router,
+        reports_router,
+        privacy_router,
+    ):
         app.include_router(router, prefix="/api/v1", responses=PROTECTED)
 
     from pac_sac_desktop.server.open311.views import router as open311_router
@@ -171,8 +179,10 @@ def app_from_environment() -> FastAPI:
 
     from pac_sac_desktop.core.paths import data_home
     from pac_sac_desktop.server.notices.worker import attach
+    from pac_sac_desktop.server.privacy import worker as retention
 
     db = ServerDB(os.environ["PAC_SAC_SERVER_DB"])
     app = create_app(db)
     attach(app, db, data_home() / "server")
+    retention.attach(app, db)
     return app

@@ -138,8 +138,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 0
     app = create_app(server_db)
     from pac_sac_desktop.server.notices.worker import attach
+    from pac_sac_desktop.server.privacy import worker as retention
 
     attach(app, server_db, data_home() / "server")
+    retention.attach(app, server_db)
     uvicorn.run(app, **quiet)
     return 0
 
@@ -274,6 +276,9 @@ def build_parser() -> argparse.ArgumentParser:
     from pac_sac_desktop.server.notices import cli as notices_cli
 
     notices_cli.add_parser(sub, _db)
+    from pac_sac_desktop.server.privacy import cli as privacy_cli
+
+    privacy_cli.add_parser(sub, _db)
     return parser
 
 

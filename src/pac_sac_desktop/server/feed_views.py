@@ -9,7 +9,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.auth.views import run_as
+from pac_sac_desktop.server.db import ServerDB
 from pac_sac_desktop.server.errors import error_responses, with_resync
 
 # A cursor is a PostgreSQL bigint: past it, the query itself failed with a 500.
@@ -25,8 +27,16 @@ def encoded(page: dict | bytes) -> bytes:
 
 
 def add_changes_route(
-    router: APIRouter, permission: str, read: Callable[[Session, int, int], dict | bytes]
+    router: APIRouter,
+    permission: str,
+    read: Callable[[Session, int, int], dict | bytes],
+    *,
+    audit: Callable[[ServerDB, Caller, bytes], None] | None = None,
 ) -> None:
+    """``audit``: called with each encoded page read, before it is answered (the requests feed
+    writes its access-log row there, in a transaction of its own: the page is read in a
+    read-only one)."""
+
     @router.get("/changes", responses=error_responses(410))
     async def changes(
         request: Request,
@@ -35,10 +45,11 @@ def add_changes_route(
     ) -> Response:
         # Encoded on the worker thread: a page of hundreds of items no longer holds the event
         # loop (and every other caller's answer) while it becomes JSON.
-        body = await run_as(
-            request,
-            permission,
-            lambda session, _user: encoded(with_resync(lambda: read(session, since, limit))),
-            read_only=True,
-        )
+        def work(session: Session, user: Caller) -> bytes:
+            body = encoded(with_resync(lambda: read(session, since, limit)))
+            if audit is not None:
+                audit(request.app.state.db, user, body)
+            return body
+
+        body = await run_as(request, permission, work, read_only=True)
         return Response(body, media_type="application/json")

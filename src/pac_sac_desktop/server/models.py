@@ -202,6 +202,7 @@ class Request(Base):
         Index("ix_requests_meeting", "meeting"),
         Index("ix_requests_district", "district"),
         Index("ix_requests_assigned_to", "assigned_to"),
+        Index("ix_requests_closed_at", "closed_at"),  # the retention job (server/privacy)
     )
 
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -229,6 +230,8 @@ class Request(Base):
     satisfaction: Mapped[int | None] = mapped_column(Integer, nullable=True)
     closed_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
     resolution: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: When the retention job removed the citizen's data (core/privacy.py); None before.
+    anonymised_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
 
 
 class RequestEvent(Base):

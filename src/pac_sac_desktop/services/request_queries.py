@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.core.events import Event, RequestState, server_order
+from pac_sac_desktop.core.privacy import has_personal_data
 from pac_sac_desktop.core.requests import (
     RequestDraft,
     normalize_name,
@@ -81,6 +82,11 @@ class RequestDetail:
     events: list[Event]  # server order, then this workstation's pending ones
     state: RequestState
     aliases: list[str]
+
+    @property
+    def shows_personal_data(self) -> bool:
+        """A citizen's name, phone, e-mail or address is on screen (Quebec Law 25's log)."""
+        return has_personal_data(self.draft.to_wire(), [e.data for e in self.events])
 
     def to_wire(self) -> dict:
         return {

@@ -21,6 +21,7 @@ from pac_sac_desktop.core.attachments import Attachment
 from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.core.events import Event, EventKind
 from pac_sac_desktop.core.paths import resources_dir
+from pac_sac_desktop.core.privacy import Viewer
 from pac_sac_desktop.core.receipt import Receipt
 from pac_sac_desktop.core.requests import (
     CHANNELS,
@@ -46,6 +47,7 @@ from pac_sac_desktop.core.taxonomy import Category
 from pac_sac_desktop.services import request_actions, request_queries
 from pac_sac_desktop.services.attachments import AttachmentStore
 from pac_sac_desktop.services.request_queries import QueuePage, RequestDetail, RequestSummary
+from pac_sac_desktop.store import privacy_repo
 from pac_sac_desktop.store import requests_repo as repo
 from pac_sac_desktop.store.db import Database
 from pac_sac_desktop.store.types import utcnow
@@ -341,9 +343,20 @@ class RequestService:
             rows = repo.requests_by(session, local_only=True, limit=limit)
             return request_queries.summaries(session, rows, self.streets)
 
-    def detail(self, ref_or_uuid: str) -> RequestDetail:
-        with self.db.reading() as session:
-            return request_queries.detail(session, ref_or_uuid, self.streets)
+    def detail(
+        self, ref_or_uuid: str, *, viewer: Viewer | None = None, now: dt.datetime | None = None
+    ) -> RequestDetail:
+        """A request as the detail pane shows it. With ``viewer`` (someone opens it), a detail
+        that shows a citizen's data is recorded for the server's access log, in the same
+        transaction as the read (docs/privacy.md)."""
+        if viewer is None:
+            with self.db.reading() as session:
+                return request_queries.detail(session, ref_or_uuid, self.streets)
+        with self.db.transaction() as session:
+            detail = request_queries.detail(session, ref_or_uuid, self.streets)
+            if detail.shows_personal_data:
+                privacy_repo.record_access(session, detail.summary.uuid, viewer, now or utcnow())
+            return detail
 
     def queue(
         self,

@@ -11,6 +11,8 @@ import os
 from pathlib import Path
 
 from pac_sac_desktop.core.errors import StoreError, SyncError
+from pac_sac_desktop.core.privacy import Viewer
+from pac_sac_desktop.services import privacy
 from pac_sac_desktop.services.attachments import AttachmentStore
 from pac_sac_desktop.services.authoring import Authoring
 from pac_sac_desktop.services.drafts import DraftStore
@@ -41,6 +43,7 @@ class Workstation:
         self.kb = KnowledgeBase.open(home, synonyms_path=synonyms_path)
         self.db = self.kb.db
         self.attachments = AttachmentStore(home)
+        self.attachments.secure()  # files an older version wrote with the umask's mode
         self.requests = RequestService(self.db, attachments=self.attachments)
         self.tokens = TokenStore(home)
         self.drafts = DraftStore(home)
@@ -117,7 +120,12 @@ class Workstation:
     def sync_once(self, progress: Progress | None = None) -> SyncReport:
         report = self.sync_engine(progress).sync_once()
         self.backup_if_due()
+        privacy.purge_if_due(self.db, self.requests.streets, self.attachments)
         return report
+
+    def viewer(self) -> Viewer:
+        """Who opens a request's detail here, for the access log (docs/privacy.md)."""
+        return Viewer(self.user_name(), self.role() or "")
 
     # ------------------------------------------------------------ backups
     def backup_if_due(self, every: dt.timedelta = BACKUP_EVERY) -> Path | None:

@@ -206,6 +206,8 @@ class RequestRow(Base):
     merged_into: Mapped[str | None] = mapped_column(String(36), nullable=True)
     satisfaction: Mapped[int | None] = mapped_column(Integer, nullable=True)
     resolution: Mapped[str] = mapped_column(Text, default="")
+    #: When the citizen's data left this copy (core/privacy.py, migration 0005); None before.
+    anonymised_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class RequestEventRow(Base):
@@ -252,3 +254,19 @@ class OutboxRow(Base):
         String(20), default="pending", index=True
     )  # pending | blocked
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class AccessOutboxRow(Base):
+    """A request's detail opened here (Quebec Law 25), waiting for the next sync to reach the
+    server's access log; its UUID makes a resent batch count once. Kept apart from the request's
+    events: a consultation is not part of the request's history (docs/privacy.md)."""
+
+    __tablename__ = "access_outbox"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    request_uuid: Mapped[str] = mapped_column(String(36))
+    username: Mapped[str] = mapped_column(String(60))
+    role: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(10))
+    route: Mapped[str] = mapped_column(String(120))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)

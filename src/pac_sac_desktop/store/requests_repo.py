@@ -7,7 +7,19 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, insert, intersect, or_, select, text
+from sqlalchemy import (
+    Select,
+    String,
+    and_,
+    delete,
+    func,
+    insert,
+    intersect,
+    literal,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.events import Event, RequestState, fold
@@ -426,6 +438,13 @@ def by_label(session: Session, label: str) -> RequestRow | None:
     return session.scalar(
         select(RequestRow).where(or_(RequestRow.reference == label, RequestRow.number == label))
     )
+
+
+def payload_mentions(session: Session, text: str) -> bool:
+    """Does any request not yet anonymised carry ``text`` in its payload (an attachment hash)?"""
+    found = func.instr(RequestRow.payload, literal(text, type_=String)) > 0
+    stmt = select(RequestRow.uuid).where(RequestRow.anonymised_at.is_(None), found)
+    return session.scalar(stmt.limit(1)) is not None
 
 
 def events_of(session: Session, uuid: str) -> list[RequestEventRow]:

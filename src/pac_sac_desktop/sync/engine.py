@@ -27,13 +27,13 @@ from pac_sac_desktop.core.requests import RequestDraft, SyncState
 from pac_sac_desktop.core.roles import can_author, readable_feeds
 from pac_sac_desktop.core.streets import StreetIndex
 from pac_sac_desktop.core.taxonomy import Category
-from pac_sac_desktop.store import kb_repo
+from pac_sac_desktop.store import kb_repo, privacy_repo
 from pac_sac_desktop.store import requests_repo as repo
 from pac_sac_desktop.store.db import Database
 from pac_sac_desktop.store.models import OutboxRow, RequestRow
 from pac_sac_desktop.store.state import get_int, get_value, set_value
 from pac_sac_desktop.store.types import utcnow
-from pac_sac_desktop.sync import kb_push
+from pac_sac_desktop.sync import kb_push, privacy_push
 from pac_sac_desktop.sync.client import ServerClient
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,7 @@ class SyncReport:
     drafts_refused: int = 0
     feedback_sent: int = 0
     searches_sent: int = 0
+    accesses_sent: int = 0
 
     def summary_fr(self) -> str:
         return (
@@ -123,6 +124,8 @@ class SyncEngine:
         try:
             self.push(report)
             self.push_kb(report)
+            if "requests" in feeds:  # the roles that open requests' details
+                report.accesses_sent = privacy_push.push_accesses(self.db, self.client)
             for feed in ("taxonomy", "kb", "users", "requests"):
                 if feed in feeds:
                     pulls[feed]()
@@ -371,6 +374,10 @@ class SyncEngine:
                         s.add(row)
                         repo.set_search_keys(s, row)
                     self._apply_server_request(s, row, data)
+                    if data.get("anonymised_at") and row.anonymised_at is None:
+                        # The server's retention job reached it: so does this copy.
+                        payload = data.get("payload") or {}
+                        privacy_repo.anonymise_row(s, row, payload, self.streets, utcnow())
                     report.request_updates += 1
                 set_value(s, "cursor:requests", str(cursor))
 

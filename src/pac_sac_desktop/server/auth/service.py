@@ -36,10 +36,18 @@ _AGENT = {
 }
 PERMISSIONS: dict[str, frozenset[str]] = {
     "agent": frozenset(_AGENT),
-    "supervisor": frozenset(_AGENT | {"requests:manage"}),
+    # privacy:audit: the access log of personal data (names accounts and requests, no citizen).
+    "supervisor": frozenset(_AGENT | {"requests:manage", "privacy:audit"}),
     "editor": frozenset({"kb:read", "kb:write", "kb:feedback", "taxonomy:read", "users:read"}),
     "admin": frozenset(
-        {"kb:read", "taxonomy:read", "taxonomy:write", "users:read", "users:manage"}
+        {
+            "kb:read",
+            "taxonomy:read",
+            "taxonomy:write",
+            "users:read",
+            "users:manage",
+            "privacy:audit",
+        }
     ),
 }
 

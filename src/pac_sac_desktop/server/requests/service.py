@@ -221,6 +221,7 @@ def to_wire(
         "satisfaction": row.satisfaction,
         "closed_at": _iso(row.closed_at),
         "resolution": row.resolution or "",
+        "anonymised_at": _iso(row.anonymised_at),
     }
     if payload:
         out["payload"] = row.payload

@@ -6,6 +6,7 @@ Uploads and events are the busy routes of every workstation's push: they run thr
 
 from __future__ import annotations
 
+import json
 import uuid as uuidlib
 from collections.abc import Callable
 from typing import Any
@@ -16,10 +17,13 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.errors import ValidationFailed
+from pac_sac_desktop.core.privacy import Action
 from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.auth.views import db_session, require, run_as
+from pac_sac_desktop.server.db import ServerDB
 from pac_sac_desktop.server.errors import ApiError, created, error_responses
 from pac_sac_desktop.server.feed_views import add_changes_route
+from pac_sac_desktop.server.privacy import access
 from pac_sac_desktop.server.requests import feed_page, service
 
 router = APIRouter(prefix="/requests", tags=["requests"])
@@ -57,6 +61,13 @@ async def _idempotent_put(
     return JSONResponse(answer, status_code=201 if created else 200)
 
 
+# The routes an access-log row names.
+PUT_REQUEST = "PUT /api/v1/requests/{request_uuid}"
+GET_REQUEST = "GET /api/v1/requests/{request_uuid}"
+PUT_EVENT = "PUT /api/v1/requests/{request_uuid}/events/{event_uuid}"
+FEED = "GET /api/v1/requests/changes"
+
+
 @router.put(
     "/{request_uuid}",
     responses={**created("Requête enregistrée, numéro attribué."), **error_responses(409)},
@@ -65,26 +76,39 @@ async def put_request(
     request_uuid: str, request: Request, payload: dict = Body(...)
 ) -> JSONResponse:
     key = _uuid(request_uuid)
+
+    def store(session: Session, user: Caller) -> tuple[bool, dict]:
+        created, answer = service.put_request(session, key, payload, user=user)
+        if created:  # a replay writes nothing and shows only what its sender sent
+            access.record(session, user, key, Action.CHANGE, PUT_REQUEST)
+        return created, answer
+
     return await _idempotent_put(
-        request,
-        "requests:create",
-        lambda session, user: service.put_request(session, key, payload, user=user),
-        "Une autre requête porte déjà cet identifiant.",
+        request, "requests:create", store, "Une autre requête porte déjà cet identifiant."
     )
 
 
-add_changes_route(router, "requests:read", feed_page.changes)
+def _audit_feed(db: ServerDB, user: Caller, page: bytes) -> None:
+    """A page of the requests feed copies personal data to a workstation: one export row."""
+    uuids = [c["id"] for c in json.loads(page)["changes"] if "request" in c]
+    if uuids:
+        with db.transaction() as session:
+            access.record_export(session, user, uuids, FEED)
+
+
+add_changes_route(router, "requests:read", feed_page.changes, audit=_audit_feed)
 
 
 @router.get("/{request_uuid}", responses=error_responses(404))
 def get_request(
     request_uuid: str,
-    _user: Caller = Depends(require("requests:read")),
+    user: Caller = Depends(require("requests:read")),
     session: Session = Depends(db_session, scope="function"),
 ) -> dict:
     row = service.get_request(session, _uuid(request_uuid))
     if row is None:
         raise ApiError(404, "not_found", "Requête introuvable.")
+    access.record(session, user, row.uuid, Action.READ, GET_REQUEST)
     return service.to_wire(row, service.events_of(session, row.uuid))
 
 
@@ -117,6 +141,8 @@ async def put_event(
 
     def store(session: Session, user: Caller) -> tuple[bool, dict]:
         created, event = service.put_event(session, *keys, wire, user=user)
+        if created:
+            access.record(session, user, keys[0], Action.CHANGE, PUT_EVENT)
         return created, service.event_to_wire(event)
 
     return await _idempotent_put(

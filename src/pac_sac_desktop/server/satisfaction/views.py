@@ -11,8 +11,10 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from pac_sac_desktop.core.errors import ValidationFailed
+from pac_sac_desktop.core.privacy import Action
 from pac_sac_desktop.server.auth.views import run_as
 from pac_sac_desktop.server.errors import ApiError, created, error_responses
+from pac_sac_desktop.server.privacy import access
 from pac_sac_desktop.server.requests import service as requests
 from pac_sac_desktop.server.satisfaction import service
 
@@ -194,10 +196,14 @@ async def clerk_answer(
 
     def work(session, user):  # type: ignore[no-untyped-def]
         try:
-            return service.answer_by_clerk(
+            created, event = service.answer_by_clerk(
                 session, *keys, score=values.score, comment=values.comment,
                 source=values.source, user=user,
             )  # fmt: skip
+            if created:
+                route = "PUT /api/v1/satisfaction/{request_uuid}/{event_uuid}"
+                access.record(session, user, keys[0], Action.CHANGE, route)
+            return created, event
         except requests.NotFound:
             raise ApiError(404, "not_found", "Requête introuvable.") from None
         except service.NotSettled:

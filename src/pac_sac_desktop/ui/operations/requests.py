@@ -73,9 +73,13 @@ def station_requests(*, parent: QObject, ws: Workstation) -> ReadOp:
     return ReadOp(parent, lambda: ws.requests.station(limit=200))
 
 
-def request_detail(*, parent: QObject, ws: Workstation, ref: str) -> ReadOp:
-    """The detail and the server's clock, read together (deadlines are judged on server time)."""
-    return ReadOp(parent, lambda: (ws.requests.detail(ref), ws.server_now()))
+def request_detail(*, parent: QObject, ws: Workstation, ref: str, opened: bool = True) -> ReadOp:
+    """The detail and the server's clock, read together (deadlines are judged on server time).
+
+    ``opened``: the agent opens it (recorded for the access log when it shows a citizen's
+    data); a refresh of the pane already open is not a new consultation."""
+    viewer = ws.viewer() if opened else None
+    return ReadOp(parent, lambda: (ws.requests.detail(ref, viewer=viewer), ws.server_now()))
 
 
 def queue_page(

@@ -102,7 +102,7 @@ class RequestsPage(QWidget):
         if self.search.text().strip():
             self.run_search()
         if self.current:
-            self.show_request(self.current)
+            self.show_request(self.current, opened=False)
 
     def run_search(self) -> None:
         self.search_timer.stop()
@@ -123,8 +123,9 @@ class RequestsPage(QWidget):
 
         ops.find_requests(parent=self, ws=self.ws, text=text).success(done).run_in_background()
 
-    def show_request(self, ref: str) -> None:
-        """Show one request (uuid, reference or provisional number) in the detail pane."""
+    def show_request(self, ref: str, opened: bool = True) -> None:
+        """Show one request (uuid, reference or provisional number) in the detail pane;
+        ``opened`` is False when the pane already open is only refreshed."""
         self.current = ref
 
         def done(payload) -> None:  # type: ignore[no-untyped-def]
@@ -145,7 +146,7 @@ class RequestsPage(QWidget):
 
             show_error(self, exc, details)
 
-        ops.request_detail(parent=self, ws=self.ws, ref=ref).success(done).failure(
+        ops.request_detail(parent=self, ws=self.ws, ref=ref, opened=opened).success(done).failure(
             failed
         ).run_in_background()
 
