@@ -39,6 +39,7 @@ from pac_sac_desktop.server.reports.service import _Sql as Sql
 from pac_sac_desktop.server.types import UTCDateTime, utcnow
 
 CURSOR = "report_facts"
+ADVISORY_LOCK = 0x5E9047  # any constant: the reports' cache refresh
 # The open-data block of a request (PostgreSQL): its local day of creation and one of 64
 # buckets drawn from the last characters of its UUID, so that a change rewrites some forty
 # lines, not a day's.
@@ -135,10 +136,15 @@ def _taxonomy(session: Session, *, rebuilt: bool) -> set[str]:
     """Requests of the categories changed since the cache last looked (their department,
     deadline or label are copied in the cache). The taxonomy feed numbers its changes in commit
     order, so the last number seen is an exact cursor."""
-    seen = session.get(ReportCursor, "taxonomy", with_for_update=True)
-    if seen is None:
-        seen = ReportCursor(name="taxonomy", seq=0)
-        session.add(seen)
+    # Two server processes refreshing at once on a new database: one row, no key violation.
+    session.execute(
+        text(
+            "INSERT INTO report_cursors (name, seq) VALUES ('taxonomy', 0) "
+            "ON CONFLICT (name) DO NOTHING"
+        )
+    )
+    seen = session.get(ReportCursor, "taxonomy", with_for_update=True, populate_existing=True)
+    assert seen is not None
     rows = session.execute(
         text("SELECT entity_id, seq FROM changes WHERE feed = 'taxonomy' AND seq > :seq"),
         {"seq": seen.seq},
@@ -163,7 +169,11 @@ def refresh(session: Session, *, now: dt.datetime | None = None) -> int:
     """Bring report_facts up to date; returns how many rows were recomputed."""
     now = now or utcnow()
     sql = Sql(session.get_bind().dialect.name)
-    cursor = session.get(NoticeCursor, CURSOR, with_for_update=True)
+    if sql.pg:
+        # One refresh at a time across server processes: on a new database there is no cursor
+        # row to lock yet, and two rebuilds would both insert it (SQLite: one writer already).
+        session.execute(text(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK})"))
+    cursor = session.get(NoticeCursor, CURSOR, with_for_update=True, populate_existing=True)
     sql.prepare(session)
     uuids: set[str] | None = None
     moved = _taxonomy(session, rebuilt=cursor is None)
