@@ -236,6 +236,40 @@ def test_crash_between_send_and_record_sends_no_second_email(server_db, smtp, mo
     assert len(ids) == len(set(ids)) == 3  # one e-mail per notice, never two
 
 
+def test_cli_retry_uncertain_sends_it_again(server_db, smtp, monkeypatch, capsys):
+    from pac_sac_desktop.server.cli import main as server_main
+
+    opened(server_db)
+    with server_db.transaction() as session:
+        new_request(session, 1)
+
+    def crash(_notice_id):
+        raise Crash
+
+    with pytest.raises(Crash):
+        run_once(server_db, mailer(smtp.port), FileSms(os.devnull), after_send=crash)
+    monkeypatch.setattr(service, "CLAIM_TIMEOUT", dt.timedelta(0))
+    run_once(server_db, mailer(smtp.port), FileSms(os.devnull))
+    assert list(states(server_db).values()) == ["uncertain"] and len(smtp.messages) == 1
+    base = ["notices", "retry", "--db", server_db.url]
+    assert server_main(base) == 2  # nothing chosen
+    assert "précisez" in capsys.readouterr().err
+    assert server_main([*base, "--uncertain"]) == 0
+    assert "remis en file d'attente : 1" in capsys.readouterr().out
+    assert list(states(server_db).values()) == ["pending"]
+    assert run_once(server_db, mailer(smtp.port), FileSms(os.devnull)).sent == 1
+    assert list(states(server_db).values()) == ["sent"] and len(smtp.messages) == 2
+    # The administrator's resend is the same message for mail clients.
+    assert smtp.messages[0]["Message-ID"] == smtp.messages[1]["Message-ID"]
+    # A sent notice, or an unknown id, is left alone and said so.
+    with server_db.transaction(read_only=True) as session:
+        sent_id = session.scalars(select(Notice.id)).one()
+    assert server_main([*base, sent_id, "inconnu"]) == 1
+    err = capsys.readouterr().err
+    assert sent_id in err and "inconnu" in err
+    assert list(states(server_db).values()) == ["sent"]
+
+
 class Gateway(BaseHTTPRequestHandler):
     received: ClassVar[list] = []
     keys: ClassVar[set] = set()

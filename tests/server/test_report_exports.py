@@ -138,3 +138,57 @@ def test_cli_report_formats(server_db, tmp_path, capsys):
 
 def report_data_formats():
     return ("json", "csv", "xlsx", "pdf", "html", "opendata")
+
+
+def test_open_data_and_report_follow_new_history_and_taxonomy(server_db):
+    """The cached CSV blocks (PostgreSQL), the rollup and the facts follow a new request, a new
+    event and a category moved to another department, at the next export or report."""
+    from pac_sac_desktop.server.models import RequestEvent
+    from pac_sac_desktop.server.taxonomy import service as taxonomy
+    from pac_sac_desktop.server.types import utcnow
+
+    with server_db.transaction() as session:
+        report_data.load(session)
+
+    def export() -> dict[str, dict[str, str]]:
+        out = io.StringIO()
+        with server_db.transaction(read_only=True) as session:
+            opendata.write(session, parse_query(MARCH), out)
+        return {r["ID_UNIQ"]: r for r in csv.DictReader(io.StringIO(out.getvalue()[1:]))}
+
+    def report() -> dict:
+        with server_db.transaction() as session:
+            return service.compute(session, parse_query(MARCH))
+
+    assert export()["2026-000003"]["DERNIER_STATUT"] == "Acceptée" and len(export()) == 7
+    assert report()["counts"]["by_status"]["closed"] == 4
+    with server_db.transaction() as session:
+        r3 = report_data._request(3, "complaint", "nid-de-poule", "email", report_data.T0)
+        late = report_data._request(20, "comment", "nid-de-poule", "web", report_data._at(9))
+        late.received_at = utcnow()  # captured offline on 9 March, received now
+        session.add(late)
+        session.add(
+            RequestEvent(
+                uuid="00000000-0000-0000-0000-00000000bbbb", request_uuid=r3.uuid, kind="close",
+                data={"resolution": "Colmaté."}, data_hash="z" * 64, author="superviseur",
+                created_at=utcnow(), received_at=utcnow(),
+            )
+        )  # fmt: skip
+        session.get(type(r3), r3.uuid).status = "closed"
+    rows = export()
+    assert len(rows) == 8 and rows["2026-000020"]["NATURE"] == "Commentaire"
+    assert rows["2026-000003"]["DERNIER_STATUT"] == "Terminée"
+    after = report()
+    assert after["counts"]["total"] == 8 and after["counts"]["by_status"]["closed"] == 5
+    assert after["deadlines"]["resolved"] == 6
+    with server_db.transaction() as session:
+        row = taxonomy.get(session, "nid-de-poule")
+        form = taxonomy.to_wire(row)
+        taxonomy.upsert(
+            session, {**form, "department": "Voirie", "label": "Nid-de-poule, chaussée"}
+        )
+    moved = report()["counts"]["by_department"]
+    assert moved == {"Environnement": 2, "Voirie": 6}
+    rows = export()
+    assert rows["2026-000001"]["UNITE_RESP_PARENT"] == "Voirie"
+    assert rows["2026-000001"]["ACTI_NOM"] == "Nid-de-poule, chaussée"

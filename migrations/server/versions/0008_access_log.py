@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_access_log"
-down_revision = "0006_login_throttle"
+down_revision = "0007_report_rollup"
 branch_labels = None
 depends_on = None
 

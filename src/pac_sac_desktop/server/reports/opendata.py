@@ -11,7 +11,6 @@ data (« Requêtes 311 »), UTF-8 with a BOM, without personal data.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import functools
@@ -114,95 +113,203 @@ def _coord(value: Any) -> str:
     return f"{number:.3f}" if number == number else ""
 
 
+def csv_field(value: str) -> str:
+    """A text field as PostgreSQL's COPY … (FORMAT csv) writes it: quoted when empty (an empty
+    string is told from a NULL) or when it holds a comma, a quote or a line break."""
+    if value == "" or any(c in value for c in ',"\n\r'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def _csv_sql(column: str) -> str:
+    """The same rule in SQL, for a text column that may be NULL (written empty)."""
+    return (
+        f"CASE WHEN {column} IS NULL THEN '' "
+        f"WHEN {column} = '' OR {column} ~ '[\",\\r\\n]' "
+        f"THEN '\"' || replace({column}, '\"', '\"\"') || '\"' ELSE {column} END"
+    )
+
+
+def _quoted(value: str) -> str:
+    """A Python constant as an SQL literal holding its CSV form."""
+    return "'" + csv_field(value).replace("'", "''") + "'"
+
+
 def _case(column: str, mapping: dict[str, str]) -> str:
-    whens = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in mapping.items())
-    return f"CASE {column} {whens} ELSE {column} END"
+    whens = " ".join(f"WHEN '{k}' THEN {_quoted(v)}" for k, v in mapping.items())
+    return f"CASE {column} {whens} ELSE {_csv_sql(column)} END"
 
 
-def _write_postgresql(session: Session, filters: ReportFilters, out: IO[str]) -> int:
-    """PostgreSQL: the whole CSV is made by the server (COPY … TO STDOUT, CSV); Python only
-    copies the bytes through. Rows come in storage order (about the order of receipt): sorting a
-    year of wide rows would double the time."""
-    from psycopg import sql as pgsql
-
-    from pac_sac_desktop.server.reports import facts
-
-    session.execute(text("SET LOCAL jit = off"))
-    facts.refresh(session)  # districts come from the reports' cache (a regular table: the join
-    # runs on parallel workers, which a temporary table would forbid)
-    low, high = filters.bounds()
-    where = [
-        pgsql.SQL("r.created_at >= {}").format(pgsql.Literal(low)),
-        pgsql.SQL("r.created_at < {}").format(pgsql.Literal(high)),
-    ]
-    for name in ("department", "category", "channel", "nature", "district"):
-        value = getattr(filters, name)
-        if value is not None:
-            table = {"department": "c", "district": "f"}.get(name, "r")
-            where.append(
-                pgsql.SQL("{}.{} = {}").format(
-                    pgsql.Identifier(table), pgsql.Identifier(name), pgsql.Literal(value)
-                )
-            )
+def _line_sql() -> str:
+    """One request's CSV line (without its end of line) from ``x``: the columns of
+    ``_SOURCE``. Written by the server; the same text COPY (FORMAT csv) gave."""
     local = "AT TIME ZONE 'America/Montreal', 'YYYY-MM-DD\"T\"HH24:MI:SS')"
     place = "(x.nature <> 'complaint' AND COALESCE(x.address, '') <> '')"
     districts = {n: f"District {d.name}" for n, d in street_index().districts.items()}
     district_case = (
         "CASE x.district "
-        + " ".join(
-            f"WHEN {n} THEN '{name.replace(chr(39), chr(39) * 2)}'" for n, name in districts.items()
-        )
-        + " END"
+        + " ".join(f"WHEN {n} THEN {_quoted(name)}" for n, name in districts.items())
+        + " ELSE '' END"
     )
-    flags = ", ".join(
+    flags = [
         f"CASE WHEN x.channel = '{channel}' THEN '1' ELSE '0' END" if channel else "'0'"
         for channel in ("phone", "email", "counter", None, "web", "mobile")
-    )
+    ]
     coordinate = "to_char(round(CAST(x.{} AS numeric), 3), 'FM990.000')"
-    columns = f"""
-        x.reference, {_case("x.nature", NATURE_LABELS)}, x.label,
-        CASE WHEN {place} THEN 'Rue' END,
-        CASE WHEN {place}
-             THEN regexp_replace(x.address, '^\\s*\\d+[a-zA-Z]?\\s*,?\\s*', '') END,
-        NULL, NULL, NULL,
-        CASE WHEN {place} THEN {district_case} END,
-        CASE WHEN {place} THEN {district_case} END,
-        x.department,
-        to_char(x.created_at {local},
-        {_case("x.channel", PROVENANCE)},
-        {flags},
-        {_case("x.status", LAST_STATUS)},
-        to_char(x.updated_at {local},
-        CASE WHEN {place} THEN {coordinate.format("lon")} END,
-        CASE WHEN {place} THEN {coordinate.format("lat")} END
-    """
-    inner = (
-        "SELECT r.reference, r.nature, r.channel, r.status, r.created_at, r.updated_at, "
-        "c.label, c.department, f.district, loc ->> 'address' AS address, "
-        "loc ->> 'lat' AS lat, loc ->> 'lon' AS lon "
-        "FROM requests r JOIN categories c ON c.code = r.category "
-        "JOIN report_facts f ON f.request_uuid = r.uuid "
-        "CROSS JOIN LATERAL (SELECT r.payload -> 'location' AS loc) l WHERE {}"
-    )
-    query = pgsql.SQL(
-        "COPY (SELECT " + columns + " FROM (" + inner + ") x) TO STDOUT (FORMAT csv)"
-    ).format(pgsql.SQL(" AND ").join(where))
+    fields = [
+        _csv_sql("x.reference"),
+        _case("x.nature", NATURE_LABELS),
+        _csv_sql("x.label"),
+        f"CASE WHEN {place} THEN 'Rue' ELSE '' END",
+        f"CASE WHEN {place} THEN {_csv_sql('x.street')} ELSE '' END",
+        "''",
+        "''",
+        "''",
+        f"CASE WHEN {place} THEN {district_case} ELSE '' END",
+        f"CASE WHEN {place} THEN {district_case} ELSE '' END",
+        _csv_sql("x.department"),
+        f"to_char(x.created_at {local}",
+        _case("x.channel", PROVENANCE),
+        *flags,
+        _case("x.status", LAST_STATUS),
+        f"to_char(x.updated_at {local}",
+        f"CASE WHEN {place} THEN COALESCE({coordinate.format('lon')}, '') ELSE '' END",
+        f"CASE WHEN {place} THEN COALESCE({coordinate.format('lat')}, '') ELSE '' END",
+    ]
+    assert len(fields) == len(COLUMNS)
+    return "concat_ws(',', " + ", ".join(fields) + ")"
+
+
+# What a line is made of: the request, its category, and the district from the reports' cache.
+_SOURCE = """SELECT r.reference, r.nature, r.channel, r.status, r.created_at, r.updated_at,
+        r.category, c.label, c.department, f.district, f.request_uuid, l.address,
+        regexp_replace(l.address, '^\\s*\\d+[a-zA-Z]?\\s*,?\\s*', '') AS street,
+        l.lat, l.lon
+    FROM report_facts f
+    JOIN requests r ON r.uuid = f.request_uuid
+    JOIN categories c ON c.code = r.category
+    CROSS JOIN LATERAL (
+        SELECT r.payload -> 'location' ->> 'address' AS address,
+               r.payload -> 'location' ->> 'lat' AS lat,
+               r.payload -> 'location' ->> 'lon' AS lon
+    ) l"""
+
+
+def write_blocks(session: Session, days: list[dt.date] | None = None) -> int:
+    """Write the open-data blocks of every request (``days`` None: the cache was rebuilt) or the
+    stale blocks of those days; returns how many blocks were written."""
+    from pac_sac_desktop.server.reports.facts import BLOCK_BUCKET, BLOCK_DAY
+
+    if days is None:
+        source, where = "", ""
+    else:
+        if not days:
+            return 0
+        session.execute(text("DROP TABLE IF EXISTS od_days"))
+        session.execute(
+            text(
+                "CREATE TEMPORARY TABLE od_days "
+                "(day DATE PRIMARY KEY, low TIMESTAMPTZ, high TIMESTAMPTZ)"
+            )
+        )
+        rows = []
+        for day in days:
+            low, high = ReportFilters(start=day, end=day).bounds()
+            rows.append({"d": day, "l": low, "h": high})
+        session.execute(
+            text("INSERT INTO od_days (day, low, high) VALUES (:d, :l, :h)").bindparams(
+                bindparam("l", type_=UTCDateTime()), bindparam("h", type_=UTCDateTime())
+            ),
+            rows,
+        )
+        session.execute(text("ANALYZE od_days"))
+        # Only the facts of those days (by index), only the buckets marked stale.
+        source = (
+            "JOIN od_days d ON f.created_at >= d.low AND f.created_at < d.high "
+            "JOIN report_blocks b ON b.day = d.day AND b.stale "
+            f"AND b.bucket = {BLOCK_BUCKET}"
+        )
+        where = ""
+    inner = _SOURCE.replace("FROM report_facts f", f"FROM report_facts f {source}") + where
+    statement = f"""INSERT INTO report_blocks (day, bucket, stale, rows, csv)
+            SELECT y.day, y.bucket, false, COUNT(*),
+                   string_agg(y.line, E'\\n' ORDER BY y.created_at, y.reference) || E'\\n'
+            FROM (
+                SELECT {BLOCK_DAY.replace("f.", "x.")} AS day,
+                       {BLOCK_BUCKET.replace("f.", "x.")} AS bucket,
+                       x.created_at, x.reference, {_line_sql()} AS line
+                FROM ({inner}) x
+            ) y
+            GROUP BY y.day, y.bucket
+            ON CONFLICT (day, bucket) DO UPDATE
+            SET stale = false, rows = excluded.rows, csv = excluded.csv"""
+    # No parameters: every colon (the dates' HH24:MI:SS) is text, not a bind.
+    written = session.execute(text(statement.replace(":", "\\:"))).rowcount
+    if days is not None:
+        # A stale block none of whose requests is left (never in practice: requests stay).
+        session.execute(
+            text("DELETE FROM report_blocks b USING od_days d WHERE b.day = d.day AND b.stale")
+        )
+        session.execute(text("DROP TABLE od_days"))
+    return int(written or 0)
+
+
+def _write_postgresql(session: Session, filters: ReportFilters, out: IO[str]) -> int:
+    """PostgreSQL: the lines are written by the server. Without filters (the published file)
+    they are read from the blocks kept in ``report_blocks`` (the stale ones written again
+    first), a few tens of thousands of rows instead of a million; with filters they are written
+    for the export. Either way in order of creation day."""
+    from pac_sac_desktop.server.reports import facts
+
+    session.execute(text("SET LOCAL jit = off"))
+    facts.refresh(session)
     out.write("\ufeff")
     header = io.StringIO()
     csv.writer(header, lineterminator="\n").writerow(COLUMNS)
     out.write(header.getvalue())
     raw = session.connection().connection.driver_connection
-    decoder = codecs.getincrementaldecoder("utf-8")()  # a character may span two blocks
-    buffer = bytearray()
-    with raw.cursor() as cursor:
-        with cursor.copy(query) as copy:
-            for chunk in copy:  # one row each: gathered into 1 MB blocks before decoding
-                buffer += chunk
-                if len(buffer) >= 1 << 20:
-                    out.write(decoder.decode(buffer))
-                    buffer.clear()
-        out.write(decoder.decode(buffer, final=True))
-        return max(int(cursor.rowcount), 0)
+    names = ("department", "category", "channel", "nature", "district")
+    if all(getattr(filters, n) is None for n in names):
+        period = {"start": filters.start, "end": filters.end}
+        stale = session.execute(
+            text(
+                "SELECT DISTINCT day FROM report_blocks "
+                "WHERE stale AND day >= :start AND day <= :end"
+            ),
+            period,
+        ).scalars()
+        write_blocks(session, list(stale))
+        count = 0
+        with raw.cursor(name="opendata_blocks") as cursor:
+            cursor.itersize = 200
+            cursor.execute(
+                "SELECT rows, csv FROM report_blocks WHERE day >= %(start)s AND day <= %(end)s "
+                "ORDER BY day, bucket",
+                period,
+            )
+            for rows, block in cursor:
+                out.write(block)
+                count += rows
+        return count
+    low, high = filters.bounds()
+    where = ["x.created_at >= %(low)s", "x.created_at < %(high)s"]
+    params: dict[str, Any] = {"low": low, "high": high}
+    for name in names:
+        value = getattr(filters, name)
+        if value is not None:
+            where.append(f"x.{name} = %({name})s")
+            params[name] = value
+    query = (
+        f"SELECT {_line_sql()} FROM ({_SOURCE}) x WHERE {' AND '.join(where)} "
+        "ORDER BY x.created_at, x.reference"
+    )
+    count = 0
+    with raw.cursor(name="opendata_lines") as cursor:
+        cursor.execute(query, params)
+        while batch := cursor.fetchmany(5000):
+            out.write("\n".join(line for (line,) in batch) + "\n")
+            count += len(batch)
+    return count
 
 
 def write(session: Session, filters: ReportFilters, out: IO[str]) -> int:

@@ -17,8 +17,11 @@ The period is a range of days on the city's clock (America/Montreal), applied to
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +36,7 @@ from pac_sac_desktop.server.reports import models as _models  # noqa: F401 (repo
 from pac_sac_desktop.server.types import UTCDateTime, utcnow
 
 REPORT_VERSION = 1
+_GROUP_KEYS = ("category", "department", "district")
 FOLLOWUP_TARGET_S = 24 * 3600
 UNKNOWN_DISTRICT = "inconnu"
 WORK_MEM = "64MB"
@@ -111,6 +115,27 @@ class _Sql:
             return f"EXTRACT(EPOCH FROM ({later} - {earlier}))"
         return f"((julianday({later}) - julianday({earlier})) * 86400.0)"
 
+    def local_month(self, column: str) -> str:
+        """The month of a UTC timestamp on the city's clock, as an integer: 202603."""
+        if self.pg:
+            local = f"timezone('{LOCAL_TZ.key}', {column})"
+            return f"CAST(EXTRACT(YEAR FROM {local}) * 100 + EXTRACT(MONTH FROM {local}) AS INTEGER)"
+        return f"pac_local_month({column})"
+
+    def prepare(self, session: Session) -> None:
+        """SQLite has no time zones: the local month comes from a Python function registered on
+        the connection (the demo's few thousand requests)."""
+        if not self.pg:
+            raw = session.connection().connection.driver_connection
+            raw.create_function("pac_local_month", 1, _sqlite_local_month, deterministic=True)
+
+
+def _sqlite_local_month(value: str | None) -> int | None:
+    if value is None:
+        return None
+    local = dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC).astimezone(LOCAL_TZ)
+    return local.year * 100 + local.month
+
 
 def _where(filters: ReportFilters, params: dict[str, Any]) -> str:
     """The period and filters on ``report_facts f``; fills ``params``."""
@@ -123,91 +148,118 @@ def _where(filters: ReportFilters, params: dict[str, Any]) -> str:
     return " AND ".join(where)
 
 
-_SUMS = """
-    COUNT(*) AS total,
-    SUM(CASE WHEN nature = 'complaint' THEN 1 ELSE 0 END) AS complaints,
-    SUM(CASE WHEN nature = 'complaint' AND followup_s IS NOT NULL THEN 1 ELSE 0 END)
-        AS complaints_followed,
-    SUM(CASE WHEN nature = 'complaint' AND followup_s <= :target THEN 1 ELSE 0 END)
-        AS complaints_24h,
-    SUM(CASE WHEN deadline_hours > 0 AND nature IN ('request', 'complaint') THEN 1 ELSE 0 END)
-        AS with_deadline,
-    SUM(CASE WHEN deadline_hours > 0 AND nature IN ('request', 'complaint')
-              AND (fcr = 1 OR resolution_s <= deadline_hours * 3600.0) THEN 1 ELSE 0 END)
-        AS within_deadline,
-    SUM(CASE WHEN fcr = 1 OR resolution_s IS NOT NULL OR status IN ('resolved', 'closed')
-             THEN 1 ELSE 0 END) AS settled,
-    SUM(fcr) AS fcr,
-    SUM(CASE WHEN nature = 'complaint' AND meeting = 1 THEN 1 ELSE 0 END) AS repeat_complaints,
-    SUM(CASE WHEN nature = 'complaint' AND held = 1 THEN 1 ELSE 0 END) AS meetings_held,
-    SUM(CASE WHEN score = 1 THEN 1 ELSE 0 END) AS score_1,
-    SUM(CASE WHEN score = 2 THEN 1 ELSE 0 END) AS score_2,
-    SUM(CASE WHEN score = 3 THEN 1 ELSE 0 END) AS score_3,
-    SUM(CASE WHEN score = 4 THEN 1 ELSE 0 END) AS score_4,
-    SUM(CASE WHEN score = 5 THEN 1 ELSE 0 END) AS score_5"""
+def _source(sql: _Sql, filters: ReportFilters, params: dict[str, Any]) -> str:
+    """Rollup rows of the period and filters: the local months wholly inside the period are read
+    from ``report_rollup``; the days of a month cut by the period are summed from
+    ``report_facts`` into rows of the same shape (facts.rollup_select)."""
+    from pac_sac_desktop.server.reports import facts
 
-_PG_PERCENTILES = """,
-    percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY followup_s)
-        FILTER (WHERE nature = 'complaint') AS followup_pct,
-    percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_s)
-        FILTER (WHERE fcr = 0) AS resolution_pct"""
-
-
-def _breakdown_sums(months: list[tuple[str, dt.datetime]], params: dict[str, Any]) -> str:
-    """Counts per nature, channel, status and month as conditional sums of the same pass."""
+    whole, cut = [], []
+    for first, last in _months(filters.start, filters.end):
+        low, high = max(first, filters.start), min(last, filters.end)
+        if (low, high) == (first, last):
+            whole.append(first.year * 100 + first.month)
+        else:
+            cut.append(ReportFilters(start=low, end=high).bounds())
+    keys = []
+    for name in ("department", "category", "channel", "nature", "district"):
+        value = getattr(filters, name)
+        if value is not None:
+            params[name] = value
+            keys.append(f"{{t}}.{name} = :{name}")
+    columns = f"{facts.KEYS}, {', '.join(facts.MEASURES)}"
     parts = []
+    if whole:
+        where = " AND ".join([f"r.month IN ({', '.join(map(str, whole))})", *keys]).format(t="r")
+        parts.append(f"SELECT {columns} FROM report_rollup r WHERE {where}")
+    if cut:
+        ranges = []
+        for i, (low, high) in enumerate(cut):
+            params[f"cut{i}_low"], params[f"cut{i}_high"] = low, high
+            ranges.append(f"(f.created_at >= :cut{i}_low AND f.created_at < :cut{i}_high)")
+        where = " AND ".join([f"({' OR '.join(ranges)})", *keys]).format(t="f")
+        parts.append(facts.rollup_select(sql, where=where))
+    return " UNION ALL ".join(parts)
+
+
+def _months(low: dt.date, high: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """First and last day of every month the period touches."""
+    out = []
+    first = low.replace(day=1)
+    while first <= high:
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        out.append((first, following - dt.timedelta(days=1)))
+        first = following
+    return out
+
+
+def _sums(months: list[int]) -> str:
+    """The report's figures per category, department and district, from rollup rows ``s``."""
+    parts = [
+        ("total", "s.total"),
+        ("complaints", "CASE WHEN s.nature = 'complaint' THEN s.total ELSE 0 END"),
+        ("complaints_followed", "CASE WHEN s.nature = 'complaint' THEN s.followed ELSE 0 END"),
+        ("complaints_24h", "CASE WHEN s.nature = 'complaint' THEN s.within_24h ELSE 0 END"),
+        ("with_deadline", f"CASE WHEN {_DEADLINED} THEN s.with_deadline ELSE 0 END"),
+        ("within_deadline", f"CASE WHEN {_DEADLINED} THEN s.within_deadline ELSE 0 END"),
+        ("settled", "s.settled"),
+        ("fcr", "s.fcr"),
+        ("timed", "s.timed"),
+        ("repeat_complaints", "CASE WHEN s.nature = 'complaint' THEN s.meeting ELSE 0 END"),
+        ("meetings_held", "CASE WHEN s.nature = 'complaint' THEN s.held ELSE 0 END"),
+        *((f"score_{k}", f"s.score_{k}") for k in range(1, 6)),
+    ]
     for column, values in (("nature", NATURES), ("channel", CHANNELS), ("status", STATUSES)):
         parts += [
-            f"SUM(CASE WHEN f.{column} = '{v}' THEN 1 ELSE 0 END) AS {column}__{v}" for v in values
+            (f"{column}__{v}", f"CASE WHEN s.{column} = '{v}' THEN s.total ELSE 0 END")
+            for v in values
         ]
-    for i, (_label, start) in enumerate(months):
-        params[f"m{i}"] = start
-        upper = f"f.created_at < :m{i + 1}" if i + 1 < len(months) else "1 = 1"
-        parts.append(
-            f"SUM(CASE WHEN f.created_at >= :m{i} AND {upper} THEN 1 ELSE 0 END) AS month__{i}"
-        )
-    return ",\n    " + ",\n    ".join(parts)
+    parts += [
+        (f"month__{i}", f"CASE WHEN s.month = {month} THEN s.total ELSE 0 END")
+        for i, month in enumerate(months)
+    ]
+    return ",\n    ".join(f"SUM({expr}) AS {name}" for name, expr in parts)
 
 
-def _sqlite_percentiles(
-    session: Session, where: str, params: dict, column: str, condition: str
-) -> tuple:
-    """percentile_cont (linear interpolation, as PostgreSQL) with window functions."""
-    rows = session.execute(
-        _bind(
-            f"""WITH vals AS (
-                SELECT f.{column} AS v FROM report_facts f
-                WHERE {where} AND f.{column} IS NOT NULL AND {condition}
-            ),
-            ranked AS (
-                SELECT v, ROW_NUMBER() OVER (ORDER BY v) - 1 AS i, COUNT(*) OVER () AS n FROM vals
-            )
-            SELECT v, i, n FROM ranked
-            WHERE i IN (CAST((n - 1) * 0.5 AS INTEGER), CAST((n - 1) * 0.5 AS INTEGER) + 1,
-                        CAST((n - 1) * 0.9 AS INTEGER), CAST((n - 1) * 0.9 AS INTEGER) + 1)""",
-            params,
-        ),
-        params,
-    ).all()
-    if not rows:
-        return None, None
-    values = {int(i): float(v) for v, i, _n in rows}
-    n = int(rows[0][2])
+_DEADLINED = "s.nature IN ('request', 'complaint')"
+# The facts a percentile reads: the predicates of the partial indexes (reports/models.py).
+_FOLLOWUP = "f.nature = 'complaint' AND f.followup_s IS NOT NULL"
+_RESOLUTION = "f.fcr = 0 AND f.resolution_s IS NOT NULL"
 
-    def cont(p: float) -> float:
-        pos = (n - 1) * p
-        low = int(pos)
-        high = min(low + 1, n - 1)
-        return values[low] + (pos - low) * (values[high] - values[low])
 
-    return cont(0.5), cont(0.9)
+def _percentile(
+    session: Session, column: str, where: str, params: dict[str, Any], n: int, p: float
+) -> float | None:
+    """percentile_cont(p) of ``column`` over ``n`` facts, exactly as PostgreSQL computes it (the
+    two values around rank (n - 1)·p, interpolated), reading only those two values: a walk of
+    the partial index in value order from the nearer end, which stops at the rank."""
+    if n <= 0:
+        return None
+    pos = p * (n - 1)
+    low, high = math.floor(pos), math.ceil(pos)
+    ascending = low < n - 1 - high
+    offset = low if ascending else n - 1 - high
+    statement = (
+        f"SELECT f.{column} FROM report_facts f WHERE {where} "
+        f"ORDER BY f.{column} {'ASC' if ascending else 'DESC'} "
+        f"LIMIT {high - low + 1} OFFSET {offset}"
+    )
+    values = [float(v) for v in session.execute(_bind(statement, params), params).scalars()]
+    if not values:  # a refresh committed between the counts and this statement
+        return None
+    if not ascending:
+        values.reverse()
+    first, second = values[0], values[-1]
+    return first if high == low else first + (second - first) * (pos - low)
 
 
 def _bind(sql: str, params: dict[str, Any]) -> Any:
     statement = text(sql)
-    binds = [bindparam(k, type_=UTCDateTime()) for k in ("start", "end") if k in params]
-    if "district_keys" in params:
-        binds.append(bindparam("district_keys", expanding=True))
+    binds = [
+        bindparam(k, type_=UTCDateTime())
+        for k, v in params.items()
+        if isinstance(v, dt.datetime) and re.search(rf":{k}\b", sql)
+    ]
     return statement.bindparams(*binds)
 
 
@@ -217,16 +269,6 @@ def _rate(part: int, whole: int) -> float | None:
 
 def _hours(seconds: float | None) -> float | None:
     return None if seconds is None else round(float(seconds) / 3600.0, 2)
-
-
-def _month_starts(low: dt.date, high: dt.date) -> list[tuple[str, dt.datetime]]:
-    out = []
-    day = low.replace(day=1)
-    while day <= high:
-        start = dt.datetime.combine(day, dt.time(), LOCAL_TZ).astimezone(dt.UTC)
-        out.append((day.strftime("%Y-%m"), start))
-        day = (day + dt.timedelta(days=32)).replace(day=1)
-    return out
 
 
 def district_keys(session: Session, filters: ReportFilters) -> list[str] | None:
@@ -263,64 +305,65 @@ def compute(session: Session, filters: ReportFilters, *, now: dt.datetime | None
         session.execute(text("SET LOCAL jit = off"))
         session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
     facts.refresh(session)
-    low, high = filters.bounds()
-    params: dict[str, Any] = {"start": low, "end": high, "target": FOLLOWUP_TARGET_S}
-    where = _where(filters, params)
-    months = _month_starts(filters.start, filters.end)
-    breakdown = _breakdown_sums(months, params)
-    select = f"SELECT {_SUMS}{breakdown} FROM report_facts f WHERE {where}"
-    statement = _bind(select, params).bindparams(
-        *[bindparam(f"m{i}", type_=UTCDateTime()) for i in range(len(months))]
-    )
-    row = session.execute(statement, params).mappings().one()
-    sums = {k: int(row[k] or 0) for k in row}
-    if sql.pg:
-        # Apart from the sums: an ordered-set aggregate makes the whole query serial, the sums
-        # alone run on parallel workers. One sort per column gives both percentiles.
-        pct = (
-            session.execute(
-                _bind(
-                    f"SELECT {_PG_PERCENTILES.lstrip(',')} FROM report_facts f WHERE {where}",
-                    params,
-                ),
+    sql.prepare(session)
+    months = [first.year * 100 + first.month for first, _l in _months(filters.start, filters.end)]
+    params: dict[str, Any] = {}
+    source = _source(sql, filters, params)
+    # One pass over the rollup rows of the period: per category, department and district, every
+    # figure as a conditional sum; the totals are the sums of these few hundred rows.
+    grouped = (
+        session.execute(
+            _bind(
+                f"""SELECT s.category, s.department, s.district, {_sums(months)}
+                FROM ({source}) s GROUP BY s.category, s.department, s.district""",
                 params,
-            )
-            .mappings()
-            .one()
-        )
-        followup = tuple(pct["followup_pct"] or (None, None))
-        resolution = tuple(pct["resolution_pct"] or (None, None))
-    else:
-        followup = _sqlite_percentiles(
-            session, where, params, "followup_s", "f.nature = 'complaint'"
-        )
-        resolution = _sqlite_percentiles(session, where, params, "resolution_s", "f.fcr = 0")
-    by_nature = {v: sums[f"nature__{v}"] for v in NATURES}
-    by_channel = {v: sums[f"channel__{v}"] for v in CHANNELS}
-    by_status = {v: sums[f"status__{v}"] for v in STATUSES}
-    by_month = {label: sums[f"month__{i}"] for i, (label, _s) in enumerate(months)}
-
-    # Categories and districts: one small hash aggregation; departments follow the categories.
-    grouped = session.execute(
-        _bind(
-            f"""SELECT f.category, f.department, f.district, COUNT(*) AS n FROM report_facts f
-            WHERE {where} GROUP BY f.category, f.department, f.district""",
+            ),
             params,
-        ),
-        params,
-    ).all()
+        )
+        .mappings()
+        .all()
+    )
+    names = [k for k in (grouped[0].keys() if grouped else []) if k not in _GROUP_KEYS]
+    sums: dict[str, int] = collections.defaultdict(int)
     labels = dict(session.execute(text("SELECT code, label FROM categories")).all())
     by_department: dict[str, int] = {}
     by_category: dict[str, dict[str, Any]] = {}
     by_district: dict[str, int] = {}
-    for category, department, district, n in grouped:
+    for row in grouped:
+        for name in names:
+            sums[name] += int(row[name] or 0)
+        n = int(row["total"] or 0)
+        category, department, district = row["category"], row["department"], row["district"]
         by_department[department] = by_department.get(department, 0) + n
         entry = by_category.setdefault(
             category, {"label": labels.get(category, category), "total": 0}
         )
         entry["total"] += n
-        name = str(district) if district is not None else UNKNOWN_DISTRICT
+        name = str(district) if district else UNKNOWN_DISTRICT
         by_district[name] = by_district.get(name, 0) + n
+    by_nature = {v: sums[f"nature__{v}"] for v in NATURES}
+    by_channel = {v: sums[f"channel__{v}"] for v in CHANNELS}
+    by_status = {v: sums[f"status__{v}"] for v in STATUSES}
+    by_month = {
+        f"{m // 100:04d}-{m % 100:02d}": sums[f"month__{i}"] for i, m in enumerate(months)
+    }
+
+    low, high = filters.bounds()
+    facts_params: dict[str, Any] = {"start": low, "end": high}
+    where = _where(filters, facts_params)
+    followup = tuple(
+        _percentile(
+            session, "followup_s", f"{_FOLLOWUP} AND {where}", facts_params,
+            sums["complaints_followed"], p,
+        )
+        for p in (0.5, 0.9)
+    )  # fmt: skip
+    resolution = tuple(
+        _percentile(
+            session, "resolution_s", f"{_RESOLUTION} AND {where}", facts_params, sums["timed"], p
+        )
+        for p in (0.5, 0.9)
+    )
 
     distribution = {str(k): sums[f"score_{k}"] for k in range(1, 6)}
     responses = sum(distribution.values())
