@@ -14,7 +14,6 @@ from pac_sac_desktop.server import db as dbmod
 from pac_sac_desktop.server import feed
 from pac_sac_desktop.server.app import create_app
 from pac_sac_desktop.server.auth import service as auth
-from pac_sac_desktop.server.models import Base
 from pac_sac_desktop.server.taxonomy import service as taxonomy
 
 CATEGORIES = [
@@ -79,7 +78,7 @@ def server_db(request, tmp_path):
         url = request.getfixturevalue("pg_engine_ready")
         server_db = dbmod.ServerDB(url)
         with server_db.engine.begin() as conn:
-            tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+            tables = ", ".join(t.name for t in dbmod.metadata().sorted_tables)
             conn.execute(text(f"TRUNCATE {tables} CASCADE"))
     with server_db.transaction() as session:
         feed.ensure_counters(session)

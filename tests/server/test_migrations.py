@@ -4,7 +4,6 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from pac_sac_desktop.server import db as server_db
-from pac_sac_desktop.server.models import Base as ServerBase
 from pac_sac_desktop.store.db import Database
 from pac_sac_desktop.store.models import Base as StationBase
 
@@ -24,7 +23,7 @@ def test_workstation_migrations_match_the_models(tmp_path):
 
 def test_server_migrations_match_the_models_on_postgresql(pg_engine_ready):
     db = server_db.ServerDB(pg_engine_ready)
-    assert _differences(db.engine, ServerBase.metadata) == []
+    assert _differences(db.engine, server_db.metadata()) == []
     db.dispose()
 
 

@@ -192,3 +192,21 @@ def test_open_data_and_report_follow_new_history_and_taxonomy(server_db):
     rows = export()
     assert rows["2026-000001"]["UNITE_RESP_PARENT"] == "Voirie"
     assert rows["2026-000001"]["ACTI_NOM"] == "Nid-de-poule, chaussée"
+
+
+@pytest.mark.parametrize("server_db", ["postgresql"], indirect=True)
+def test_a_stale_open_data_block_finds_its_requests_by_index(server_db):
+    """Migration 0009's index is on the very expressions the export joins stale blocks with:
+    were they to drift apart, every stale block would walk its whole day of facts again."""
+    from sqlalchemy import text
+
+    from pac_sac_desktop.server.reports.facts import BLOCK_BUCKET, BLOCK_DAY
+
+    definition = "SELECT pg_get_indexdef(CAST(:name AS regclass))"
+    with server_db.transaction() as session:
+        migrated = session.execute(text(definition), {"name": "ix_report_facts_block"}).scalar()
+        columns = ", ".join(f"({e.replace('f.', '')})" for e in (BLOCK_DAY, BLOCK_BUCKET))
+        session.execute(text(f"CREATE INDEX ix_probe ON report_facts ({columns})"))
+        expected = session.execute(text(definition), {"name": "ix_probe"}).scalar()
+        session.rollback()
+    assert migrated == expected.replace("ix_probe", "ix_report_facts_block")

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, MetaData, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from pac_sac_desktop.core import migrations
@@ -83,3 +83,15 @@ class ServerDB:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def metadata() -> MetaData:
+    """Every server table: the models of the notices, privacy and reports packages register on
+    the shared ``Base`` only once imported, and a comparison with the migrations or a TRUNCATE
+    of every table must not depend on what else was imported before."""
+    from pac_sac_desktop.server.models import Base
+    from pac_sac_desktop.server.notices import models as _notices  # noqa: F401
+    from pac_sac_desktop.server.privacy import models as _privacy  # noqa: F401
+    from pac_sac_desktop.server.reports import models as _reports  # noqa: F401
+
+    return Base.metadata

@@ -31,22 +31,16 @@ import datetime as dt
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
-from pac_sac_desktop.core.timefmt import LOCAL_TZ
 from pac_sac_desktop.server.notices.models import NoticeCursor
-from pac_sac_desktop.server.reports.models import ReportCursor
+from pac_sac_desktop.server.reports.models import ReportCursor, block_bucket, block_day
 from pac_sac_desktop.server.reports.service import FOLLOWUP_TARGET_S, district_of
 from pac_sac_desktop.server.reports.service import _Sql as Sql
 from pac_sac_desktop.server.types import UTCDateTime, utcnow
 
 CURSOR = "report_facts"
 ADVISORY_LOCK = 0x5E9047  # any constant: the reports' cache refresh
-# The open-data block of a request (PostgreSQL): its local day of creation and one of 64
-# buckets drawn from the last characters of its UUID, so that a change rewrites some forty
-# lines, not a day's.
-BLOCK_DAY = f"CAST(timezone('{LOCAL_TZ.key}', f.created_at) AS DATE)"
-BLOCK_BUCKET = (
-    "mod(ascii(substr(f.request_uuid, 36, 1)) * 7 + ascii(substr(f.request_uuid, 35, 1)), 64)"
-)
+BLOCK_DAY = block_day("f.")
+BLOCK_BUCKET = block_bucket("f.")
 OVERLAP = dt.timedelta(minutes=2)  # intake and event transactions commit in milliseconds
 COLUMNS = (
     "request_uuid, created_at, nature, channel, status, category, department, district, "
