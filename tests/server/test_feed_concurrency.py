@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select, text
 
 from pac_sac_desktop.server import feed
-from pac_sac_desktop.server.db import ServerDB
-from pac_sac_desktop.server.models import Base, Change
+from pac_sac_desktop.server.db import ServerDB, metadata
+from pac_sac_desktop.server.models import Change
 
 
 @pytest.fixture()
@@ -18,7 +18,7 @@ def pg(pg_engine_ready):
     db = ServerDB(pg_engine_ready)
     with db.engine.begin() as conn:
         conn.execute(
-            text(f"TRUNCATE {', '.join(t.name for t in Base.metadata.sorted_tables)} CASCADE")
+            text(f"TRUNCATE {', '.join(t.name for t in metadata().sorted_tables)} CASCADE")
         )
     with db.transaction() as s:
         feed.ensure_counters(s)

@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from pac_sac_desktop.server.models import Base
+from pac_sac_desktop.server import db as dbmod
 from tests.hostile import bodies, budget, counted, encode, sweep, texts
 from tests.server.conftest import PASSWORDS
 from tests.server.test_requests_api import payload
@@ -31,7 +31,7 @@ LOGIN_AUDIT = frozenset({"login_throttle", "login_failures"})
 def snapshot(server_db) -> dict[str, int]:
     """Row counts of every table, the reference counters and (PostgreSQL) the reference
     sequences: a refused body must leave all of them as they were, a burnt number included."""
-    tables = [t.name for t in Base.metadata.sorted_tables]
+    tables = [t.name for t in dbmod.metadata().sorted_tables]
     counts = ", ".join(f'(SELECT count(*) FROM "{name}")' for name in tables)
     with server_db.engine.connect() as conn:
         row = conn.execute(text(f"SELECT {counts}")).one()
