@@ -18,7 +18,7 @@ from pac_sac_desktop.core.errors import ArticleRejected, NetworkError, Validatio
 from pac_sac_desktop.core.kb import article_to_wire
 from pac_sac_desktop.core.paths import data_home
 from pac_sac_desktop.core.roles import can_author
-from pac_sac_desktop.core.timefmt import date_fr, datetime_fr
+from pac_sac_desktop.core.timefmt import date_fr, datetime_fr, local_today
 from pac_sac_desktop.services.workstation import Workstation
 
 
@@ -124,7 +124,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     ws = _ws()
     try:
         findings = ws.authoring.check_bank()
-        due = ws.kb.due_for_review(dt.date.today(), 0)
+        due = ws.kb.due_for_review(local_today(), 0)
     finally:
         ws.close()
     if args.json:

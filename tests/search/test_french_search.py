@@ -1,9 +1,13 @@
 """Behaviour of the French search on a small corpus written for the purpose."""
 
+import datetime as dt
+import time
+
 import pytest
 
+from pac_sac_desktop.core.timefmt import local_today
 from pac_sac_desktop.services.knowledge import KnowledgeBase
-from tests.conftest import TODAY
+from tests.conftest import TODAY, write_article
 
 
 @pytest.fixture()
@@ -131,3 +135,44 @@ def test_corrections_are_reported_so_the_agent_sees_them(kb):
     outcome = kb.lookup("deneigemnt", today=TODAY)
     assert outcome.corrected == {"deneigemnt": "deneigement"}
     assert kb.lookup("déneigement", today=TODAY).corrected == {}
+
+
+@pytest.fixture()
+def machine_clock_on_another_day(monkeypatch):
+    """The machine's own time zone set where the date is not Quebec's right now (a server or a
+    CI runner on UTC is already tomorrow from 19 h in Quebec). One of UTC+14 and UTC−12 always
+    differs from Montreal."""
+    quebec = local_today()
+    for zone in ("Etc/GMT-14", "Etc/GMT+12"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        if dt.date.today() != quebec:
+            break
+    assert dt.date.today() != quebec
+    yield quebec
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize("ended_days_ago", [0, 1])
+def test_a_notice_is_current_until_the_end_of_its_day_in_quebec_whatever_the_machine_clock(
+    kb, tmp_path, machine_clock_on_another_day, ended_days_ago
+):
+    """Ahead of Quebec, the machine would call tonight's notice expired; behind, it would keep
+    yesterday's as current. Each zone the fixture picks fails one of the two on a machine date."""
+    last_day = machine_clock_on_another_day - dt.timedelta(days=ended_days_ago)
+    folder = tmp_path / "avis"
+    folder.mkdir()
+    write_article(
+        folder,
+        "avis-lilas",
+        "Avis d'ébullition préventive : rue des Lilas",
+        "Faire bouillir l'eau une minute avant de la boire.",
+        service="Environnement",
+        urgent="true",
+        expires=last_day.isoformat(),
+    )
+    assert kb.import_path(folder).ok
+    hits = [r.hit for r in kb.search("ébullition rue des Lilas", limit=10)]
+    notice = next(h for h in hits if h.id == "avis-lilas")
+    assert notice.expired == (ended_days_ago > 0)

@@ -14,6 +14,14 @@ from zoneinfo import ZoneInfo
 
 LOCAL_TZ = ZoneInfo("America/Montreal")
 
+
+def local_today() -> dt.date:
+    """Today on the city's clock. Never ``date.today()``: a machine kept on UTC (a server, a CI
+    runner) is already tomorrow from 19 h in Quebec, and a notice ending tonight would rank as
+    expired there."""
+    return dt.datetime.now(LOCAL_TZ).date()
+
+
 _MONTHS_FR = (
     "janvier",
     "février",
@@ -99,7 +107,7 @@ _MONTHS_FR_SHORT = (
 def short_datetime_fr(moment: dt.datetime, *, today: dt.date | None = None) -> str:
     """For lists: '8 h 28' today, '4 déc. à 8 h 28' this year, the full date otherwise."""
     here = local(moment)
-    today = today or dt.datetime.now(LOCAL_TZ).date()
+    today = today or local_today()
     if here.date() == today:
         return time_fr(here)
     if here.year == today.year:

@@ -29,6 +29,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from pac_sac_desktop.core.timefmt import local_today
 from pac_sac_desktop.search.analysis import STOP_WORDS, stem, words
 from pac_sac_desktop.search.index import KnowledgeIndex
 from pac_sac_desktop.search.lexicon import Lexicon
@@ -198,7 +199,7 @@ class KnowledgeSearcher:
         so it costs lexical scoring plus fusion. Without it (the search after a pause, the CLI)
         the whole text is encoded, once per distinct text.
         ``mode`` is for measuring each half alone (benchmark); the application uses hybrid."""
-        today = today or dt.date.today()
+        today = today or local_today()
         state = self.vectors.state() if self.vectors is not None and mode != "lexical" else None
         window = max(limit, RERANK_WINDOW)
         with self.index.reading() as (searcher, lexicon, scorer):

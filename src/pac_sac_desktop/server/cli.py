@@ -14,6 +14,7 @@ from pac_sac_desktop.core.demo import DEMO_USERS
 from pac_sac_desktop.core.errors import ArticleRejected
 from pac_sac_desktop.core.kb import find_article_files, read_article_file
 from pac_sac_desktop.core.paths import data_home, resources_dir
+from pac_sac_desktop.core.timefmt import local_today
 from pac_sac_desktop.server import db as dbmod
 from pac_sac_desktop.server import demo_requests, feed
 from pac_sac_desktop.server.auth import service as auth
@@ -200,7 +201,7 @@ def cmd_kb_gaps(args: argparse.Namespace) -> int:
     from pac_sac_desktop.server.kb.views import day_range
 
     try:
-        end = dt.date.fromisoformat(args.to) if args.to else dt.date.today()
+        end = dt.date.fromisoformat(args.to) if args.to else local_today()
         start = dt.date.fromisoformat(args.start) if args.start else end - dt.timedelta(days=6)
     except ValueError:
         print("Erreur : dates attendues au format AAAA-MM-JJ.", file=sys.stderr)

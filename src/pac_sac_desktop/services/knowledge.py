@@ -23,7 +23,7 @@ from pac_sac_desktop.core.kb import (
 )
 from pac_sac_desktop.core.paths import resources_dir
 from pac_sac_desktop.core.render import highlight_html, to_html
-from pac_sac_desktop.core.timefmt import LOCAL_TZ
+from pac_sac_desktop.core.timefmt import LOCAL_TZ, local_today
 from pac_sac_desktop.search.analysis import STOP_WORDS, stem, stems, word_spans
 from pac_sac_desktop.search.index import KnowledgeIndex
 from pac_sac_desktop.search.query import Hit, KnowledgeSearcher, Mode, ParsedQuery
@@ -378,14 +378,14 @@ class KnowledgeBase:
             # The index failed, or has nothing yet while it is built (a first sync, a repair):
             # the titles of what the database already holds.
             hits = search_fallback.title_hits(
-                self.db, text, limit=limit, service=service, today=today or dt.date.today()
+                self.db, text, limit=limit, service=service, today=today or local_today()
             )
         if not hits:
             return SearchOutcome([], parsed.stems, parsed.corrected, titles_only=titles_only)
         with self.db.reading() as session:
             articles = kb_repo.get_articles(session, [h.id for h in hits])
         results = []
-        now, day = moment_of(today), today or dt.date.today()
+        now, day = moment_of(today), today or local_today()
         for hit in hits:
             article = articles.get(hit.id)
             if article is None:  # index behind a withdrawal: the database wins

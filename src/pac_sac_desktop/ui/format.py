@@ -12,7 +12,6 @@ import html
 from PySide6.QtCore import QCoreApplication
 
 from pac_sac_desktop.core import timefmt
-from pac_sac_desktop.core.timefmt import LOCAL_TZ
 
 _language = "fr"
 
@@ -28,8 +27,7 @@ def language() -> str:
     return _language
 
 
-def today_local() -> dt.date:
-    return dt.datetime.now(LOCAL_TZ).date()
+today_local = timefmt.local_today
 
 
 def freshness(updated: dt.date | None, today: dt.date) -> str:

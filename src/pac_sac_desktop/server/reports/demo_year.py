@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.demo import sample_answers
 from pac_sac_desktop.core.paths import resources_dir
-from pac_sac_desktop.core.timefmt import LOCAL_TZ
+from pac_sac_desktop.core.timefmt import LOCAL_TZ, local_today
 from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.models import Category
 from pac_sac_desktop.server.reports.service import street_index
@@ -221,7 +221,7 @@ def generate(
 ) -> Summary:
     """Write a year of requests ending the day before ``end`` (today by default)."""
     rng = random.Random(seed)
-    end = end or dt.datetime.now(LOCAL_TZ).date()
+    end = end or local_today()
     start = end - dt.timedelta(days=365)
     categories = {c.code: c for c in session.scalars(select(Category))}
     seasons = [(c, m, w) for c, m, w in SEASONS if c in categories]

@@ -63,9 +63,7 @@ MEASURES = {
     "within_deadline": (
         "f.deadline_hours > 0 AND (f.fcr = 1 OR f.resolution_s <= f.deadline_hours * 3600.0)"
     ),
-    "settled": (
-        "f.fcr = 1 OR f.resolution_s IS NOT NULL OR f.status IN ('resolved', 'closed')"
-    ),
+    "settled": ("f.fcr = 1 OR f.resolution_s IS NOT NULL OR f.status IN ('resolved', 'closed')"),
     "fcr": "f.fcr = 1",
     "timed": "f.fcr = 0 AND f.resolution_s IS NOT NULL",  # the resolution percentiles' count
     "meeting": "f.meeting = 1",

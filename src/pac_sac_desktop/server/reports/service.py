@@ -119,7 +119,9 @@ class _Sql:
         """The month of a UTC timestamp on the city's clock, as an integer: 202603."""
         if self.pg:
             local = f"timezone('{LOCAL_TZ.key}', {column})"
-            return f"CAST(EXTRACT(YEAR FROM {local}) * 100 + EXTRACT(MONTH FROM {local}) AS INTEGER)"
+            return (
+                f"CAST(EXTRACT(YEAR FROM {local}) * 100 + EXTRACT(MONTH FROM {local}) AS INTEGER)"
+            )
         return f"pac_local_month({column})"
 
     def prepare(self, session: Session) -> None:
@@ -344,9 +346,7 @@ def compute(session: Session, filters: ReportFilters, *, now: dt.datetime | None
     by_nature = {v: sums[f"nature__{v}"] for v in NATURES}
     by_channel = {v: sums[f"channel__{v}"] for v in CHANNELS}
     by_status = {v: sums[f"status__{v}"] for v in STATUSES}
-    by_month = {
-        f"{m // 100:04d}-{m % 100:02d}": sums[f"month__{i}"] for i, m in enumerate(months)
-    }
+    by_month = {f"{m // 100:04d}-{m % 100:02d}": sums[f"month__{i}"] for i, m in enumerate(months)}
 
     low, high = filters.bounds()
     facts_params: dict[str, Any] = {"start": low, "end": high}

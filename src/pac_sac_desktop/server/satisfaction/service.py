@@ -65,9 +65,7 @@ def answer_by_link(session: Session, token: str, score: int, comment: str) -> st
     data = clean_data("satisfaction", {"score": score, "comment": comment, "source": "link"})
     event_uuid = str(uuidlib.uuid5(_NAMESPACE, link.digest))
     body = {"kind": "satisfaction", "data": data}
-    requests.put_event(
-        session, link.request_uuid, event_uuid, body, user=LINK_AUTHOR
-    )
+    requests.put_event(session, link.request_uuid, event_uuid, body, user=LINK_AUTHOR)
     link.used_at = now
     request = session.get(Request, link.request_uuid)
     return request.reference if request else ""
@@ -91,7 +89,5 @@ def answer_by_clerk(
         raise NotSettled(request_uuid)
     data = clean_data("satisfaction", {"score": score, "comment": comment, "source": source})
     body = {"kind": "satisfaction", "data": data}  # the server's clock: retries hash alike
-    created, event = requests.put_event(
-        session, request_uuid, event_uuid, body, user=user
-    )
+    created, event = requests.put_event(session, request_uuid, event_uuid, body, user=user)
     return created, requests.event_to_wire(event)
