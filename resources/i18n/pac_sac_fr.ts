@@ -2021,7 +2021,7 @@ Publier quand même?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/requests/requests_page.py" line="142"/>
+        <location filename="../../src/pac_sac_desktop/ui/requests/requests_page.py" line="143"/>
         <source>This request is not on this station.</source>
         <translation>Cette requête n&apos;est pas sur ce poste.</translation>
     </message>
@@ -2155,8 +2155,8 @@ Publier quand même?</translation>
     <name>SyncStatusWidget</name>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="134"/>
-        <source>last sync %1</source>
-        <translation>dernière synchro %1</translation>
+        <source>last sync: %1</source>
+        <translation>dernière synchro : %1</translation>
     </message>
     <message>
         <location filename="../../src/pac_sac_desktop/ui/sync_status.py" line="136"/>
@@ -2344,17 +2344,17 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
 <context>
     <name>format</name>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="42"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="40"/>
         <source>updated today</source>
         <translation>mis à jour aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="44"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="42"/>
         <source>updated yesterday</source>
         <translation>mis à jour hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="46"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="44"/>
         <source>updated %n day(s) ago</source>
         <translation>
             <numerusform>mis à jour il y a %n jour</numerusform>
@@ -2362,7 +2362,7 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="49"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="47"/>
         <source>updated %n month(s) ago</source>
         <translation>
             <numerusform>mis à jour il y a %n mois</numerusform>
@@ -2370,7 +2370,7 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="50"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="48"/>
         <source>updated %n year(s) ago</source>
         <translation>
             <numerusform>mis à jour il y a %n an</numerusform>
@@ -2378,7 +2378,7 @@ Base de connaissances et requêtes citoyennes pour le personnel de première lig
         </translation>
     </message>
     <message>
-        <location filename="../../src/pac_sac_desktop/ui/format.py" line="85"/>
+        <location filename="../../src/pac_sac_desktop/ui/format.py" line="83"/>
         <source>overdue by %1</source>
         <translation>en retard de %1</translation>
     </message>

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from pac_sac_desktop.core.paths import resources_dir
+from pac_sac_desktop.core.timefmt import LOCAL_TZ
 from pac_sac_desktop.server.models import Request, RequestEvent
 from pac_sac_desktop.server.reports import demo_year, service
 from pac_sac_desktop.server.reports.schemas import parse_query
@@ -54,3 +55,27 @@ def test_init_demo_writes_the_year_once(tmp_path, monkeypatch, capsys):
     assert "sur un an" in capsys.readouterr().out
     assert server_main(["init", "--db", url, "--demo"]) == 0
     assert "sur un an" not in capsys.readouterr().out  # the year is written once
+
+
+@pytest.mark.parametrize("server_db", ["sqlite"], indirect=True)
+def test_the_recent_weeks_of_the_demo_count_toward_the_year(server_db):
+    """``init --demo`` writes the recent weeks of requests, then the year: a day the recent demo
+    already fills gets nothing more, else the report's last months would double."""
+    from pac_sac_desktop.server import demo_requests
+    from pac_sac_desktop.server.types import utcnow
+
+    with server_db.transaction() as session:
+        taxonomy.load_file(session, resources_dir() / "taxonomy.yaml")
+        demo_requests.generate(session, now=utcnow())
+        recent = {r.uuid for r in session.scalars(select(Request))}
+        demo_year.generate(session, per_day=1)
+        rows = session.scalars(select(Request)).all()
+
+    def day(r: Request) -> dt.date:
+        return r.created_at.replace(tzinfo=dt.UTC).astimezone(LOCAL_TZ).date()
+
+    demo_per_day = Counter(day(r) for r in rows if r.uuid in recent)
+    year_per_day = Counter(day(r) for r in rows if r.uuid not in recent)
+    full_days = [d for d, n in demo_per_day.items() if n >= 7]
+    assert len(full_days) >= 5 and sum(year_per_day.values()) > 250
+    assert [year_per_day[d] for d in full_days] == [0] * len(full_days)

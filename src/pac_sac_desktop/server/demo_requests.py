@@ -1,4 +1,4 @@
-"""Five weeks of requests for the demo city (Ville de Rivière-des-Cèdres, docs/demo-city.md).
+"""Ten weeks of requests for the demo city (Ville de Rivière-des-Cèdres, docs/demo-city.md).
 
 ``pac-sac-server init --demo`` calls :func:`generate` so that a supervisor opening the demo sees
 real queues: open requests past their category's deadline, complaints waiting for their first
@@ -37,7 +37,7 @@ from pac_sac_desktop.server.types import utcnow
 
 SEED = 311
 COUNT = 300
-SPAN = dt.timedelta(days=35)
+SPAN = dt.timedelta(days=70)  # ~4 a day, the density of the demo year behind it
 NAMESPACE = uuidlib.UUID("6f1c2a9e-4b7d-4c11-9a35-3d0c8e5b7a21")
 
 TEXTS = "demo_requests.yaml"  # in resources/: descriptions, resolutions, names, parks

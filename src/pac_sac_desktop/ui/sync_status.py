@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 from pac_sac_desktop.core.errors import NetworkError, SyncError
 from pac_sac_desktop.services.workstation import Workstation
 from pac_sac_desktop.sync.engine import Backoff
-from pac_sac_desktop.ui.format import clock
+from pac_sac_desktop.ui.format import short_when
 from pac_sac_desktop.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -131,7 +131,7 @@ class SyncStatusWidget(QWidget):
         waiting = status["waiting"]
         if status["last_success"]:
             moment = dt.datetime.fromisoformat(status["last_success"])
-            last = self.tr("last sync %1").replace("%1", clock(moment))
+            last = self.tr("last sync: %1").replace("%1", short_when(moment))
         else:
             last = self.tr("never synchronised")
         pending = self.tr("%n item(s) waiting", "", waiting)

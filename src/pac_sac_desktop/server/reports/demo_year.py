@@ -227,6 +227,7 @@ def generate(
     seasons = [(c, m, w) for c, m, w in SEASONS if c in categories]
     if not seasons:
         return Summary()
+    already = _requests_per_day(session, start)
     now_real = dt.datetime.now(dt.UTC)
     clock = [now_real]
     summary = Summary()
@@ -247,7 +248,8 @@ def generate(
         while day < end:
             weekday_factor = 0.45 if day.weekday() >= 5 else 1.15
             season_factor = MONTH_FACTOR[day.month - 1]
-            count = max(0, round(rng.gauss(per_day * weekday_factor * season_factor, 2)))
+            wanted = round(rng.gauss(per_day * weekday_factor * season_factor, 2))
+            count = max(0, wanted - already.get(day, 0))
             month_choices = [(c, w) for c, months, w in seasons if day.month in months]
             for _ in range(count):
                 code = rng.choices([c for c, _w in month_choices], [w for _c, w in month_choices])[
@@ -415,6 +417,20 @@ def _one(session, rng, category, day, event, clock, complaints_by_citizen) -> No
                     "source": source,
                 },
             )
+
+
+def _requests_per_day(session: Session, since: dt.date) -> dict[dt.date, int]:
+    """Requests the database already holds per local day: the recent weeks of the requests' own
+    demo count toward the year's days, else the last month of the report doubles."""
+    from pac_sac_desktop.server.models import Request
+
+    start = dt.datetime.combine(since, dt.time(), LOCAL_TZ).astimezone(dt.UTC)
+    days: dict[dt.date, int] = {}
+    for created in session.scalars(select(Request.created_at).where(Request.created_at >= start)):
+        moment = created if created.tzinfo else created.replace(tzinfo=dt.UTC)
+        day = moment.astimezone(LOCAL_TZ).date()
+        days[day] = days.get(day, 0) + 1
+    return days
 
 
 MARKER = "demo_year"
