@@ -10,20 +10,18 @@ docs/reliability-privacy.md.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
+import json
 import os
 import random
 import statistics
 import sys
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-import psycopg
 from sqlalchemy import insert
 
 from pac_sac_desktop.server import db as dbmod
@@ -31,7 +29,8 @@ from pac_sac_desktop.server import feed
 from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.models import Request, RequestEvent
 from pac_sac_desktop.server.privacy import access, retention
-from pac_sac_desktop.server.requests import service
+from pac_sac_desktop.server.requests import feed_page
+from pac_sac_desktop.server.scratch_db import scratch_database
 from pac_sac_desktop.server.taxonomy import service as taxonomy
 
 PG_ADMIN = os.environ.get("PAC_SAC_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -46,19 +45,6 @@ CATEGORY = {
     "natures": ["request", "complaint"],
     "questions": [],
 }
-
-
-@contextlib.contextmanager
-def throwaway_database() -> Iterator[str]:
-    name = f"pacsac_privacy_bench_{uuid.uuid4().hex[:6]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    base = PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
-    try:
-        yield f"{base}/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def generate(db: dbmod.ServerDB, count: int) -> None:
@@ -148,7 +134,7 @@ def main() -> int:
     parser.add_argument("--workstations", type=int, default=20)
     args = parser.parse_args()
     user = Caller(1, "agent", "Agent", "agent")
-    with throwaway_database() as url:
+    with scratch_database("pacsac_privacy_bench", PG_ADMIN) as url:
         db = dbmod.ServerDB(url)
         dbmod.upgrade(db.engine)
         started = time.perf_counter()
@@ -160,7 +146,7 @@ def main() -> int:
         while True:  # one workstation's first download, page by page
             t0 = time.perf_counter()
             with db.transaction(read_only=True) as s:
-                page = service.changes(s, since, 500)
+                page = json.loads(feed_page.changes(s, since, 500))
             t1 = time.perf_counter()
             uuids = [c["id"] for c in page["changes"] if "request" in c]
             with db.transaction() as s:

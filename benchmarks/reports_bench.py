@@ -26,7 +26,6 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
 
 import psycopg
 from sqlalchemy import text
@@ -36,6 +35,7 @@ from pac_sac_desktop.server import db as dbmod
 from pac_sac_desktop.server import feed
 from pac_sac_desktop.server.reports import facts, opendata, service
 from pac_sac_desktop.server.reports.schemas import parse_query
+from pac_sac_desktop.server.scratch_db import scratch_database
 from pac_sac_desktop.server.taxonomy import service as taxonomy
 
 PG_ADMIN = os.environ.get("PAC_SAC_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -48,20 +48,11 @@ FIRST = ("Marie", "Jean", "Sylvie", "Luc", "Nathalie", "François", "Isabelle", 
 LAST = ("Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie")
 
 
-@contextlib.contextmanager
-def throwaway_database(keep: str | None) -> Iterator[str]:
+def throwaway_database(keep: str | None) -> contextlib.AbstractContextManager[str]:
+    """``--keep URL``: that database, kept; else a new one, dropped at the end."""
     if keep:
-        yield keep
-        return
-    name = f"pacsac_reports_bench_{uuid.uuid4().hex[:6]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    base = PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
-    try:
-        yield f"{base}/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        return contextlib.nullcontext(keep)
+    return scratch_database("pacsac_reports_bench", PG_ADMIN)
 
 
 def _ts(moment: dt.datetime) -> str:

@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import os
 import textwrap
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,6 +42,8 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("PAC_SAC_HYPOTHESIS_PROFILE", "pac-sac"))
 
+from pac_sac_desktop.server.scratch_db import scratch_database  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 DEMO_KB = REPO / "resources" / "kb"
 TODAY = dt.date(2026, 11, 23)
@@ -51,20 +52,9 @@ TODAY = dt.date(2026, 11, 23)
 PG_ADMIN = os.environ.get("PAC_SAC_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
-@contextlib.contextmanager
-def fresh_pg_database() -> Iterator[str]:
+def fresh_pg_database() -> contextlib.AbstractContextManager[str]:
     """A new, empty PostgreSQL database on the local server; dropped afterwards."""
-    import psycopg
-
-    name = f"pacsac_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    base = PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
-    try:
-        yield f"{base}/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return scratch_database("pacsac_test", PG_ADMIN)
 
 
 @pytest.fixture(scope="session")

@@ -289,10 +289,10 @@ def test_cli_anonymise_dry_run_changes_nothing(closed_long_ago, capsys):
 def test_the_server_worker_runs_the_job_by_itself(closed_long_ago, monkeypatch):
     import time
 
-    from pac_sac_desktop.server.privacy.worker import RetentionWorker
+    from pac_sac_desktop.server.privacy.worker import worker as retention_worker
 
     monkeypatch.setenv("PAC_SAC_RETENTION_DAYS", "1")
-    worker = RetentionWorker(closed_long_ago, interval=3600, first=0)
+    worker = retention_worker(closed_long_ago, interval=3600, first=0)
     worker.start()
     try:
         deadline = time.monotonic() + 30

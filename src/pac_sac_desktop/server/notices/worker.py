@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import socket
@@ -23,6 +22,7 @@ from pac_sac_desktop.server.notices.senders import (
     mail_from_environment,
     sms_from_environment,
 )
+from pac_sac_desktop.server.periodic import PeriodicWorker
 
 log = logging.getLogger(__name__)
 
@@ -101,52 +101,16 @@ def run_once(
     return result
 
 
-class NoticeWorker:
-    """A daemon thread of the server process: one pass every ``interval`` seconds."""
-
-    def __init__(self, db: ServerDB, data_folder: Path, *, interval: float = 5.0) -> None:
-        self.db = db
-        self.data_folder = data_folder
-        self.interval = interval
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._loop, name="notices", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-
-    def _loop(self) -> None:
-        name = worker_name()
-        sms = sms_from_environment()
-        while not self._stop.is_set():
-            try:
-                run_once(self.db, mail_from_environment(self.data_folder), sms, name=name)
-            except Exception:
-                log.exception("notices: pass failed; next pass in %s s", self.interval)
-            self._stop.wait(self.interval)
-
-
 def attach(app, db: ServerDB, data_folder: Path) -> None:  # type: ignore[no-untyped-def]
-    """Start the worker with the app (unless PAC_SAC_NOTICES=off), stop it at shutdown."""
+    """A pass every ``PAC_SAC_NOTICES_INTERVAL`` seconds (5) with the app, unless
+    PAC_SAC_NOTICES=off."""
     if os.environ.get("PAC_SAC_NOTICES", "on") == "off":
         return
-    worker = NoticeWorker(
-        db, data_folder, interval=float(os.environ.get("PAC_SAC_NOTICES_INTERVAL", "5"))
-    )
-    original = app.router.lifespan_context
+    name = worker_name()
+    sms = sms_from_environment()
 
-    @contextlib.asynccontextmanager
-    async def lifespan(a):  # type: ignore[no-untyped-def]
-        worker.start()
-        try:
-            async with original(a) as state:
-                yield state
-        finally:
-            worker.stop()
+    def one_pass() -> None:
+        run_once(db, mail_from_environment(data_folder), sms, name=name)
 
-    app.router.lifespan_context = lifespan
+    interval = float(os.environ.get("PAC_SAC_NOTICES_INTERVAL", "5"))
+    PeriodicWorker("notices", one_pass, interval=interval).attach(app)

@@ -6,64 +6,32 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import threading
 
 from pac_sac_desktop.server.db import ServerDB
+from pac_sac_desktop.server.periodic import PeriodicWorker
 from pac_sac_desktop.server.privacy import retention
 
 log = logging.getLogger(__name__)
 
 
-class RetentionWorker:
-    def __init__(self, db: ServerDB, *, interval: float, first: float) -> None:
-        self.db = db
-        self.interval = interval
-        self.first = first
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+def one_pass(db: ServerDB) -> None:
+    outcome = retention.run(db)
+    if outcome.requests or outcome.log_rows:
+        log.info("retention: %s", outcome.to_wire())
 
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._loop, name="retention", daemon=True)
-        self._thread.start()
 
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-
-    def _loop(self) -> None:
-        wait = self.first
-        while not self._stop.wait(wait):
-            try:
-                outcome = retention.run(self.db)
-                if outcome.requests or outcome.log_rows:
-                    log.info("retention: %s", outcome.to_wire())
-            except Exception:
-                log.exception("retention: pass failed; next pass in %s s", self.interval)
-            wait = self.interval
+def worker(db: ServerDB, *, interval: float, first: float) -> PeriodicWorker:
+    return PeriodicWorker("retention", lambda: one_pass(db), interval=interval, first=first)
 
 
 def attach(app, db: ServerDB) -> None:  # type: ignore[no-untyped-def]
     """Start the worker with the app (unless PAC_SAC_RETENTION=off), stop it at shutdown."""
     if os.environ.get("PAC_SAC_RETENTION", "on") == "off":
         return
-    worker = RetentionWorker(
+    worker(
         db,
         interval=float(os.environ.get("PAC_SAC_RETENTION_INTERVAL", "21600")),
         first=float(os.environ.get("PAC_SAC_RETENTION_FIRST", "60")),
-    )
-    original = app.router.lifespan_context
-
-    @contextlib.asynccontextmanager
-    async def lifespan(a):  # type: ignore[no-untyped-def]
-        worker.start()
-        try:
-            async with original(a) as state:
-                yield state
-        finally:
-            worker.stop()
-
-    app.router.lifespan_context = lifespan
+    ).attach(app)
