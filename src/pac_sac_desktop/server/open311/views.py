@@ -170,16 +170,25 @@ def token(fmt: str, token_id: str, session: Session = Db) -> Response:
     return render(fmt, "service_requests", service.token_lookup(session, token=token_id))
 
 
-@router.api_route(
-    "/{path:path}",
-    methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-    responses={405: _problems("Méthode non permise à cette adresse")},
-)
 def unknown(path: str, request: Request) -> Response:
     """Anything else under /open311/v2 still answers in the specification's error shape."""
     fmt = "xml" if path.endswith(".xml") else "json"
     for route in router.routes:
-        if isinstance(route, APIRoute) and route.matches(request.scope)[0] is Match.PARTIAL:
+        if not isinstance(route, APIRoute) or route.endpoint is unknown:
+            continue  # the catch-all's own routes for the other methods
+        if route.matches(request.scope)[0] is Match.PARTIAL:
             exc = Open311Error(405, f"Méthode {request.method} non permise ici.")
             return render_error(exc, fmt)
     return render_error(Open311Error(404, f"Ressource Open311 inconnue : /{path}."), fmt)
+
+
+# One route per method, registered last: each operation gets its own id in the OpenAPI schema
+# (one route for five methods gave five operations one id, which schema clients refuse).
+for _method in ("GET", "POST", "PUT", "PATCH", "DELETE"):
+    router.add_api_route(
+        "/{path:path}",
+        unknown,
+        methods=[_method],
+        responses={405: _problems("Méthode non permise à cette adresse")},
+        operation_id=f"open311_unknown_{_method.lower()}",
+    )
