@@ -100,3 +100,31 @@ def test_while_typing_nothing_is_encoded_and_the_last_full_query_serves(home, sm
     assert typed("recyclage ba") == ids(kb, "recyclage ba", mode="lexical")
     assert len(store._queries) == 1
     kb.close()
+
+
+def test_hubness_is_stored_with_the_vectors_and_recomputed_when_missing(home, small_kb_dir):
+    """The hub correction is derived data of the matrix: computed with each new generation in
+    the background (never per query), stored beside it, and recomputed for a file without it."""
+    import numpy as np
+
+    from pac_sac_desktop.search.vectors import VECTORS_FILE, hubness
+
+    kb = open_kb(home, small_kb_dir)
+    state = kb.vectors.state()
+    assert state.hub is not None and np.allclose(state.hub, hubness(state.matrix))
+    kb.close()
+    path = home / VECTORS_DIRNAME / VECTORS_FILE
+    with np.load(path) as z:  # a file written before the correction existed
+        older = {name: z[name] for name in z.files if name not in ("hub", "hub_k")}
+    with path.open("wb") as f:
+        np.savez(f, **older)
+    kb = KnowledgeBase.open(home, semantic=True)
+    assert kb.vectors.state().hub is None
+    assert "avis-ebullition" in ids(kb, "boil water notice")  # plain cosine meanwhile
+    assert kb.vectors.needs_update(kb.kb_seq())
+    assert kb.vectors.update(kb.source) == "hub"
+    assert np.allclose(kb.vectors.state().hub, hubness(kb.vectors.state().matrix))
+    kb.close()
+    kb = KnowledgeBase.open(home, semantic=True)  # and it reads back
+    assert kb.vectors.state().hub is not None and not kb.vectors.needs_update(kb.kb_seq())
+    kb.close()

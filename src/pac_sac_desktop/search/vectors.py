@@ -16,7 +16,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -32,6 +32,11 @@ RECIPE = 1
 VECTORS_FILE = "vectors.npz"
 BATCH = 32
 QUERY_CACHE = 256
+# Hub correction (``hubness``, ``nearest``): rank by cosine − HUB_WEIGHT × the article's mean
+# cosine to its HUB_NEIGHBOURS nearest articles. 0.5 is CSLS's own weight (2·cos − hubness);
+# the neighbours chosen on the relevance set with a leave-one-kind-out check (docs/search.md).
+HUB_NEIGHBOURS = 20
+HUB_WEIGHT = 0.5
 
 _encoder_lock = threading.Lock()
 _encoder = None
@@ -102,6 +107,7 @@ class VectorState:
     matrix: np.ndarray
     kb_seq: int
     model: str
+    hub: np.ndarray | None = None  # hubness() of the matrix; None: plain cosine ranking
 
     @property
     def row(self) -> dict[str, int]:
@@ -134,7 +140,14 @@ class VectorStore:
             with np.load(self.directory / VECTORS_FILE, allow_pickle=False) as z:
                 ids = tuple(str(i) for i in z["ids"])
                 matrix = np.ascontiguousarray(z["matrix"])
-                state = VectorState(ids, matrix, int(z["kb_seq"]), str(z["model"]))
+                hub = None
+                if "hub" in z.files and int(z["hub_k"]) == HUB_NEIGHBOURS:
+                    hub = np.ascontiguousarray(z["hub"])
+                state = VectorState(ids, matrix, int(z["kb_seq"]), str(z["model"]), hub)
+            if hub is not None and (hub.shape != (len(ids),) or not np.isfinite(hub).all()):
+                # Derived from the matrix: rank by plain cosine until update() recomputes it.
+                log.warning("article hubness unreadable, recomputed in the background")
+                state = replace(state, hub=None)
             if matrix.dtype != np.float32 or matrix.shape != (len(ids), DIM):
                 raise ValueError(f"shape {matrix.shape} for {len(ids)} ids")
             if not np.isfinite(matrix).all():
@@ -167,7 +180,7 @@ class VectorStore:
     # ------------------------------------------------------------ writing
     def needs_update(self, kb_seq: int) -> bool:
         state = self.state()
-        return state is None or state.kb_seq != kb_seq
+        return state is None or state.kb_seq != kb_seq or state.hub is None
 
     def update(
         self,
@@ -176,14 +189,22 @@ class VectorStore:
         stop: threading.Event | None = None,
         on_progress: Callable[[int, int], None] | None = None,
     ) -> str:
-        """Bring the vectors up to the database: 'ok', 'updated', 'rebuilt' or 'stopped'.
+        """Bring the vectors up to the database: 'ok', 'hub', 'updated', 'rebuilt' or 'stopped'.
 
         Changed articles only when the stored vectors are readable and behind; everything
-        otherwise. Runs in the background; ``stop`` ends it between batches (nothing saved)."""
+        otherwise. Each new matrix gets its hubness (``hubness``: every article against every
+        other, so recomputed in full) before it serves; 'hub' when only that was missing (a file
+        from before it). Runs in the background; ``stop`` ends it between batches (nothing
+        saved)."""
         kb_seq = feed.kb_seq()
         state = self.state()
         if state is not None and state.kb_seq == kb_seq:
-            return "ok"
+            if state.hub is not None:
+                return "ok"
+            fresh = replace(state, hub=hubness(state.matrix))
+            self._write(fresh)
+            self._state = fresh
+            return "hub"
         if state is not None and state.kb_seq < kb_seq:
             upserts, deletions = feed.changes_since(state.kb_seq)
             gone = set(deletions) | {a.id for a in upserts}
@@ -221,9 +242,10 @@ class VectorStore:
         if batch:
             flush()
         matrix = np.concatenate(parts) if parts else np.zeros((0, DIM), dtype=np.float32)
-        fresh = VectorState(
-            tuple(ids), np.ascontiguousarray(matrix, dtype=np.float32), kb_seq, model_version()
-        )
+        matrix = np.ascontiguousarray(matrix, dtype=np.float32)
+        if stop is not None and stop.is_set():
+            return "stopped"
+        fresh = VectorState(tuple(ids), matrix, kb_seq, model_version(), hubness(matrix))
         self._write(fresh)
         self._state = fresh
         self._loaded = True
@@ -240,6 +262,11 @@ class VectorStore:
                 ids=np.array(state.ids, dtype=np.str_),
                 kb_seq=np.int64(state.kb_seq),
                 model=np.str_(state.model),
+                **(
+                    {}
+                    if state.hub is None
+                    else {"hub": state.hub, "hub_k": np.int64(HUB_NEIGHBOURS)}
+                ),
             )
         os.replace(tmp, self.directory / VECTORS_FILE)
 
@@ -248,13 +275,44 @@ class VectorStore:
         return 0 if state is None else int(state.matrix.nbytes)
 
 
-def nearest(state: VectorState, query: np.ndarray, k: int) -> list[tuple[str, float]]:
-    """The ``k`` articles closest to the query (cosine; vectors are unit length)."""
+def hubness(matrix: np.ndarray, k: int = HUB_NEIGHBOURS, *, chunk: int = 1024) -> np.ndarray:
+    """Each article's mean cosine to its ``k`` nearest other articles (float32, one per row).
+
+    An article whose vector sits close to many others (a "hub": generic wording, a catch-all
+    sheet) is near every query too, and crowds the vector top of queries it does not answer.
+    Computed once per generation of vectors, by blocks of rows (memory ``chunk`` × articles)."""
+    n = len(matrix)
+    out = np.zeros(n, dtype=np.float32)
+    k = min(k, n - 1)
+    if k <= 0:
+        return out
+    with _one_blas_thread():
+        for start in range(0, n, chunk):
+            block = matrix[start : start + chunk] @ matrix.T
+            rows = np.arange(len(block))
+            block[rows, rows + start] = -np.inf  # not its own neighbour
+            top = np.partition(block, n - k, axis=1)[:, n - k :]
+            out[start : start + chunk] = top.mean(axis=1)
+    return out
+
+
+def nearest(
+    state: VectorState, query: np.ndarray, k: int, *, hub_weight: float = HUB_WEIGHT
+) -> list[tuple[str, float]]:
+    """The ``k`` articles closest to the query, with their cosine (vectors are unit length).
+
+    Ranked by cosine − ``hub_weight`` × the article's hubness (``hubness``; CSLS, "cross-domain
+    similarity local scaling", ranks by 2·cos − hubness, the same order at weight 0.5): an
+    article close to everything must be closer to this query than a specific one to outrank
+    it. The cosine itself is returned unchanged (the fusion's floor is on the true meaning)."""
     if not len(state.ids):
         return []
     with _one_blas_thread():
-        scores = state.matrix @ query
+        cosines = state.matrix @ query
+    scores = cosines
+    if hub_weight and state.hub is not None:
+        scores = cosines - np.float32(hub_weight) * state.hub
     k = min(k, len(scores))
     top = np.argpartition(-scores, k - 1)[:k]
     top = top[np.argsort(-scores[top], kind="stable")]
-    return [(state.ids[i], float(scores[i])) for i in top]
+    return [(state.ids[i], float(cosines[i])) for i in top]
