@@ -275,7 +275,7 @@ class VectorStore:
         return 0 if state is None else int(state.matrix.nbytes)
 
 
-def hubness(matrix: np.ndarray, k: int = HUB_NEIGHBOURS, *, chunk: int = 1024) -> np.ndarray:
+def hubness(matrix: np.ndarray, k: int = HUB_NEIGHBOURS, *, chunk: int = 256) -> np.ndarray:
     """Each article's mean cosine to its ``k`` nearest other articles (float32, one per row).
 
     An article whose vector sits close to many others (a "hub": generic wording, a catch-all
