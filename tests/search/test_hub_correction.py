@@ -6,7 +6,13 @@ it. The correction subtracts part of each article's mean cosine to its nearest a
 
 import numpy as np
 
-from pac_sac_desktop.search.vectors import VectorState, hubness, nearest
+from pac_sac_desktop.search.vectors import (
+    VectorState,
+    hubness,
+    nearest,
+    neighbours,
+    update_neighbours,
+)
 
 
 def corpus(n=12):
@@ -56,3 +62,41 @@ def test_a_query_about_everything_still_finds_the_hub_first():
     query = matrix[-1].copy()
     state = VectorState(ids, matrix, 1, "m", hubness(matrix))
     assert nearest(state, query, 1)[0][0] == "hub"
+
+
+def unit_rows(rng, n, dim=16):
+    rows = rng.normal(size=(n, dim)).astype(np.float32)
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_an_update_of_a_few_articles_gives_the_hubness_of_a_full_recomputation():
+    """update_neighbours compares only what changed; it must agree with every article against
+    every other, whether articles are withdrawn, changed (withdrawn and re-added) or added."""
+    rng = np.random.default_rng(11)
+    for trial in range(20):
+        old_matrix = unit_rows(rng, 120)
+        old = neighbours(old_matrix)
+        gone = set(rng.choice(120, size=int(rng.integers(0, 15)), replace=False).tolist())
+        if trial == 0:  # the strongest hub changes: many articles lose a neighbour
+            gone.add(int(np.argmax(old.hubness())))
+        keep = [i for i in range(120) if i not in gone]
+        added = unit_rows(rng, int(rng.integers(0, 12)))
+        matrix = np.concatenate([old_matrix[keep], added])
+        updated = update_neighbours(old, keep, matrix)
+        full = neighbours(matrix)
+        assert np.allclose(updated.hubness(), full.hubness(), atol=1e-6), trial
+        assert np.allclose(
+            np.sort(updated.cosines, axis=1), np.sort(full.cosines, axis=1), atol=1e-6
+        )
+        # The rows stored are the neighbours' (the next update relies on them).
+        recomputed = np.einsum("ij,ikj->ik", matrix, matrix[updated.rows])
+        assert np.allclose(recomputed, updated.cosines, atol=1e-6)
+
+
+def test_update_of_a_tiny_knowledge_base_growing_past_the_neighbour_count():
+    rng = np.random.default_rng(3)
+    small = unit_rows(rng, 5)
+    grown = np.concatenate([small, unit_rows(rng, 30)])
+    updated = update_neighbours(neighbours(small), list(range(5)), grown)
+    assert np.allclose(updated.hubness(), hubness(grown), atol=1e-6)
+    assert update_neighbours(neighbours(small[:1]), [0], small[:1]).hubness().tolist() == [0.0]

@@ -66,6 +66,12 @@ def test_vectors_follow_the_changed_articles_only(home, small_kb_dir, tmp_path):
     # Unchanged articles keep their vectors (copied, not re-encoded).
     row = before.row["recyclage-bac-bleu"]
     assert (after.matrix[after.row["recyclage-bac-bleu"]] == before.matrix[row]).all()
+    # The hub correction follows, updated from the stored neighbours, as if recomputed in full.
+    import numpy as np
+
+    from pac_sac_desktop.search.vectors import hubness
+
+    assert np.allclose(after.hub, hubness(after.matrix), atol=1e-6)
     kb.close()
 
 
@@ -115,7 +121,7 @@ def test_hubness_is_stored_with_the_vectors_and_recomputed_when_missing(home, sm
     kb.close()
     path = home / VECTORS_DIRNAME / VECTORS_FILE
     with np.load(path) as z:  # a file written before the correction existed
-        older = {name: z[name] for name in z.files if name not in ("hub", "hub_k")}
+        older = {name: z[name] for name in z.files if not name.startswith(("near_", "hub_"))}
     with path.open("wb") as f:
         np.savez(f, **older)
     kb = KnowledgeBase.open(home, semantic=True)

@@ -100,6 +100,23 @@ class ArticleFeed(Protocol):
 
 
 @dataclass(frozen=True)
+class Neighbours:
+    """Each article's ``HUB_NEIGHBOURS`` nearest other articles: their cosines and rows.
+
+    The hubness is their mean; keeping them lets an update of a few articles compare only those
+    with the others (and the articles that had one of them as a neighbour), not every article
+    with every other again (150 s at 100,000 articles)."""
+
+    cosines: np.ndarray  # (articles, k) float32
+    rows: np.ndarray  # (articles, k) int32, rows of the same matrix
+
+    def hubness(self) -> np.ndarray:
+        if not self.cosines.shape[1]:
+            return np.zeros(len(self.cosines), dtype=np.float32)
+        return self.cosines.mean(axis=1, dtype=np.float32)
+
+
+@dataclass(frozen=True)
 class VectorState:
     """An immutable generation: searches read one while the background builds the next."""
 
@@ -108,6 +125,7 @@ class VectorState:
     kb_seq: int
     model: str
     hub: np.ndarray | None = None  # hubness() of the matrix; None: plain cosine ranking
+    near: Neighbours | None = None  # what hub is the mean of, kept to update it cheaply
 
     @property
     def row(self) -> dict[str, int]:
@@ -140,14 +158,16 @@ class VectorStore:
             with np.load(self.directory / VECTORS_FILE, allow_pickle=False) as z:
                 ids = tuple(str(i) for i in z["ids"])
                 matrix = np.ascontiguousarray(z["matrix"])
-                hub = None
-                if "hub" in z.files and int(z["hub_k"]) == HUB_NEIGHBOURS:
-                    hub = np.ascontiguousarray(z["hub"])
-                state = VectorState(ids, matrix, int(z["kb_seq"]), str(z["model"]), hub)
-            if hub is not None and (hub.shape != (len(ids),) or not np.isfinite(hub).all()):
-                # Derived from the matrix: rank by plain cosine until update() recomputes it.
-                log.warning("article hubness unreadable, recomputed in the background")
-                state = replace(state, hub=None)
+                state = VectorState(ids, matrix, int(z["kb_seq"]), str(z["model"]))
+                if "near_rows" in z.files and int(z["hub_k"]) == HUB_NEIGHBOURS:
+                    near = Neighbours(
+                        np.ascontiguousarray(z["near_cosines"]),
+                        np.ascontiguousarray(z["near_rows"]),
+                    )
+                    if _valid(near, len(ids)):
+                        state = replace(state, hub=near.hubness(), near=near)
+                    else:  # derived data: plain cosine until update() recomputes it
+                        log.warning("article neighbours unreadable, recomputed in the background")
             if matrix.dtype != np.float32 or matrix.shape != (len(ids), DIM):
                 raise ValueError(f"shape {matrix.shape} for {len(ids)} ids")
             if not np.isfinite(matrix).all():
@@ -201,16 +221,19 @@ class VectorStore:
         if state is not None and state.kb_seq == kb_seq:
             if state.hub is not None:
                 return "ok"
-            fresh = replace(state, hub=hubness(state.matrix))
+            fresh = _with_neighbours(state, neighbours(state.matrix))
             self._write(fresh)
             self._state = fresh
             return "hub"
+        previous: tuple[Neighbours, list[int]] | None = None
         if state is not None and state.kb_seq < kb_seq:
             upserts, deletions = feed.changes_since(state.kb_seq)
             gone = set(deletions) | {a.id for a in upserts}
             keep = [i for i, a in enumerate(state.ids) if a not in gone]
             ids = [state.ids[i] for i in keep]
             parts = [state.matrix[keep]]
+            if state.near is not None:
+                previous = (state.near, keep)
             articles: Iterable[Article] = upserts
             total = len(upserts)
             outcome = "updated"
@@ -245,7 +268,8 @@ class VectorStore:
         matrix = np.ascontiguousarray(matrix, dtype=np.float32)
         if stop is not None and stop.is_set():
             return "stopped"
-        fresh = VectorState(tuple(ids), matrix, kb_seq, model_version(), hubness(matrix))
+        near = neighbours(matrix) if previous is None else update_neighbours(*previous, matrix)
+        fresh = _with_neighbours(VectorState(tuple(ids), matrix, kb_seq, model_version()), near)
         self._write(fresh)
         self._state = fresh
         self._loaded = True
@@ -264,8 +288,12 @@ class VectorStore:
                 model=np.str_(state.model),
                 **(
                     {}
-                    if state.hub is None
-                    else {"hub": state.hub, "hub_k": np.int64(HUB_NEIGHBOURS)}
+                    if state.near is None
+                    else {
+                        "near_cosines": state.near.cosines,
+                        "near_rows": state.near.rows,
+                        "hub_k": np.int64(HUB_NEIGHBOURS),
+                    }
                 ),
             )
         os.replace(tmp, self.directory / VECTORS_FILE)
@@ -280,20 +308,89 @@ def hubness(matrix: np.ndarray, k: int = HUB_NEIGHBOURS, *, chunk: int = 256) ->
 
     An article whose vector sits close to many others (a "hub": generic wording, a catch-all
     sheet) is near every query too, and crowds the vector top of queries it does not answer.
-    Computed once per generation of vectors, by blocks of rows (memory ``chunk`` × articles)."""
+    Computed once per generation of vectors (``neighbours``), never per query."""
+    return neighbours(matrix, k, chunk=chunk).hubness()
+
+
+def _nearest_rows(
+    matrix: np.ndarray, rows: np.ndarray, k: int, chunk: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` nearest other rows of each of ``rows``, by blocks (memory ``chunk`` × rows)."""
     n = len(matrix)
-    out = np.zeros(n, dtype=np.float32)
-    k = min(k, n - 1)
-    if k <= 0:
-        return out
+    cosines = np.zeros((len(rows), k), dtype=np.float32)
+    found = np.zeros((len(rows), k), dtype=np.int32)
+    if k <= 0 or not len(rows):
+        return cosines, found
     with _one_blas_thread():
-        for start in range(0, n, chunk):
-            block = matrix[start : start + chunk] @ matrix.T
-            rows = np.arange(len(block))
-            block[rows, rows + start] = -np.inf  # not its own neighbour
-            top = np.partition(block, n - k, axis=1)[:, n - k :]
-            out[start : start + chunk] = top.mean(axis=1)
-    return out
+        for start in range(0, len(rows), chunk):
+            part = rows[start : start + chunk]
+            block = matrix[part] @ matrix.T
+            block[np.arange(len(part)), part] = -np.inf  # not its own neighbour
+            top = np.argpartition(block, n - k, axis=1)[:, n - k :]
+            found[start : start + chunk] = top
+            cosines[start : start + chunk] = np.take_along_axis(block, top, axis=1)
+    return cosines, found
+
+
+def neighbours(matrix: np.ndarray, k: int = HUB_NEIGHBOURS, *, chunk: int = 256) -> Neighbours:
+    """Every article against every other: 1.4 s at 10,000 articles, 150 s at 100,000."""
+    k = max(0, min(k, len(matrix) - 1))
+    return Neighbours(*_nearest_rows(matrix, np.arange(len(matrix)), k, chunk))
+
+
+def update_neighbours(
+    old: Neighbours, keep: list[int], matrix: np.ndarray, k: int = HUB_NEIGHBOURS
+) -> Neighbours:
+    """The neighbours of ``matrix``: the old matrix's rows ``keep`` (unchanged, in that order)
+    followed by new rows (changed or added articles). Exact, not an estimate: an article whose
+    neighbours were all kept only needs comparing with the new rows (nothing else kept came
+    closer); one that lost a neighbour (withdrawn or changed) and the new rows are compared
+    with every article."""
+    n = len(matrix)
+    k = max(0, min(k, n - 1))
+    if k == 0 or old.cosines.shape[1] != k or len(keep) > n:
+        return neighbours(matrix, k)
+    kept = len(keep)
+    new_rows = np.arange(kept, n)
+    remap = np.full(len(old.rows), -1, dtype=np.int64)
+    remap[np.asarray(keep, dtype=np.int64)] = np.arange(kept)
+    rows = remap[old.rows[keep]] if kept else np.zeros((0, k), dtype=np.int64)
+    cosines = old.cosines[keep].copy()
+    stale = (rows < 0).any(axis=1)
+    clean = np.flatnonzero(~stale)
+    if len(new_rows) and len(clean):
+        with _one_blas_thread():
+            for start in range(0, len(clean), 1024):
+                part = clean[start : start + 1024]
+                both = np.concatenate([cosines[part], matrix[part] @ matrix[new_rows].T], axis=1)
+                which = np.concatenate(
+                    [rows[part], np.broadcast_to(new_rows, (len(part), len(new_rows)))], axis=1
+                )
+                top = np.argpartition(-both, k - 1, axis=1)[:, :k]
+                cosines[part] = np.take_along_axis(both, top, axis=1)
+                rows[part] = np.take_along_axis(which, top, axis=1)
+    again = np.concatenate([np.flatnonzero(stale), new_rows])
+    fresh_cosines, fresh_rows = _nearest_rows(matrix, again, k, 256)
+    out_cosines = np.concatenate([cosines, np.zeros((len(new_rows), k), dtype=np.float32)])
+    out_rows = np.concatenate([rows.astype(np.int32), np.zeros((len(new_rows), k), np.int32)])
+    out_cosines[again] = fresh_cosines
+    out_rows[again] = fresh_rows
+    return Neighbours(out_cosines, out_rows)
+
+
+def _valid(near: Neighbours, n: int) -> bool:
+    k = max(0, min(HUB_NEIGHBOURS, n - 1))
+    return (
+        near.cosines.shape == (n, k)
+        and near.rows.shape == (n, k)
+        and near.cosines.dtype == np.float32
+        and bool(np.isfinite(near.cosines).all())
+        and bool(((near.rows >= 0) & (near.rows < n)).all())
+    )
+
+
+def _with_neighbours(state: VectorState, near: Neighbours) -> VectorState:
+    return replace(state, hub=near.hubness(), near=near)
 
 
 def nearest(
