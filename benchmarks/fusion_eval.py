@@ -2,6 +2,8 @@
 
     python benchmarks/fusion_eval.py [--quick] [--json OUT]
 
+``--quick``: only the application's parameters and the baseline (about 15 s).
+
 Encodes the demo knowledge base and the relevance queries once (tests/search/relevance), then
 for each combination of the vector scoring (plain cosine, hub correction with ``HUB_NEIGHBOURS``
 k and weight α, query-side centering by the mean article vector) and the fusion (K, vector
@@ -44,6 +46,11 @@ DEMO_KB = REPO / "resources" / "kb"
 COUNTER = {"bac bleu brisé": "bac-brise-vole", "nid de poule rue": "nid-de-poule-signaler"}
 
 
+# The fusion before the hub correction (the baseline row) and the application's.
+BEFORE = (1.0, 1.5, 0.5)
+KEPT = (Q.FUSION_K, Q.VECTOR_WEIGHT, Q.COMPLETE_MATCH_WEIGHT)
+
+
 def collect(home: Path):  # type: ignore[no-untyped-def]
     """The demo KB with vectors, every query's lexical top and query vector."""
     kb = KnowledgeBase.open(home, semantic=True)
@@ -64,8 +71,8 @@ def collect(home: Path):  # type: ignore[no-untyped-def]
 def scorers(state, quick: bool):  # type: ignore[no-untyped-def]
     """name -> (VectorState, hub_weight, query transform): each vector scoring to compare."""
     out = {"cosine": (state, 0.0, None)}
-    ks = (20,) if quick else (5, 10, 20, 40)
-    alphas = (0.5,) if quick else (0.25, 0.5, 0.75)
+    ks = (V.HUB_NEIGHBOURS,) if quick else (5, 10, 20, 40)
+    alphas = (V.HUB_WEIGHT,) if quick else (0.25, 0.5, 0.75)
     for k in ks:
         hub = V.hubness(state.matrix, k)
         hubbed = V.VectorState(state.ids, state.matrix, state.kb_seq, state.model, hub)
@@ -130,7 +137,7 @@ def main() -> None:
         state = kb.vectors.state()
         print(f"collected {len(queries)} queries in {time.time() - t0:.1f} s", file=sys.stderr)
         fusion = (
-            [(1.0, 1.5, 0.5)]
+            sorted({BEFORE, KEPT})
             if args.quick
             else list(
                 itertools.product(
@@ -160,9 +167,7 @@ def main() -> None:
     for r in rows:
         r["rr_by_kind_sum"] = lambda kinds, r=r: sum(r["rr"].get(x, 0.0) for x in kinds)
     kinds = sorted(rows[0]["by_kind"])
-    base = next(
-        r for r in rows if r["scoring"] == "cosine" and (r["K"], r["w"], r["cm"]) == (1.0, 1.5, 0.5)
-    )
+    base = next(r for r in rows if r["scoring"] == "cosine" and (r["K"], r["w"], r["cm"]) == BEFORE)
 
     def line(r):  # type: ignore[no-untyped-def]
         cells = " | ".join(f"{r['by_kind'][x][0] / r['by_kind'][x][1]:.2f}" for x in kinds)
