@@ -3,6 +3,9 @@
     python benchmarks/fusion_eval.py [--quick] [--json OUT]
 
 ``--quick``: only the application's parameters and the baseline (about 15 s).
+``--size N``: the benchmark's corpus of N articles (benchmarks/common.py: the demo articles, then
+synthetic variants of them) instead of the demo knowledge base alone, a check on content the
+choice never saw; "variant ok" then also counts a variant of the expected article.
 
 Encodes the demo knowledge base and the relevance queries once (tests/search/relevance), then
 for each combination of the vector scoring (plain cosine, hub correction with ``HUB_NEIGHBOURS``
@@ -32,7 +35,9 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
+from common import family, write_corpus  # noqa: E402
 from pac_sac_desktop.search import query as Q  # noqa: E402
 from pac_sac_desktop.search import vectors as V  # noqa: E402
 from pac_sac_desktop.search.evaluation import evaluate, load_queries  # noqa: E402
@@ -51,11 +56,18 @@ BEFORE = (1.0, 1.5, 0.5)
 KEPT = (Q.FUSION_K, Q.VECTOR_WEIGHT, Q.COMPLETE_MATCH_WEIGHT)
 
 
-def collect(home: Path):  # type: ignore[no-untyped-def]
-    """The demo KB with vectors, every query's lexical top and query vector."""
-    kb = KnowledgeBase.open(home, semantic=True)
-    assert kb.import_path(DEMO_KB).ok
-    assert kb.wait_for_vectors(timeout=300)
+def collect(home: Path, size: int):  # type: ignore[no-untyped-def]
+    """The KB with vectors, every query's lexical top and query vector."""
+    if size:
+        write_corpus(home, size)
+        kb = KnowledgeBase.open(home, semantic=True)
+        kb.index.rebuild(kb.source.iter_articles(), kb.kb_seq())
+        assert kb.vectors is not None
+        kb.vectors.update(kb.source)
+    else:
+        kb = KnowledgeBase.open(home, semantic=True)
+        assert kb.import_path(DEMO_KB).ok
+        assert kb.wait_for_vectors(timeout=300)
     queries = load_queries(QUERIES)
     lexical = {}
     qvec = {}
@@ -79,6 +91,13 @@ def scorers(state, quick: bool):  # type: ignore[no-untyped-def]
         for a in alphas:
             out[f"hub k{k} a{a}"] = (hubbed, a, None)
     mean = state.matrix.mean(axis=0)
+    # Hubness as closeness to the whole knowledge base (the mean article), not to the nearest
+    # articles: cos − α·(article · mean) ranks as the query minus α × the mean vector.
+    central = V.VectorState(
+        state.ids, state.matrix, state.kb_seq, state.model, (state.matrix @ mean).astype(np.float32)
+    )
+    for a in () if quick else (0.25, 0.5, 1.0, 2.0):
+        out[f"global a{a}"] = (central, a, None)
     for beta in () if quick else (0.5, 1.0):
         centred = state.matrix - beta * mean
         centred /= np.linalg.norm(centred, axis=1, keepdims=True)
@@ -109,7 +128,9 @@ def run(kb, queries, lexical, qvec, state, hub_weight, transform, k, w, cm):  # 
             return [h.id for h in hits[:10]]
 
         counter = all(search(q)[0] == first for q, first in COUNTER.items())
-        return evaluate(queries, search), counter
+        ranked = {q.q: search(q.q) for q in queries}
+        variant_ok = evaluate(queries, lambda q: [family(i) for i in ranked[q]])
+        return evaluate(queries, ranked.__getitem__), counter, variant_ok
 
 
 def choose(rows, base, kinds):  # type: ignore[no-untyped-def]
@@ -130,10 +151,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--size", type=int, default=0)
     args = parser.parse_args()
     t0 = time.time()
     with tempfile.TemporaryDirectory(prefix="fusion-eval-") as tmp:
-        kb, queries, lexical, qvec = collect(Path(tmp))
+        kb, queries, lexical, qvec = collect(Path(tmp), args.size)
         state = kb.vectors.state()
         print(f"collected {len(queries)} queries in {time.time() - t0:.1f} s", file=sys.stderr)
         fusion = (
@@ -148,7 +170,7 @@ def main() -> None:
         rows = []
         for name, (st, hw, tr) in scorers(state, args.quick).items():
             for k, w, cm in fusion:
-                ev, counter = run(kb, queries, lexical, qvec, st, hw, tr, k, w, cm)
+                ev, counter, fam = run(kb, queries, lexical, qvec, st, hw, tr, k, w, cm)
                 by_kind = {x: tuple(v) for x, v in ev.by_kind.items()}
                 rows.append(
                     {
@@ -161,6 +183,9 @@ def main() -> None:
                         "found": ev.found_at_3,
                         "mrr": ev.mrr_at_10,
                         "rr": dict(ev.reciprocal_by_kind),
+                        "variant_ok": {x: tuple(v) for x, v in fam.by_kind.items()},
+                        "variant_ok_found": fam.found_at_3,
+                        "variant_ok_mrr": fam.mrr_at_10,
                     }
                 )
         kb.close()
@@ -169,11 +194,12 @@ def main() -> None:
     kinds = sorted(rows[0]["by_kind"])
     base = next(r for r in rows if r["scoring"] == "cosine" and (r["K"], r["w"], r["cm"]) == BEFORE)
 
-    def line(r):  # type: ignore[no-untyped-def]
-        cells = " | ".join(f"{r['by_kind'][x][0] / r['by_kind'][x][1]:.2f}" for x in kinds)
+    def line(r, key="by_kind", prefix=""):  # type: ignore[no-untyped-def]
+        cells = " | ".join(f"{r[key][x][0] / r[key][x][1]:.2f}" for x in kinds)
+        found, mrr = r[prefix + "found"], r[prefix + "mrr"]
         return (
             f"| {r['scoring']} | {r['K']:g} | {r['w']:g} | {r['cm']:g} | {cells} | "
-            f"{r['found'] / len(queries):.3f} | {r['mrr']:.3f} | {'yes' if r['counter'] else 'NO'} |"
+            f"{found / len(queries):.3f} | {mrr:.3f} | {'yes' if r['counter'] else 'NO'} |"
         )
 
     print("| scoring | K | w | cm | " + " | ".join(kinds) + " | all | MRR@10 | counter |")
@@ -191,12 +217,20 @@ def main() -> None:
             best_per[key] = r
     for r in best_per.values():
         print(line(r))
+    if args.size:
+        print(f"\nvariant ok ({args.size} articles: a variant of the expected article counts):")
+        print(line(base, "variant_ok", "variant_ok_"))
+        for r in rows if args.quick else best_per.values():
+            print(line(r, "variant_ok", "variant_ok_"))
     chosen = choose(rows, base, kinds)
     print("\nchosen on the whole set (no kind below baseline):")
     print(line(chosen) if chosen else "none")
     print("\nleave-one-kind-out:")
     for held in kinds:
         pick = choose(rows, base, [x for x in kinds if x != held])
+        if pick is None:
+            print(f"  without {held}: nothing keeps the other kinds")
+            continue
         got, n = pick["by_kind"][held]
         verdict = "ok" if got >= base["by_kind"][held][0] else "LOKO fail"
         print(
