@@ -128,5 +128,6 @@ def test_recall_at_3_per_kind(demo_kb):
     assert low == {}, REPORT[-1]
 
 
-# Every kind at 0.90 except one measured below it (docs/search.md says which queries miss).
-FLOOR = {"situation": 0.85}
+# Every kind at 0.90 except one measured below it (docs/search.md says which queries miss);
+# situations 0.85 before the hub correction (search/vectors.py), 24 of 27 with it.
+FLOOR = {"situation": 0.88}

@@ -66,6 +66,12 @@ def test_vectors_follow_the_changed_articles_only(home, small_kb_dir, tmp_path):
     # Unchanged articles keep their vectors (copied, not re-encoded).
     row = before.row["recyclage-bac-bleu"]
     assert (after.matrix[after.row["recyclage-bac-bleu"]] == before.matrix[row]).all()
+    # The hub correction follows, updated from the stored neighbours, as if recomputed in full.
+    import numpy as np
+
+    from pac_sac_desktop.search.vectors import hubness
+
+    assert np.allclose(after.hub, hubness(after.matrix), atol=1e-6)
     kb.close()
 
 
@@ -99,4 +105,32 @@ def test_while_typing_nothing_is_encoded_and_the_last_full_query_serves(home, sm
     # Another query typed afterwards does not inherit that meaning.
     assert typed("recyclage ba") == ids(kb, "recyclage ba", mode="lexical")
     assert len(store._queries) == 1
+    kb.close()
+
+
+def test_hubness_is_stored_with_the_vectors_and_recomputed_when_missing(home, small_kb_dir):
+    """The hub correction is derived data of the matrix: computed with each new generation in
+    the background (never per query), stored beside it, and recomputed for a file without it."""
+    import numpy as np
+
+    from pac_sac_desktop.search.vectors import VECTORS_FILE, hubness
+
+    kb = open_kb(home, small_kb_dir)
+    state = kb.vectors.state()
+    assert state.hub is not None and np.allclose(state.hub, hubness(state.matrix))
+    kb.close()
+    path = home / VECTORS_DIRNAME / VECTORS_FILE
+    with np.load(path) as z:  # a file written before the correction existed
+        older = {name: z[name] for name in z.files if not name.startswith(("near_", "hub_"))}
+    with path.open("wb") as f:
+        np.savez(f, **older)
+    kb = KnowledgeBase.open(home, semantic=True)
+    assert kb.vectors.state().hub is None
+    assert "avis-ebullition" in ids(kb, "boil water notice")  # plain cosine meanwhile
+    assert kb.vectors.needs_update(kb.kb_seq())
+    assert kb.vectors.update(kb.source) == "hub"
+    assert np.allclose(kb.vectors.state().hub, hubness(kb.vectors.state().matrix))
+    kb.close()
+    kb = KnowledgeBase.open(home, semantic=True)  # and it reads back
+    assert kb.vectors.state().hub is not None and not kb.vectors.needs_update(kb.kb_seq())
     kb.close()

@@ -28,6 +28,7 @@ class Evaluation:
     found_at_3: int = 0
     reciprocal_ranks: float = 0.0
     by_kind: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    reciprocal_by_kind: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     misses: list[tuple[LabelledQuery, list[str]]] = field(default_factory=list)
 
     @property
@@ -78,6 +79,7 @@ def evaluate(queries: list[LabelledQuery], search: Callable[[str], list[str]]) -
         cell[1] += 1
         if rank is not None:
             result.reciprocal_ranks += 1.0 / rank
+            result.reciprocal_by_kind[query.kind] += 1.0 / rank
         if rank is not None and rank <= 3:
             result.found_at_3 += 1
             cell[0] += 1

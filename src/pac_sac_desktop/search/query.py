@@ -13,7 +13,8 @@ share of concepts matched (search/scoring.py). The top of that list is then re-r
 boost for current urgent notices and recent updates, and expired articles go last.
 
 When article vectors are ready (search/vectors.py), the lexical top 40 is fused with the 40
-articles nearest to the query's meaning by weighted reciprocal-rank fusion: rank positions, not
+articles nearest to the query's meaning (cosine corrected for "hub" articles close to
+everything, precomputed per article) by weighted reciprocal-rank fusion: rank positions, not
 scores, are added, so neither scale dominates, an article both rankings agree on rises, and an
 article no word matches (an English or situation query) can still enter the top. When some
 article holds every word typed, the others are discounted by the share of words they miss: a
@@ -52,7 +53,8 @@ VECTOR_WEIGHT = 1.5
 FUSION_DEPTH = 40
 # When some article matches every concept of the query, the fused score of each article is
 # multiplied by (1 - w) + w × its share of concepts matched (0 for one the vectors alone found).
-COMPLETE_MATCH_WEIGHT = 0.5
+# 0.5 before the hub correction; 0.7 with it keeps "bac bleu brisé" first (docs/search.md).
+COMPLETE_MATCH_WEIGHT = 0.7
 # An article no word of the query matches enters only this close in meaning: below it, any
 # text (a half-typed word, "asdf") has some nearest article, and "no result" must stay possible.
 VECTOR_ONLY_MIN_COSINE = 0.3
