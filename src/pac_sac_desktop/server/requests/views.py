@@ -6,7 +6,6 @@ Uploads and events are the busy routes of every workstation's push: they run thr
 
 from __future__ import annotations
 
-import json
 import uuid as uuidlib
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +21,7 @@ from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.auth.views import db_session, require, run_as
 from pac_sac_desktop.server.db import ServerDB
 from pac_sac_desktop.server.errors import ApiError, created, error_responses
+from pac_sac_desktop.server.feed_cache import EncodedPage
 from pac_sac_desktop.server.feed_views import add_changes_route
 from pac_sac_desktop.server.privacy import access
 from pac_sac_desktop.server.requests import feed_page, service
@@ -88,12 +88,12 @@ async def put_request(
     )
 
 
-def _audit_feed(db: ServerDB, user: Caller, page: bytes) -> None:
-    """A page of the requests feed copies personal data to a workstation: one export row."""
-    uuids = [c["id"] for c in json.loads(page)["changes"] if "request" in c]
-    if uuids:
+def _audit_feed(db: ServerDB, user: Caller, page: EncodedPage) -> None:
+    """A page of the requests feed copies personal data to a workstation: one export row naming
+    the requests it carried (the page says which, see feed_cache.EncodedPage)."""
+    if page.carried:
         with db.transaction() as session:
-            access.record_export(session, user, uuids, FEED)
+            access.record_export(session, user, page.carried, FEED)
 
 
 add_changes_route(router, "requests:read", feed_page.changes, audit=_audit_feed)
