@@ -16,7 +16,20 @@ import math
 import uuid as uuidlib
 from typing import Any
 
-from sqlalchemy import URL, Engine, Integer, bindparam, cast, func, select, text, update
+from sqlalchemy import (
+    URL,
+    Connection,
+    Engine,
+    Insert,
+    Integer,
+    bindparam,
+    cast,
+    func,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session
@@ -56,7 +69,16 @@ _CATEGORY = select(
     Category.data,
     Category.active,
 ).where(Category.code == bindparam("code"))
-_INSERT_REQUEST = Request.__table__.insert()
+_INSERT_NEW_PG = (
+    pg_insert(Request.__table__)
+    .on_conflict_do_nothing(index_elements=["uuid"])
+    .returning(Request.__table__.c.uuid)
+)
+_INSERT_NEW_SQLITE = (
+    sqlite_insert(Request.__table__)
+    .on_conflict_do_nothing(index_elements=["uuid"])
+    .returning(Request.__table__.c.uuid)
+)
 _NEXTVAL = text("SELECT nextval(CAST(CAST(:oid AS oid) AS regclass))")
 _SEQUENCE_OID = text("SELECT CAST(to_regclass(:name) AS oid)")
 
@@ -258,8 +280,9 @@ def put_request(
 ) -> tuple[bool, dict]:
     """Store a request once; returns (created, answer). Raises Conflict or ValidationFailed.
 
-    The hot path of every workstation's push: plain Core statements built once, two reads (the
-    UUID, the category) and nothing that makes concurrent uploads queue (the reference comes
+    The hot path of every workstation's push: plain Core statements built once, one read (the
+    category), one insert that is also the idempotence check, and nothing that makes
+    concurrent uploads queue (the reference comes
     from a sequence on PostgreSQL, and the change feed numbers the entry at commit, see
     feed.py). The payload is parsed once into a typed draft and checked against the category's
     own rules (natures, questions), the same code the workstation ran before saving it. The
@@ -268,25 +291,22 @@ def put_request(
     """
     digest = payload_hash(payload)
     conn = session.connection()
-    existing = conn.execute(_REQUEST_BY_UUID, {"uuid": uuid}).first()
-    if existing is not None:
-        if existing.payload_hash != digest:
-            raise Conflict(uuid)
-        return False, to_wire(existing, payload=False)  # type: ignore[arg-type]
-    draft = RequestDraft.from_wire(payload)
-    row = conn.execute(_CATEGORY, {"code": draft.category}).first()
-    if row is None:
-        raise ValidationFailed(
-            {"category": "catégorie inconnue du serveur"}, "La requête contient des erreurs."
-        )
-    category = CategoryDef.from_row(row)
-    draft = draft.validated(category)
+    try:
+        draft, category = _checked(conn, payload)
+    except ValidationFailed:
+        # Stored earlier (its category since retired, its rules since changed): the replay
+        # answers as it did then; another body under that UUID is still the conflict.
+        replay = _replay_of(conn, uuid, digest)
+        if replay is None:
+            raise
+        return replay
     received = now or utcnow()
     start = _clock_start(_parse_time(payload.get("created_at")), received)
     due, followup = due_dates(draft.nature, start, category.deadline_hours)
+    reference = next_reference(session, received.year)
     values = {
         "uuid": uuid,
-        "reference": next_reference(session, received.year),
+        "reference": reference,
         "payload": payload,
         "payload_hash": digest,
         "nature": draft.nature,
@@ -311,20 +331,57 @@ def put_request(
         "closed_at": None,
         "resolution": "",
     }
-    try:
-        # Two uploads of one new UUID at once (a retry racing its lost first try): the second
-        # insert fails on the key; it is answered as the replay it is, never a 500.
-        with session.begin_nested():  # the savepoint is taken by session.connection()
-            session.connection().execute(_INSERT_REQUEST, values)
-    except IntegrityError:
-        existing = conn.execute(_REQUEST_BY_UUID, {"uuid": uuid}).first()
-        if existing is None:
-            raise
-        if existing.payload_hash != digest:
-            raise Conflict(uuid) from None
-        return False, to_wire(existing, payload=False)  # type: ignore[arg-type]
+    # One statement whatever came before: a new UUID is stored; a UUID already stored (a
+    # replay, or the same upload racing in from a lost first try, whose commit this insert
+    # waits for) inserts nothing and is answered from the stored row, never a 500.
+    if conn.execute(_insert_new(conn), values).first() is None:
+        _give_back(session, received.year, reference)
+        replay = _replay_of(conn, uuid, digest)
+        if replay is None:  # gone between the two statements: nothing sensible to answer
+            raise RuntimeError(f"request {uuid} neither inserted nor found")
+        return replay
     feed.record(session, "requests", uuid, new=True)
     return True, to_wire(Request(**values), payload=False)
+
+
+def _checked(conn: Connection, payload: dict[str, Any]) -> tuple[RequestDraft, CategoryDef]:
+    """The payload as a typed draft checked against its category's rules; ValidationFailed."""
+    draft = RequestDraft.from_wire(payload)
+    row = conn.execute(_CATEGORY, {"code": draft.category}).first()
+    if row is None:
+        raise ValidationFailed(
+            {"category": "catégorie inconnue du serveur"}, "La requête contient des erreurs."
+        )
+    category = CategoryDef.from_row(row)
+    return draft.validated(category), category
+
+
+def _replay_of(conn: Connection, uuid: str, digest: str) -> tuple[bool, dict] | None:
+    """The answer to an upload whose UUID is stored already (None when it is not)."""
+    existing = conn.execute(_REQUEST_BY_UUID, {"uuid": uuid}).first()
+    if existing is None:
+        return None
+    if existing.payload_hash != digest:
+        raise Conflict(uuid)
+    return False, to_wire(existing, payload=False)  # type: ignore[arg-type]
+
+
+def _insert_new(conn: Connection) -> Insert:
+    return _INSERT_NEW_PG if conn.dialect.name == "postgresql" else _INSERT_NEW_SQLITE
+
+
+def _give_back(session: Session, year: int, reference: str) -> None:
+    """SQLite keeps its references gapless: the number an upload took and did not use goes
+    back (this transaction holds the only write lock, so it is still the last one given).
+    PostgreSQL's sequence cannot give back: a replay leaves a gap there, like a failed upload."""
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    number = int(reference.partition("-")[2])
+    session.execute(
+        update(ReferenceCounter)
+        .where(ReferenceCounter.year == year, ReferenceCounter.last == number)
+        .values(last=number - 1)
+    )
 
 
 def get_request(session: Session, uuid: str) -> Request | None:
