@@ -57,14 +57,15 @@ def page(session: Session, name: str, since: int, limit: int, build: Build) -> E
     items: list[bytes] = []
     carried: list[str | None] = []  # per place: the entity when its item carries data
     missing: dict[str, int] = {}  # entity → its place in the page
-    for change in read.changes:
-        hit = kept.get(change.entity_id)
-        if hit is not None and hit[0] == change.seq:
+    # Rows unpacked as tuples: a Row's attribute by name cost five times the whole lookup.
+    for seq, _op, entity, *_ in read.changes:
+        hit = kept.get(entity)
+        if hit is not None and hit[0] == seq:
             items.append(hit[1])
-            carried.append(change.entity_id)
+            carried.append(entity)
         else:
             carried.append(None)
-            missing[change.entity_id] = len(items)
+            missing[entity] = len(items)
             items.append(b"")
     if missing:
         upserts = [e for e, at in missing.items() if read.changes[at].op == "upsert"]
