@@ -20,7 +20,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Row, bindparam, delete, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Insert,
+    Row,
+    bindparam,
+    delete,
+    func,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.server.models import Change, Counter
@@ -74,6 +84,24 @@ def record(
         conn.execute(_INSERT_PROVISIONAL, values)
     else:
         conn.execute(_INSERT_CHANGE, {"seq": next_seq(session), **values})
+
+
+def record_new_from(feed: str, entity_ids: ColumnElement[str]) -> Insert:
+    """PostgreSQL: the statement that records, like ``record(..., new=True)``, a change for each
+    entity id the select ``entity_ids`` gives, so that a caller inserting new entities with a
+    ``RETURNING`` records them in the same statement (a data-modifying ``WITH``). Built once by
+    the caller; executed with the parameter ``change_at`` (the time of the change)."""
+    assert feed in FEEDS
+    rows = select(
+        -func.nextval("change_provisional_seq"),
+        literal(feed, Change.feed.type),
+        entity_ids,
+        literal("upsert", Change.op.type),
+        bindparam("change_at", type_=Change.changed_at.type),
+    )
+    return Change.__table__.insert().from_select(
+        ["seq", "feed", "entity_id", "op", "changed_at"], rows
+    )
 
 
 _INSERT_CHANGE = Change.__table__.insert()

@@ -78,10 +78,9 @@ async def put_request(
     key = _uuid(request_uuid)
 
     def store(session: Session, user: Caller) -> tuple[bool, dict]:
-        created, answer = service.put_request(session, key, payload, user=user)
-        if created:  # a replay writes nothing and shows only what its sender sent
-            access.record(session, user, key, Action.CHANGE, PUT_REQUEST)
-        return created, answer
+        # The access-log row is written with the request (a replay writes nothing and shows
+        # only what its sender sent).
+        return service.put_request(session, key, payload, user=user, route=PUT_REQUEST)
 
     return await _idempotent_put(
         request, "requests:create", store, "Une autre requête porte déjà cet identifiant."
