@@ -94,7 +94,9 @@ class ServerDB:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         readers = self.engine.execution_options(**{READ_ONLY: True})
         self._readers = sessionmaker(readers, expire_on_commit=False)
-        if self.engine.dialect.name == "postgresql":
+        # True when a ``statements`` unit commits each statement as it runs (PostgreSQL).
+        self.statements_commit = self.engine.dialect.name == "postgresql"
+        if self.statements_commit:
             readers = readers.execution_options(isolation_level="AUTOCOMMIT")
         self._statements = sessionmaker(readers, expire_on_commit=False)
 

@@ -33,11 +33,10 @@ def add_changes_route(
     permission: str,
     read: Callable[[Session, int, int], dict | EncodedPage],
     *,
-    audit: Callable[[ServerDB, Caller, EncodedPage], None] | None = None,
+    audit: Callable[[ServerDB, Session, Caller, EncodedPage], None] | None = None,
 ) -> None:
-    """``audit``: called with each encoded page read, before it is answered (the requests feed
-    writes its access-log row there, in a transaction of its own: the page is read in a
-    read-only one)."""
+    """``audit``: called with each encoded page read and the read-only unit that read it, before
+    the page is answered (the requests feed writes its access-log row there)."""
 
     @router.get("/changes", responses=error_responses(410))
     async def changes(
@@ -50,7 +49,7 @@ def add_changes_route(
         def work(session: Session, user: Caller) -> bytes:
             page = encoded(with_resync(lambda: read(session, since, limit)))
             if audit is not None:
-                audit(request.app.state.db, user, page)
+                audit(request.app.state.db, session, user, page)
             return page.body
 
         body = await run_as(request, permission, work, read_only=True)
