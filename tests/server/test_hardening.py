@@ -8,7 +8,8 @@ from fastapi.testclient import TestClient
 
 from pac_sac_desktop.core.demo import sample_answers
 from pac_sac_desktop.server.app import MAX_BODY, create_app
-from pac_sac_desktop.server.models import Request
+from pac_sac_desktop.server.models import Change, Request
+from pac_sac_desktop.server.privacy.models import AccessEntry
 from pac_sac_desktop.server.taxonomy import service as taxonomy
 from tests.server.conftest import PASSWORDS
 
@@ -93,3 +94,9 @@ def test_the_same_new_request_sent_at_once_from_six_threads(server_db):
     assert len(references) == 1
     with server_db.transaction() as s:
         assert s.query(Request).filter_by(uuid=key).count() == 1
+        # The feed entry and the access-log row are written with the request (one statement on
+        # PostgreSQL): once, for the upload that stored it, none for the five replays.
+        assert s.query(Change).filter_by(feed="requests", entity_id=key).count() == 1
+        assert s.query(Change).filter(Change.entity_id.is_(None)).count() == 0
+        logged = s.query(AccessEntry).filter_by(request_uuid=key).all()
+        assert [(e.action, e.username) for e in logged] == [("change", "agent")]

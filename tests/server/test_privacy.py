@@ -101,6 +101,26 @@ def test_a_feed_page_is_one_export_row_found_for_each_of_its_requests(server_db,
     assert refused.status_code == 403
 
 
+def test_a_page_served_from_kept_items_still_names_every_request_it_carried(
+    server_db, client, as_user
+):
+    """The export row names what the page carried, whether its items were built for this read,
+    kept from an earlier one, or both (feed_cache keeps items; the audit no longer decodes)."""
+    agent, sup = as_user("agent"), as_user("superviseur")
+    first = [_capture(client, agent) for _ in range(3)]
+    pages = [client.get("/api/v1/requests/changes", headers=sup).json()]  # builds all three
+    pages.append(client.get("/api/v1/requests/changes", headers=sup).json())  # all kept
+    later = [_capture(client, agent) for _ in range(2)]
+    pages.append(client.get("/api/v1/requests/changes", headers=sup).json())  # kept + built
+    cursor = pages[0]["next"]
+    pages.append(
+        client.get("/api/v1/requests/changes", params={"since": cursor}, headers=sup).json()
+    )
+    exports = [e for e in _log(server_db) if e.action == "export"]
+    assert [[c["id"] for c in p["changes"]] for p in pages] == [first, first, first + later, later]
+    assert [e.requests.split() for e in exports] == [first, first, first + later, later]
+
+
 def test_workstation_consultations_are_stored_once_whatever_the_resends(server_db, client, as_user):
     key = _capture(client, as_user("agent"))
     batch = {

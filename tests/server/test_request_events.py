@@ -236,7 +236,7 @@ def test_a_feed_page_loads_its_events_in_one_query(server_db, client, agent, sup
         sa_event.listen(server_db.engine, "before_cursor_execute", count)
         try:
             with server_db.transaction(read_only=True) as session:
-                page = json.loads(feed_page.changes(session, 0, 500))
+                page = json.loads(feed_page.changes(session, 0, 500).body)
         finally:
             sa_event.remove(server_db.engine, "before_cursor_execute", count)
         return len(page["changes"]), len(statements)

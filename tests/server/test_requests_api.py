@@ -12,7 +12,9 @@ from sqlalchemy.exc import DBAPIError
 from pac_sac_desktop.server.app import create_app
 from pac_sac_desktop.server.models import ReferenceCounter
 from pac_sac_desktop.server.requests import service
+from pac_sac_desktop.server.taxonomy import service as taxonomy
 from pac_sac_desktop.server.types import utcnow
+from tests.server.conftest import CATEGORIES
 
 
 def payload(**overrides):
@@ -54,6 +56,46 @@ def test_different_payload_under_the_same_uuid_is_a_conflict_and_keeps_the_first
     assert r.status_code == 409 and r.json()["error"]["code"] == "conflict"
     stored = client.get(f"/api/v1/requests/{key}", headers=as_user("agent")).json()
     assert stored["payload"]["description"] == "Trou profond devant le 120, voie de droite."
+
+
+def test_a_replay_answers_as_before_after_its_category_rules_changed(server_db, client, as_user):
+    """Uploads are checked before the insert that detects a replay: a stored upload sent again
+    after its category gained a required question still answers 200 with its reference, and
+    another body under its UUID is still the conflict, not a 422."""
+    key = str(uuid.uuid4())
+    first = client.put(f"/api/v1/requests/{key}", json=payload(), headers=as_user("agent"))
+    assert first.status_code == 201, first.text
+    stricter = {
+        **CATEGORIES[0],
+        "questions": [
+            *CATEGORIES[0]["questions"],
+            {"code": "voie", "label": "Voie", "type": "text", "required": True},
+        ],
+    }
+    with server_db.transaction() as s:
+        taxonomy.upsert(s, stricter)
+    again = client.put(f"/api/v1/requests/{key}", json=payload(), headers=as_user("agent"))
+    assert again.status_code == 200, again.text
+    assert again.json()["reference"] == first.json()["reference"]
+    other = client.put(
+        f"/api/v1/requests/{key}", json=payload(description="Autre"), headers=as_user("agent")
+    )
+    assert other.status_code == 409
+    new = client.put(f"/api/v1/requests/{uuid.uuid4()}", json=payload(), headers=as_user("agent"))
+    assert new.status_code == 422  # the new rule holds for new uploads
+
+
+@pytest.mark.parametrize("server_db", ["sqlite"], indirect=True)
+def test_replays_take_no_reference_number_on_sqlite(client, as_user):
+    """The SQLite server's references stay gapless: a replay gives back the number it took."""
+    key = str(uuid.uuid4())
+    first = client.put(f"/api/v1/requests/{key}", json=payload(), headers=as_user("agent"))
+    for _ in range(2):
+        again = client.put(f"/api/v1/requests/{key}", json=payload(), headers=as_user("agent"))
+        assert again.status_code == 200
+    after = client.put(f"/api/v1/requests/{uuid.uuid4()}", json=payload(), headers=as_user("agent"))
+    number = int(first.json()["reference"].split("-")[1])
+    assert after.json()["reference"].endswith(f"-{number + 1:06d}")
 
 
 def test_references_follow_a_yearly_sequence(client, as_user):
@@ -257,9 +299,7 @@ def test_a_lost_reference_sequence_fails_one_upload_and_the_retry_recreates_it(
         '["pas", "un", "objet"]',
     ],
 )
-def test_unstorable_uploads_are_refused_in_french_before_anything_is_written(
-    client, as_user, body
-):
+def test_unstorable_uploads_are_refused_in_french_before_anything_is_written(client, as_user, body):
     """Lone surrogates, NaN and infinities anywhere in a payload cannot be hashed nor stored on
     PostgreSQL: 422 in French, never a 500, and no reference number spent."""
     key = str(uuid.uuid4())

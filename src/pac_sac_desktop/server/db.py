@@ -8,12 +8,14 @@ feed.py).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from alembic.config import Config
 from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pac_sac_desktop.core import migrations
@@ -41,7 +43,34 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    engine = create_engine(url, pool_size=10, max_overflow=20)
+    _ping_when_idle(engine)
+    return engine
+
+
+PING_AFTER_IDLE_S = 5.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Check a pooled connection before use when it sat idle in the pool: a connection the
+    database dropped meanwhile (a restart, an idle timeout) is replaced instead of failing a
+    call. ``pool_pre_ping`` did it at every checkout: a round trip per call, one in five of a
+    new request's, for connections a busy server had used milliseconds before. A connection
+    dropped while in use fails its call, with or without the ping."""
+
+    @event.listens_for(engine, "checkin")
+    def _checkin(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.pop("idle_since", None)
+        if since is not None and time.monotonic() - since < PING_AFTER_IDLE_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError(str(exc)) from exc  # the pool connects again
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -63,15 +92,30 @@ class ServerDB:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._readers = sessionmaker(
-            self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
-        )
+        readers = self.engine.execution_options(**{READ_ONLY: True})
+        self._readers = sessionmaker(readers, expire_on_commit=False)
+        # True when a ``statements`` unit commits each statement as it runs (PostgreSQL).
+        self.statements_commit = self.engine.dialect.name == "postgresql"
+        if self.statements_commit:
+            readers = readers.execution_options(isolation_level="AUTOCOMMIT")
+        self._statements = sessionmaker(readers, expire_on_commit=False)
 
     @contextmanager
-    def transaction(self, *, read_only: bool = False) -> Iterator[Session]:
+    def transaction(
+        self, *, read_only: bool = False, statements: bool = False
+    ) -> Iterator[Session]:
         """``read_only``: on SQLite, a plain BEGIN, so that the change feeds every workstation
-        polls read beside uploads (WAL) instead of queueing for the write lock."""
-        session = (self._readers if read_only else self._sessions)()
+        polls read beside uploads (WAL) instead of queueing for the write lock.
+
+        ``statements`` (with ``read_only``): plain reads that need no transaction of their own.
+        On PostgreSQL each statement then runs alone (autocommit): at READ COMMITTED every
+        statement of a transaction sees what was committed when it starts anyway, so the reads
+        see the same rows, without the BEGIN and COMMIT round trips (two of the five or six of a
+        feed page). Not for work that writes, sets anything LOCAL or streams with a cursor."""
+        if statements and read_only:
+            session = self._statements()
+        else:
+            session = (self._readers if read_only else self._sessions)()
         try:
             with session.begin():
                 yield session

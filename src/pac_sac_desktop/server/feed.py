@@ -20,7 +20,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Row, bindparam, delete, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Insert,
+    Row,
+    bindparam,
+    delete,
+    func,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.server.models import Change, Counter
@@ -76,6 +86,24 @@ def record(
         conn.execute(_INSERT_CHANGE, {"seq": next_seq(session), **values})
 
 
+def record_new_from(feed: str, entity_ids: ColumnElement[str]) -> Insert:
+    """PostgreSQL: the statement that records, like ``record(..., new=True)``, a change for each
+    entity id the select ``entity_ids`` gives, so that a caller inserting new entities with a
+    ``RETURNING`` records them in the same statement (a data-modifying ``WITH``). Built once by
+    the caller; executed with the parameter ``change_at`` (the time of the change)."""
+    assert feed in FEEDS
+    rows = select(
+        -func.nextval("change_provisional_seq"),
+        literal(feed, Change.feed.type),
+        entity_ids,
+        literal("upsert", Change.op.type),
+        bindparam("change_at", type_=Change.changed_at.type),
+    )
+    return Change.__table__.insert().from_select(
+        ["seq", "feed", "entity_id", "op", "changed_at"], rows
+    )
+
+
 _INSERT_CHANGE = Change.__table__.insert()
 _INSERT_PROVISIONAL = Change.__table__.insert().values(seq=-func.nextval("change_provisional_seq"))
 _DELETE_CHANGE = delete(Change).where(
@@ -84,12 +112,22 @@ _DELETE_CHANGE = delete(Change).where(
 
 
 def horizon(session: Session, feed: str) -> int:
-    row = session.get(Counter, f"horizon:{feed}")
-    return int(row.value) if row else 0
+    """The number below which this feed's tombstones were purged (0: none yet)."""
+    value = session.connection().execute(_HORIZON, {"name": f"horizon:{feed}"}).scalar()
+    return int(value or 0)
 
 
+# Built once: every workstation polls every feed. One statement gives the page and how many
+# changes follow its cursor (the count, uncorrelated, runs once per statement).
+_HORIZON = select(Counter.value).where(Counter.name == bindparam("name"))
+_AFTER = (
+    select(func.count())
+    .select_from(Change)
+    .where(Change.feed == bindparam("feed"), Change.seq > bindparam("since"))
+    .scalar_subquery()
+)
 _PAGE = (
-    select(Change.seq, Change.op, Change.entity_id)
+    select(Change.seq, Change.op, Change.entity_id, _AFTER.label("after"))
     .where(Change.feed == bindparam("feed"), Change.seq > bindparam("since"))
     .order_by(Change.seq)
     .limit(bindparam("n"))
@@ -117,24 +155,21 @@ class Page:
 
 
 def read(session: Session, feed: str, since: int, limit: int) -> Page:
-    """Changes after ``since`` in order; raises ResyncRequired when tombstones were purged since."""
+    """Changes after ``since`` in order; raises ResyncRequired when tombstones were purged since.
+
+    Two statements (the horizon, then the page with the number of changes after ``since``):
+    a page of ``limit`` rows ends at the ``limit``-th change after ``since``, so the changes
+    after the page's cursor are that number minus ``limit``.
+    """
     floor = horizon(session, feed)
     if 0 < since < floor:
         raise ResyncRequired(floor)
-    rows = list(session.connection().execute(_PAGE, {"feed": feed, "since": since, "n": limit + 1}))
+    rows = session.connection().execute(_PAGE, {"feed": feed, "since": since, "n": limit + 1}).all()
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = rows[-1].seq if rows else max(since, floor)
-    remaining = (
-        session.scalar(
-            select(func.count())
-            .select_from(Change)
-            .where(Change.feed == feed, Change.seq > next_cursor)
-        )
-        if more
-        else 0
-    )
-    return Page(rows, next_cursor, more, int(remaining or 0))
+    remaining = int(rows[0].after) - limit if more else 0
+    return Page(rows, next_cursor, more, remaining)
 
 
 def last_seq(session: Session, feed: str) -> int:

@@ -13,29 +13,30 @@ from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.auth.views import run_as
 from pac_sac_desktop.server.db import ServerDB
 from pac_sac_desktop.server.errors import error_responses, with_resync
+from pac_sac_desktop.server.feed_cache import EncodedPage
 
 # A cursor is a PostgreSQL bigint: past it, the query itself failed with a 500.
 MAX_CURSOR = 2**63 - 1
 
 
-def encoded(page: dict | bytes) -> bytes:
+def encoded(page: dict | EncodedPage) -> EncodedPage:
     """A page as the bytes of its JSON answer (what JSONResponse would send), unless the feed
     built them itself (the requests feed, see requests.feed_page)."""
-    if isinstance(page, bytes):
+    if isinstance(page, EncodedPage):
         return page
-    return json.dumps(page, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+    body = json.dumps(page, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+    return EncodedPage(body, ())
 
 
 def add_changes_route(
     router: APIRouter,
     permission: str,
-    read: Callable[[Session, int, int], dict | bytes],
+    read: Callable[[Session, int, int], dict | EncodedPage],
     *,
-    audit: Callable[[ServerDB, Caller, bytes], None] | None = None,
+    audit: Callable[[ServerDB, Session, Caller, EncodedPage], None] | None = None,
 ) -> None:
-    """``audit``: called with each encoded page read, before it is answered (the requests feed
-    writes its access-log row there, in a transaction of its own: the page is read in a
-    read-only one)."""
+    """``audit``: called with each encoded page read and the read-only unit that read it, before
+    the page is answered (the requests feed writes its access-log row there)."""
 
     @router.get("/changes", responses=error_responses(410))
     async def changes(
@@ -46,10 +47,10 @@ def add_changes_route(
         # Encoded on the worker thread: a page of hundreds of items no longer holds the event
         # loop (and every other caller's answer) while it becomes JSON.
         def work(session: Session, user: Caller) -> bytes:
-            body = encoded(with_resync(lambda: read(session, since, limit)))
+            page = encoded(with_resync(lambda: read(session, since, limit)))
             if audit is not None:
-                audit(request.app.state.db, user, body)
-            return body
+                audit(request.app.state.db, session, user, page)
+            return page.body
 
         body = await run_as(request, permission, work, read_only=True)
         return Response(body, media_type="application/json")

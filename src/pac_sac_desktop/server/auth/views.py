@@ -87,13 +87,14 @@ async def run_as(
     the same worker thread, in a single thread-pool hop.
 
     The busy routes (uploads, change feeds) use it instead of the dependency chain above, which
-    costs a hop per dependency and commits on yet another.
+    costs a hop per dependency and commits on yet another. ``read_only`` work is plain reads:
+    on PostgreSQL it runs without BEGIN and COMMIT (``ServerDB.transaction(statements=True)``).
     """
     token = await bearer(request.headers.get("authorization"))
     db = request.app.state.db
 
     def unit() -> T:
-        with db.transaction(read_only=read_only) as session:
+        with db.transaction(read_only=read_only, statements=read_only) as session:
             return work(session, _check(_user_of(session, token), permission))
 
     return await anyio.to_thread.run_sync(unit, limiter=_db_workers(request))

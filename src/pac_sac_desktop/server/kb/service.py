@@ -230,7 +230,7 @@ def urgent(session: Session, now: dt.datetime) -> list[Article]:
 def changes(session: Session, since: int, limit: int) -> bytes:
     """The ``GET /kb/changes`` answer: each upserted article as a workstation stores it, with
     its version, built once per feed entry (``feed_cache``)."""
-    return feed_cache.page(session, "kb", since, limit, _wire_articles)
+    return feed_cache.page(session, "kb", since, limit, _wire_articles).body
 
 
 def _wire_articles(session: Session, ids: list[str]) -> dict[str, str]:

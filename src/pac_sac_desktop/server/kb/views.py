@@ -142,15 +142,17 @@ def urgent_now(
 
 
 @router.get("/articles/{article_id}", responses=error_responses(404))
-def get_article(
-    article_id: str,
-    _user: Caller = Depends(require("kb:read")),
-    session: Session = Depends(db_session, scope="function"),
-) -> dict:
-    article = service.get(session, article_id)
-    if article is None:
-        raise ApiError(404, "not_found", "Article introuvable.")
-    return {**article_to_wire(article), "version": service.current_version(session, article_id)}
+async def get_article(article_id: str, request: Request) -> JSONResponse:
+    """Every workstation opens articles: one thread-pool hop (``run_as``) instead of one per
+    dependency, and a read-only transaction."""
+
+    def read(session: Session, _user: Caller) -> dict:
+        article = service.get(session, article_id)
+        if article is None:
+            raise ApiError(404, "not_found", "Article introuvable.")
+        return {**article_to_wire(article), "version": service.current_version(session, article_id)}
+
+    return JSONResponse(await run_as(request, "kb:read", read, read_only=True))
 
 
 @router.get("/articles/{article_id}/versions")

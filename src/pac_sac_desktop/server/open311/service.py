@@ -27,12 +27,10 @@ from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.core.paths import resources_dir
-from pac_sac_desktop.core.privacy import Action
 from pac_sac_desktop.core.requests import OPEN_STATUSES, STATUS_LABELS, STATUSES
 from pac_sac_desktop.server.auth import service as auth
 from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.models import Category, Change, Request
-from pac_sac_desktop.server.privacy import access
 from pac_sac_desktop.server.requests import service as requests_service
 from pac_sac_desktop.server.taxonomy import service as taxonomy
 from pac_sac_desktop.server.types import utcnow
@@ -407,8 +405,9 @@ def create_request(
     key = str(uuidlib.uuid4())
     try:
         with session.begin_nested():
-            _created, answer = requests_service.put_request(session, key, payload, user=user)
-            access.record(session, user, key, Action.CHANGE, "POST /open311/v2/requests.{fmt}")
+            _created, answer = requests_service.put_request(
+                session, key, payload, user=user, route="POST /open311/v2/requests.{fmt}"
+            )
     except ValidationFailed as exc:
         raise Open311Error(
             400, *(_describe(category, f, m) for f, m in exc.fields.items())

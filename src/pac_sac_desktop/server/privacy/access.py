@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import ColumnElement, Insert, bindparam, insert, literal, or_, select
 from sqlalchemy.orm import Session
 
 from pac_sac_desktop.core.privacy import Action
@@ -46,6 +46,36 @@ def record(
             "source": SERVER,
         },
     )
+
+
+def record_from(request_uuids: ColumnElement[str]) -> Insert:
+    """The statement that writes, like :func:`record`, one row per request the select
+    ``request_uuids`` gives, so that the statement storing those requests writes their rows too
+    (on PostgreSQL, one data-modifying ``WITH``): a row exists exactly when they were stored.
+    Built once by the caller; executed with :func:`record_params`."""
+    values = {
+        "at": bindparam("access_at", type_=_TABLE.c.at.type),
+        "username": bindparam("access_username", type_=_TABLE.c.username.type),
+        "role": bindparam("access_role", type_=_TABLE.c.role.type),
+        "request_uuid": request_uuids,
+        "action": bindparam("access_action", type_=_TABLE.c.action.type),
+        "route": bindparam("access_route", type_=_TABLE.c.route.type),
+        "source": literal(SERVER, _TABLE.c.source.type),
+    }
+    return insert(_TABLE).from_select(list(values), select(*values.values()))
+
+
+def record_params(
+    user: Caller, action: Action, route: str, *, now: dt.datetime | None = None
+) -> dict[str, object]:
+    """The parameters of a :func:`record_from` statement."""
+    return {
+        "access_at": now or utcnow(),
+        "access_username": user.username,
+        "access_role": user.role,
+        "access_action": str(action),
+        "access_route": route[:120],
+    }
 
 
 def record_export(session: Session, user: Caller, uuids: Sequence[str], route: str) -> None:

@@ -20,8 +20,8 @@ from pac_sac_desktop.server.models import Request, RequestEvent
 from pac_sac_desktop.server.requests.service import event_to_wire, to_wire
 
 
-def changes(session: Session, since: int, limit: int) -> bytes:
-    """The ``GET /requests/changes`` answer."""
+def changes(session: Session, since: int, limit: int) -> feed_cache.EncodedPage:
+    """The ``GET /requests/changes`` answer and the requests it carries."""
     return feed_cache.page(session, "requests", since, limit, _build)
 
 

@@ -16,7 +16,19 @@ import math
 import uuid as uuidlib
 from typing import Any
 
-from sqlalchemy import URL, Engine, Integer, bindparam, cast, func, select, text, update
+from sqlalchemy import (
+    URL,
+    Connection,
+    Engine,
+    Integer,
+    bindparam,
+    cast,
+    func,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session
@@ -32,12 +44,14 @@ from pac_sac_desktop.core.events import (
     refusal,
 )
 from pac_sac_desktop.core.paths import resources_dir
+from pac_sac_desktop.core.privacy import Action
 from pac_sac_desktop.core.requests import RequestDraft, due_dates, normalize_address, text_problem
 from pac_sac_desktop.core.streets import StreetIndex
 from pac_sac_desktop.core.taxonomy import Category as CategoryDef
 from pac_sac_desktop.server import feed
 from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.models import Category, ReferenceCounter, Request, RequestEvent
+from pac_sac_desktop.server.privacy import access
 from pac_sac_desktop.server.types import utcnow
 
 MAX_CLOCK_SKEW = dt.timedelta(days=7)
@@ -56,7 +70,24 @@ _CATEGORY = select(
     Category.data,
     Category.active,
 ).where(Category.code == bindparam("code"))
-_INSERT_REQUEST = Request.__table__.insert()
+_NEW = (
+    pg_insert(Request.__table__)
+    .values({c.name: bindparam(c.name, type_=c.type) for c in Request.__table__.c})
+    .on_conflict_do_nothing(index_elements=["uuid"])
+    .returning(Request.__table__.c.uuid)
+    .cte("new")
+)
+# PostgreSQL runs every data-modifying WITH exactly once: the feed entry and the access-log row
+# are written for the row inserted, and for nothing when the UUID was taken.
+_STORE_PG_UNLOGGED = select(_NEW.c.uuid).add_cte(
+    feed.record_new_from("requests", _NEW.c.uuid).cte("change")
+)
+_STORE_PG = _STORE_PG_UNLOGGED.add_cte(access.record_from(_NEW.c.uuid).cte("access"))
+_INSERT_NEW_SQLITE = (
+    sqlite_insert(Request.__table__)
+    .on_conflict_do_nothing(index_elements=["uuid"])
+    .returning(Request.__table__.c.uuid)
+)
 _NEXTVAL = text("SELECT nextval(CAST(CAST(:oid AS oid) AS regclass))")
 _SEQUENCE_OID = text("SELECT CAST(to_regclass(:name) AS oid)")
 
@@ -255,11 +286,17 @@ def put_request(
     *,
     user: Caller,
     now: dt.datetime | None = None,
+    route: str | None = None,
 ) -> tuple[bool, dict]:
     """Store a request once; returns (created, answer). Raises Conflict or ValidationFailed.
 
-    The hot path of every workstation's push: plain Core statements built once, two reads (the
-    UUID, the category) and nothing that makes concurrent uploads queue (the reference comes
+    ``route``: the route an access-log row names when the request is stored (none for a
+    replay), written with it: on PostgreSQL the request, its feed entry and that row are one
+    statement (a data-modifying ``WITH``), a round trip instead of three.
+
+    The hot path of every workstation's push: plain Core statements built once, one read (the
+    category), one insert that is also the idempotence check, and nothing that makes
+    concurrent uploads queue (the reference comes
     from a sequence on PostgreSQL, and the change feed numbers the entry at commit, see
     feed.py). The payload is parsed once into a typed draft and checked against the category's
     own rules (natures, questions), the same code the workstation ran before saving it. The
@@ -268,25 +305,22 @@ def put_request(
     """
     digest = payload_hash(payload)
     conn = session.connection()
-    existing = conn.execute(_REQUEST_BY_UUID, {"uuid": uuid}).first()
-    if existing is not None:
-        if existing.payload_hash != digest:
-            raise Conflict(uuid)
-        return False, to_wire(existing, payload=False)  # type: ignore[arg-type]
-    draft = RequestDraft.from_wire(payload)
-    row = conn.execute(_CATEGORY, {"code": draft.category}).first()
-    if row is None:
-        raise ValidationFailed(
-            {"category": "catégorie inconnue du serveur"}, "La requête contient des erreurs."
-        )
-    category = CategoryDef.from_row(row)
-    draft = draft.validated(category)
+    try:
+        draft, category = _checked(conn, payload)
+    except ValidationFailed:
+        # Stored earlier (its category since retired, its rules since changed): the replay
+        # answers as it did then; another body under that UUID is still the conflict.
+        replay = _replay_of(conn, uuid, digest)
+        if replay is None:
+            raise
+        return replay
     received = now or utcnow()
     start = _clock_start(_parse_time(payload.get("created_at")), received)
     due, followup = due_dates(draft.nature, start, category.deadline_hours)
+    reference = next_reference(session, received.year)
     values = {
         "uuid": uuid,
-        "reference": next_reference(session, received.year),
+        "reference": reference,
         "payload": payload,
         "payload_hash": digest,
         "nature": draft.nature,
@@ -310,21 +344,67 @@ def put_request(
         "satisfaction": None,
         "closed_at": None,
         "resolution": "",
+        "anonymised_at": None,
     }
-    try:
-        # Two uploads of one new UUID at once (a retry racing its lost first try): the second
-        # insert fails on the key; it is answered as the replay it is, never a 500.
-        with session.begin_nested():  # the savepoint is taken by session.connection()
-            session.connection().execute(_INSERT_REQUEST, values)
-    except IntegrityError:
-        existing = conn.execute(_REQUEST_BY_UUID, {"uuid": uuid}).first()
-        if existing is None:
-            raise
-        if existing.payload_hash != digest:
-            raise Conflict(uuid) from None
-        return False, to_wire(existing, payload=False)  # type: ignore[arg-type]
-    feed.record(session, "requests", uuid, new=True)
+    # One statement whatever came before: a new UUID is stored; a UUID already stored (a
+    # replay, or the same upload racing in from a lost first try, whose commit this insert
+    # waits for) inserts nothing and is answered from the stored row, never a 500.
+    postgresql = conn.dialect.name == "postgresql"
+    if postgresql:
+        statement = _STORE_PG if route is not None else _STORE_PG_UNLOGGED
+        params = {**values, "change_at": received}
+        if route is not None:
+            params |= access.record_params(user, Action.CHANGE, route, now=received)
+        stored = conn.execute(statement, params).first()
+    else:
+        stored = conn.execute(_INSERT_NEW_SQLITE, values).first()
+    if stored is None:
+        _give_back(session, received.year, reference)
+        replay = _replay_of(conn, uuid, digest)
+        if replay is None:  # gone between the two statements: nothing sensible to answer
+            raise RuntimeError(f"request {uuid} neither inserted nor found")
+        return replay
+    if not postgresql:
+        feed.record(session, "requests", uuid, new=True)
+        if route is not None:
+            access.record(session, user, uuid, Action.CHANGE, route, now=received)
     return True, to_wire(Request(**values), payload=False)
+
+
+def _checked(conn: Connection, payload: dict[str, Any]) -> tuple[RequestDraft, CategoryDef]:
+    """The payload as a typed draft checked against its category's rules; ValidationFailed."""
+    draft = RequestDraft.from_wire(payload)
+    row = conn.execute(_CATEGORY, {"code": draft.category}).first()
+    if row is None:
+        raise ValidationFailed(
+            {"category": "catégorie inconnue du serveur"}, "La requête contient des erreurs."
+        )
+    category = CategoryDef.from_row(row)
+    return draft.validated(category), category
+
+
+def _replay_of(conn: Connection, uuid: str, digest: str) -> tuple[bool, dict] | None:
+    """The answer to an upload whose UUID is stored already (None when it is not)."""
+    existing = conn.execute(_REQUEST_BY_UUID, {"uuid": uuid}).first()
+    if existing is None:
+        return None
+    if existing.payload_hash != digest:
+        raise Conflict(uuid)
+    return False, to_wire(existing, payload=False)  # type: ignore[arg-type]
+
+
+def _give_back(session: Session, year: int, reference: str) -> None:
+    """SQLite keeps its references gapless: the number an upload took and did not use goes
+    back (this transaction holds the only write lock, so it is still the last one given).
+    PostgreSQL's sequence cannot give back: a replay leaves a gap there, like a failed upload."""
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    number = int(reference.partition("-")[2])
+    session.execute(
+        update(ReferenceCounter)
+        .where(ReferenceCounter.year == year, ReferenceCounter.last == number)
+        .values(last=number - 1)
+    )
 
 
 def get_request(session: Session, uuid: str) -> Request | None:

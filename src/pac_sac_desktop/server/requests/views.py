@@ -6,7 +6,6 @@ Uploads and events are the busy routes of every workstation's push: they run thr
 
 from __future__ import annotations
 
-import json
 import uuid as uuidlib
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +21,7 @@ from pac_sac_desktop.server.auth.service import Caller
 from pac_sac_desktop.server.auth.views import db_session, require, run_as
 from pac_sac_desktop.server.db import ServerDB
 from pac_sac_desktop.server.errors import ApiError, created, error_responses
+from pac_sac_desktop.server.feed_cache import EncodedPage
 from pac_sac_desktop.server.feed_views import add_changes_route
 from pac_sac_desktop.server.privacy import access
 from pac_sac_desktop.server.requests import feed_page, service
@@ -78,22 +78,28 @@ async def put_request(
     key = _uuid(request_uuid)
 
     def store(session: Session, user: Caller) -> tuple[bool, dict]:
-        created, answer = service.put_request(session, key, payload, user=user)
-        if created:  # a replay writes nothing and shows only what its sender sent
-            access.record(session, user, key, Action.CHANGE, PUT_REQUEST)
-        return created, answer
+        # The access-log row is written with the request (a replay writes nothing and shows
+        # only what its sender sent).
+        return service.put_request(session, key, payload, user=user, route=PUT_REQUEST)
 
     return await _idempotent_put(
         request, "requests:create", store, "Une autre requête porte déjà cet identifiant."
     )
 
 
-def _audit_feed(db: ServerDB, user: Caller, page: bytes) -> None:
-    """A page of the requests feed copies personal data to a workstation: one export row."""
-    uuids = [c["id"] for c in json.loads(page)["changes"] if "request" in c]
-    if uuids:
-        with db.transaction() as session:
-            access.record_export(session, user, uuids, FEED)
+def _audit_feed(db: ServerDB, reader: Session, user: Caller, page: EncodedPage) -> None:
+    """A page of the requests feed copies personal data to a workstation: one export row naming
+    the requests it carried (the page says which, see feed_cache.EncodedPage), written before
+    the page is answered. On PostgreSQL the page's unit commits each statement (no BEGIN, no
+    COMMIT): the row's insert is one more statement there. SQLite read the page in a read-only
+    transaction: the row gets a writing one of its own."""
+    if not page.carried:
+        return
+    if db.statements_commit:
+        access.record_export(reader, user, page.carried, FEED)
+        return
+    with db.transaction() as session:
+        access.record_export(session, user, page.carried, FEED)
 
 
 add_changes_route(router, "requests:read", feed_page.changes, audit=_audit_feed)
