@@ -146,9 +146,9 @@ def main() -> int:
         while True:  # one workstation's first download, page by page
             t0 = time.perf_counter()
             with db.transaction(read_only=True) as s:
-                page = json.loads(feed_page.changes(s, since, 500))
+                encoded = feed_page.changes(s, since, 500)
             t1 = time.perf_counter()
-            uuids = [c["id"] for c in page["changes"] if "request" in c]
+            page, uuids = json.loads(encoded.body), list(encoded.carried)
             with db.transaction() as s:
                 access.record_export(s, user, uuids, "GET /api/v1/requests/changes")
             t2 = time.perf_counter()
