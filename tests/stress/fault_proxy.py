@@ -57,9 +57,12 @@ class FaultProxy:
         upstream_host: str = "127.0.0.1",
         forward: bool | None = None,
         body: bytes | None = None,
+        only: bytes | None = None,
     ) -> None:
         """``forward`` and ``body`` pin what is random otherwise (regression tests): whether a
-        faulty answer's request reached the server, and the body of ``garbage_200``."""
+        faulty answer's request reached the server, and the body of ``garbage_200``; with
+        ``only``, faults strike only the requests whose head holds those bytes (a UUID, a
+        request line), the others pass clean."""
         self.upstream = (upstream_host, upstream_port)
         self.rng = random.Random(seed)
         self.rate = rate
@@ -67,8 +70,10 @@ class FaultProxy:
         self.faults = faults
         self.forward = forward
         self.body = body
+        self.only = only
         self.clean = False
         self.counts: Counter[str] = Counter()
+        self.seen: list[str] = []  # each request's first line ("PUT /api/v1/… HTTP/1.1"), in order
         self.port = 0
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
@@ -106,8 +111,10 @@ class FaultProxy:
         self._loop.run_forever()
 
     # ------------------------------------------------------------------ one request
-    def _pick(self) -> str:
+    def _pick(self, request: bytes) -> str:
         if self.clean or self.rng.random() >= self.rate:
+            return "clean"
+        if self.only is not None and self.only not in request.partition(b"\r\n\r\n")[0]:
             return "clean"
         return self.rng.choice(self.faults)
 
@@ -116,7 +123,8 @@ class FaultProxy:
             request = await _read_request(reader)
             if request is None:
                 return
-            fault = self._pick()
+            self.seen.append(request.partition(b"\r\n")[0].decode("latin-1"))
+            fault = self._pick(request)
             self.counts[fault] += 1
             await getattr(self, f"_{fault}")(request, writer)
         except (ConnectionError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):

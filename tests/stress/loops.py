@@ -17,16 +17,18 @@ station's database passing ``PRAGMA integrity_check`` (and the server's, on SQLi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing
 import os
 import random
+import sqlite3
 import sys
 import tempfile
 import threading
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +64,12 @@ class Figures:
     faults: dict[str, int] = field(default_factory=dict)
     failed_syncs: int = 0
     failed_syncs_after_clean: int = 0
+    passes_ok: int = 0
+    uploads_acked: int = 0  # outbox items the server acknowledged, in all passes
+    uploads_acked_in_failed: int = 0  # of which in passes that failed on the network
+    acked_per_failed_pass: float = 0.0
+    backlog_at_clean: int = 0  # outbox items waiting when the network turned clean
+    recovery_seconds: float = 0.0  # from then to the second pass that left nothing waiting
     kb_versions_published: int = 0
     kb_problems: int = 0
     acknowledged: int = 0
@@ -85,7 +93,7 @@ class Figures:
 
 
 def _shared(ctx: Any) -> station.Shared:
-    return station.Shared(*(ctx.RawValue("i", 0) for _ in range(7)))
+    return station.Shared(*(ctx.RawValue("i", 0) for _ in range(len(fields(station.Shared)))))
 
 
 def _child_failed(process: Any, log_path: Path) -> str:
@@ -211,7 +219,7 @@ def kill_server(
             _recover(process, shared, figures, run)
             process.kill()
             process.join(30)
-            figures.failed_syncs = shared.failed_syncs.value
+            _pass_figures(figures, shared)
             run.finish(figures, server, token)
         finally:
             if process is not None and process.is_alive():
@@ -237,6 +245,24 @@ def _recover(process: Any, shared: station.Shared, figures: Figures, run: _Run) 
             return
         time.sleep(0.1)
     figures.failed_syncs_after_clean = shared.failed_syncs.value - failed
+    figures.recovery_seconds = round(time.monotonic() - deadline + 300, 1)
+
+
+def _pass_figures(figures: Figures, shared: station.Shared) -> None:
+    figures.failed_syncs = shared.failed_syncs.value
+    figures.passes_ok = shared.passes_ok.value
+    figures.uploads_acked = shared.acked.value
+    figures.uploads_acked_in_failed = shared.acked_in_failed.value
+    if figures.failed_syncs:
+        figures.acked_per_failed_pass = round(
+            figures.uploads_acked_in_failed / figures.failed_syncs, 2
+        )
+
+
+def waiting(home: Path) -> int:
+    """Outbox items waiting in the station's file, read beside the running station (WAL)."""
+    with contextlib.closing(sqlite3.connect(home / "pac-sac.sqlite3", timeout=30)) as c:
+        return int(c.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0])
 
 
 # ---------------------------------------------------------------------- 3. the network
@@ -310,13 +336,15 @@ def faulty_network(
                 time.sleep(0.1)
             editor.stop.set()
             editor.thread.join(60)
+            shared.saving.value = 0
             proxy.clean = True
+            figures.backlog_at_clean = waiting(run.home)
             if process.is_alive():
                 _recover(process, shared, figures, run)
             process.kill()
             process.join(30)
             figures.faults = dict(sorted(proxy.counts.items()))
-            figures.failed_syncs = shared.failed_syncs.value
+            _pass_figures(figures, shared)
             figures.kb_problems = shared.kb_problems.value
             figures.kb_versions_published = editor.published
             if editor.error:

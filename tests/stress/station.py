@@ -101,6 +101,9 @@ class Shared:
     clean_syncs: Any  # passes that ended with nothing waiting
     failed_syncs: Any  # passes that failed on the network
     kb_problems: Any  # skipped or reordered KB changes seen after a pass
+    acked: Any  # uploads the server acknowledged (a 2xx answer naming what was sent)
+    acked_in_failed: Any  # of which during passes that then failed on the network
+    passes_ok: Any  # passes that succeeded (whatever was left waiting)
 
 
 class CountingClient(ServerClient):
@@ -112,26 +115,42 @@ class CountingClient(ServerClient):
     _lock = threading.Lock()
     _in_flight = 0
 
-    def __init__(self, *args: Any, uploads: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, uploads: Any, acked: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.uploads = uploads
+        self.acked = acked
 
-    def _count(self, step: int) -> None:
+    def _count(self, step: int, acked: int = 0) -> None:
         with CountingClient._lock:
             CountingClient._in_flight += step
             self.uploads.value = CountingClient._in_flight
+            if acked and self.acked is not None:
+                self.acked.value += acked
 
     def _call(self, method: str, path: str, **kwargs: Any) -> tuple[int, Any]:
         if method != "PUT":
             return super()._call(method, path, **kwargs)
         self._count(1)
+        answered = 0
         try:
-            return super()._call(method, path, **kwargs)
+            answer = super()._call(method, path, **kwargs)
+            answered = _acknowledged(path, answer[1])
+            return answer
         finally:
-            self._count(-1)
+            self._count(-1, answered)
 
     def clone(self) -> CountingClient:
-        return CountingClient(self.base_url, self.token, timeout=self.timeout, uploads=self.uploads)
+        return CountingClient(
+            self.base_url, self.token, timeout=self.timeout, uploads=self.uploads, acked=self.acked
+        )
+
+
+def _acknowledged(path: str, answer: Any) -> int:
+    """Outbox items a 2xx answer acknowledges: one per PUT of a request or event whose answer
+    names it (the engine's own check), for the figures of items per pass."""
+    if not path.startswith("/requests/") or not isinstance(answer, dict):
+        return 0
+    return int(path.rsplit("/", 1)[-1] == answer.get("uuid"))
 
 
 def draft(rng: random.Random, categories: list[Category]) -> RequestDraft:
@@ -218,7 +237,9 @@ def _sync_loop(
     """The window's background sync: a pass, and on a network failure a pass again after a
     backoff with jitter. Anything but a network failure is a finding: logged, child ended."""
     backoff = Backoff(base=cfg.backoff[0], cap=cfg.backoff[1], rng=random.Random(seed))
-    client = CountingClient(cfg.server_url, cfg.token, timeout=cfg.timeout, uploads=shared.uploads)
+    client = CountingClient(
+        cfg.server_url, cfg.token, timeout=cfg.timeout, uploads=shared.uploads, acked=shared.acked
+    )
     engine = SyncEngine(db, client, role="agent")  # built here: saves start without waiting
     seen: dict[str, int] = {}
     cursor = 0
@@ -226,11 +247,13 @@ def _sync_loop(
         while True:
             truth = _server_kb(cfg.kb_check_db) if cfg.kb_check_db else None
             shared.in_sync.value = 1
+            acked = shared.acked.value
             try:
                 engine.sync_once()
             except NetworkError as exc:
                 shared.in_sync.value = 0
                 shared.failed_syncs.value += 1
+                shared.acked_in_failed.value += shared.acked.value - acked
                 log.line(f"network {exc.message} {exc.details[:200]}")
                 time.sleep(backoff.failure())
                 continue
@@ -238,6 +261,7 @@ def _sync_loop(
                 log.line(f"error sync {exc.kind} {exc.message} {exc.details}")
                 os._exit(4)
             shared.in_sync.value = 0
+            shared.passes_ok.value += 1
             backoff.success()
             if truth is not None:
                 cursor = _check_kb(db, truth, seen, cursor, shared, log)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,41 +13,14 @@ from sqlalchemy import select, text
 
 from pac_sac_desktop.core.errors import NetworkError, StoreDamaged
 from pac_sac_desktop.server.models import Request
-from pac_sac_desktop.services.embedded_server import free_port
 from pac_sac_desktop.services.requests import RequestService
 from pac_sac_desktop.store.db import Database
 from pac_sac_desktop.sync.client import ServerClient
 from pac_sac_desktop.sync.engine import SyncEngine, sync_status
 from tests.stress import harness, station
+from tests.stress.conftest import Stack
 from tests.stress.fault_proxy import FaultProxy
 from tests.stress.loops import context
-from tests.stress.server_child import ForkedServer
-
-
-@dataclass
-class Stack:
-    server: ForkedServer
-    token: str
-
-
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory) -> Iterator[Stack]:
-    folder = tmp_path_factory.mktemp("stress-server")
-    url = f"sqlite:///{folder / 'serveur.sqlite3'}"
-    harness.prepare_server_db(url)
-    server = ForkedServer(context(), folder / "serveur", db_url=url, port=free_port())
-    server.start()
-    try:
-        yield Stack(server, server.login("agent", harness.password("agent")))
-    finally:
-        server.stop()
-
-
-@pytest.fixture()
-def home(stack: Stack, tmp_path: Path) -> Path:
-    folder = tmp_path / "poste"
-    harness.open_station(folder, stack.server.url, stack.token)
-    return folder
 
 
 def on_server(stack: Stack, uuid: str) -> int:

@@ -86,15 +86,20 @@ def add_outbox(
     )
 
 
-def pending_outbox(session: Session, limit: int = 100) -> list[OutboxRow]:
-    return list(
-        session.scalars(
-            select(OutboxRow)
-            .where(OutboxRow.state == "pending")
-            .order_by(OutboxRow.id)
-            .limit(limit)
-        )
-    )
+def pending_outbox(
+    session: Session, limit: int = 100, *, after: int = 0, upto: int | None = None
+) -> list[OutboxRow]:
+    """Waiting items in the order they were made, from id ``after`` (excluded) to ``upto``: a
+    sync pass walks the outbox once, past what it leaves waiting, and stops at what was queued
+    when it began."""
+    stmt = select(OutboxRow).where(OutboxRow.state == "pending", OutboxRow.id > after)
+    if upto is not None:
+        stmt = stmt.where(OutboxRow.id <= upto)
+    return list(session.scalars(stmt.order_by(OutboxRow.id).limit(limit)))
+
+
+def last_outbox_id(session: Session) -> int:
+    return session.scalar(select(func.max(OutboxRow.id))) or 0
 
 
 def count_waiting(session: Session) -> int:

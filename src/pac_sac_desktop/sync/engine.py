@@ -14,7 +14,6 @@ import json
 import logging
 import random
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
@@ -33,14 +32,13 @@ from pac_sac_desktop.store.db import Database
 from pac_sac_desktop.store.models import OutboxRow, RequestRow
 from pac_sac_desktop.store.state import get_int, get_value, set_value
 from pac_sac_desktop.store.types import utcnow
-from pac_sac_desktop.sync import kb_push, privacy_push
+from pac_sac_desktop.sync import kb_push, outbox_push, privacy_push
 from pac_sac_desktop.sync.client import ServerClient
 
 log = logging.getLogger(__name__)
 
 PAGE = 500
-PUSH_BATCH = 64
-PUSH_WORKERS = 4
+PUSH_WORKERS = outbox_push.PUSH_WORKERS
 LAST_SYNC = "sync:last_success"
 LAST_ERROR = "sync:last_error"
 USERS = "sync:users"
@@ -110,10 +108,12 @@ class SyncEngine:
         self.on_kb_page = on_kb_page
         self.progress = progress or (lambda *_: None)
         self.streets = StreetIndex.load(resources_dir() / "streets.yaml")
+        self.last_report = SyncReport()
 
     # ------------------------------------------------------------------ pass
     def sync_once(self) -> SyncReport:
-        report = SyncReport()
+        # Kept for after a failed pass too: what it did before the failure (sent, stored).
+        report = self.last_report = SyncReport()
         feeds = readable_feeds(self.role)  # only what the role may read: never a failed pass
         pulls = {
             "taxonomy": lambda: self.pull_taxonomy(report),
@@ -150,68 +150,32 @@ class SyncEngine:
         report.searches_sent = kb_push.push_searches(self.db, self.client)
 
     def push(self, report: SyncReport) -> None:
-        """Send the outbox: requests a few at a time in parallel, then the events that follow them."""
-        while True:
-            with self.db.reading() as s:
-                batch = repo.pending_outbox(s, PUSH_BATCH)
-            if not batch:
-                return
-            self._push_requests([i for i in batch if i.kind == "request"], report)
-            for item in (i for i in batch if i.kind != "request"):
-                try:
-                    self.client.put_event(item.parent_uuid or "", item.entity_uuid, item.payload)
-                    with self.db.transaction() as s:
-                        repo.remove_outbox(s, item.id)
-                    report.pushed += 1
-                except SyncError as exc:
-                    self._refused(item, exc, report)
+        """Send the outbox, each request with its events, as far as the network lets them
+        (sync/outbox_push.py): a failure holds back only what follows it in its request, and
+        every answer received is recorded, whatever happens later in the pass."""
+        result = outbox_push.PushResult()
+        try:
+            outbox_push.push_outbox(
+                self.db, self.client, self._requests_sent, self._refused, result=result
+            )
+        finally:  # also when the pass failed: what was recorded counts
+            report.pushed += result.pushed
+            report.blocked += result.blocked
 
-    def _push_requests(self, items: list[OutboxRow], report: SyncReport) -> None:
-        """Uploads are idempotent PUTs, so they run side by side; the batch's answers are then
-        stored in one transaction. A crash before that transaction only means those uploads are
-        sent again next time, and the server answers them with the same references."""
-        if not items:
-            return
-        clients = [self.client.clone() for _ in range(min(PUSH_WORKERS, len(items)))]
-        failure: Exception | None = None
-        sent: list[tuple[OutboxRow, dict]] = []
-        with ThreadPoolExecutor(max_workers=len(clients)) as pool:
-            futures = [
-                pool.submit(clients[n % len(clients)].put_request, item.entity_uuid, item.payload)
-                for n, item in enumerate(items)
-            ]
-            for item, future in zip(items, futures, strict=True):
-                try:
-                    _status, answer = future.result()
-                except NetworkError as exc:
-                    failure = failure or exc
-                    continue
-                except SyncError as exc:
-                    if exc.kind in ("auth", "forbidden", "locked", "throttled"):
-                        failure = failure or exc
-                        continue
-                    self._refused(item, exc, report)
-                    continue
-                sent.append((item, answer))
-        self._requests_sent(sent)
-        report.pushed += len(sent)
-        if failure is not None:
-            raise failure
-
-    def _refused(self, item: OutboxRow, exc: SyncError, report: SyncReport) -> None:
-        if exc.kind in ("auth", "forbidden", "locked", "throttled"):
-            raise exc
+    def _refused(self, item: OutboxRow, exc: SyncError) -> None:
         self._block(item.id, exc)
-        report.blocked += 1
 
     def _requests_sent(self, sent: list[tuple[OutboxRow, dict]]) -> None:
+        """Acknowledged items leave the outbox; a request takes the server's view (reference,
+        deadlines) in the same transaction."""
         if not sent:
             return
         with self.db.transaction() as s:
             for item, answer in sent:
-                row = repo.get_request(s, item.entity_uuid)
-                if row is not None:
-                    self._apply_server_request(s, row, answer)
+                if item.kind == "request":
+                    row = repo.get_request(s, item.entity_uuid)
+                    if row is not None:
+                        self._apply_server_request(s, row, answer)
                 repo.remove_outbox(s, item.id)
 
     def _block(self, outbox_id: int, exc: SyncError) -> None:
