@@ -98,7 +98,9 @@ def main() -> int:
         capture.phone.setText(phone)
         capture.email.setText("lucie.gagnon@exemple")
         capture.location.setText("120, rue Principale")
-        capture.description.setPlainText("Le bac noir n'a pas été vidé lundi; c'est la deuxième fois ce mois-ci.")
+        capture.description.setPlainText(
+            "Le bac noir n'a pas été vidé lundi; c'est la deuxième fois ce mois-ci."
+        )
         settle(800)
 
     fill("450 555-01")

@@ -69,9 +69,7 @@ def test_an_event_code_sent_as_a_list_or_an_object_is_a_422(client, as_user, kin
         {"role": "x" * 21},
     ],
 )
-def test_a_new_account_with_text_the_database_refuses_is_a_422(
-    client, as_user, server_db, changed
-):
+def test_a_new_account_with_text_the_database_refuses_is_a_422(client, as_user, server_db, changed):
     body = {"username": "nouvel-agent", "password": "mot-de-passe-1", "role": "agent", **changed}
     headers = {**as_user("admin"), "content-type": "application/json"}
     before = snapshot(server_db)

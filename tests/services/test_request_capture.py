@@ -61,7 +61,9 @@ def test_a_second_complaint_on_the_same_subject_requires_a_meeting_with_the_coun
     assert [p.uuid for p in assessment.repeats] == [first.uuid]
     assert assessment.district is not None and assessment.district.councillor
     second = service.save(
-        replace(draft, citizen=replace(draft.citizen, phone="(450) 555-0199")), user="agent", now=NOW
+        replace(draft, citizen=replace(draft.citizen, phone="(450) 555-0199")),
+        user="agent",
+        now=NOW,
     )
     assert "meeting_required" in second.flags
     with service.db.reading() as s:

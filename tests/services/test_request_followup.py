@@ -49,9 +49,7 @@ def reference_arrives(service, uuid, reference):
 
 
 def test_a_request_is_found_by_number_phone_email_name_and_address(service):
-    saved = service.save(
-        draft(service, email="lucie.gagnon@exemple.ca"), user="agent", now=NOW
-    )
+    saved = service.save(draft(service, email="lucie.gagnon@exemple.ca"), user="agent", now=NOW)
     other = service.save(
         draft(service, first_name="Paul", last_name="Roy", phone="819 555-0123"),
         user="agent",
