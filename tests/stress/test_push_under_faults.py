@@ -10,6 +10,7 @@ sends only the rest, in order.
 
 from __future__ import annotations
 
+import contextlib
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -106,6 +107,34 @@ def db(home: Path):
     database.close()
 
 
+@contextlib.contextmanager
+def failed_pass(stack, db, fault: str, only: str):
+    """A pass through a proxy that strikes every request line holding ``only`` with ``fault``:
+    it ends in a network error; yields the engine and the proxy for what follows."""
+    proxy = FaultProxy(
+        stack.server.port, seed=1, rate=1.0, faults=(fault,), only=only.encode()
+    ).start()
+    try:
+        engine = SyncEngine(db, ServerClient(proxy.url, stack.token), role="agent")
+        with pytest.raises(NetworkError):
+            engine.sync_once()
+        yield engine, proxy
+    finally:
+        proxy.stop()
+
+
+def next_clean_pass_sends(engine, proxy, stack, db, queued) -> list[str]:
+    """The network turns clean: one pass, after which nothing waits, the server holds every
+    item and B's notes are in their order. What that pass uploaded."""
+    proxy.clean = True
+    proxy.seen.clear()
+    engine.sync_once()
+    assert waiting(db, queued) == []
+    assert on_server(stack, queued) == ["A", "B", "C", "n1", "n2", "n3", "n4"]
+    assert history_of_b(stack, queued) == ["n2", "n4"]
+    return uploads(proxy, queued)
+
+
 def test_after_a_failed_note_the_rest_of_the_pass_goes_and_the_next_pass_sends_only_the_rest(
     stack, db
 ):
@@ -113,60 +142,27 @@ def test_after_a_failed_note_the_rest_of_the_pass_goes_and_the_next_pass_sends_o
     (outbox A..C sent, n2 n3 n4 waiting). Now n3 (another request) goes, n4 waits behind n2 (its
     request's order), and the next pass sends exactly n2 then n4."""
     queued = queue_offline(db)
-    proxy = FaultProxy(
-        stack.server.port,
-        seed=1,
-        rate=1.0,
-        faults=("reset_before",),
-        only=f"/events/{queued.notes[1]} ".encode(),
-    ).start()
-    try:
-        engine = SyncEngine(db, ServerClient(proxy.url, stack.token), role="agent")
-        with pytest.raises(NetworkError):
-            engine.sync_once()
+    with failed_pass(stack, db, "reset_before", f"/events/{queued.notes[1]} ") as (engine, proxy):
         assert waiting(db, queued) == ["n2", "n4"]
         assert on_server(stack, queued) == ["A", "B", "C", "n1", "n3"]
         assert engine.last_report.pushed == 5
         assert "n4" not in uploads(proxy, queued)  # held back, not sent out of order
 
-        proxy.clean = True
-        proxy.seen.clear()
-        engine.sync_once()
-        assert uploads(proxy, queued) == ["n2", "n4"]
-        assert waiting(db, queued) == []
-        assert on_server(stack, queued) == ["A", "B", "C", "n1", "n2", "n3", "n4"]
-        assert history_of_b(stack, queued) == ["n2", "n4"]
-    finally:
-        proxy.stop()
+        assert next_clean_pass_sends(engine, proxy, stack, db, queued) == ["n2", "n4"]
 
 
 def test_a_request_that_cannot_get_through_holds_back_only_its_own_notes(stack, db):
     """B's upload fails. Before: no note at all was sent (they waited until every request of
     the batch went through in one pass). Now A's and C's notes go; B's wait for B."""
     queued = queue_offline(db)
-    proxy = FaultProxy(
-        stack.server.port,
-        seed=1,
-        rate=1.0,
-        faults=("reset_after",),  # B reaches the server, its answer is lost
-        only=f"/requests/{queued.requests[1]} ".encode(),
-    ).start()
-    try:
-        engine = SyncEngine(db, ServerClient(proxy.url, stack.token), role="agent")
-        with pytest.raises(NetworkError):
-            engine.sync_once()
+    # B reaches the server, its answer is lost
+    b_upload = f"/requests/{queued.requests[1]} "
+    with failed_pass(stack, db, "reset_after", b_upload) as (engine, proxy):
         assert waiting(db, queued) == ["B", "n2", "n4"]
         assert on_server(stack, queued) == ["A", "B", "C", "n1", "n3"]
 
-        proxy.clean = True
-        proxy.seen.clear()
-        engine.sync_once()
-        assert uploads(proxy, queued) == ["B", "n2", "n4"]  # B again: the same reference back
-        assert waiting(db, queued) == []
-        assert on_server(stack, queued) == ["A", "B", "C", "n1", "n2", "n3", "n4"]
-        assert history_of_b(stack, queued) == ["n2", "n4"]
-    finally:
-        proxy.stop()
+        # B again: the same reference back
+        assert next_clean_pass_sends(engine, proxy, stack, db, queued) == ["B", "n2", "n4"]
 
 
 def test_a_pass_gives_up_when_the_network_fails_more_than_it_answers(stack, db):
