@@ -111,7 +111,9 @@ class ServerDB:
         On PostgreSQL each statement then runs alone (autocommit): at READ COMMITTED every
         statement of a transaction sees what was committed when it starts anyway, so the reads
         see the same rows, without the BEGIN and COMMIT round trips (two of the five or six of a
-        feed page). Not for work that writes, sets anything LOCAL or streams with a cursor."""
+        feed page). Not for work whose writes must stand or fall together, sets anything LOCAL or
+        streams with a cursor; a single insert that stands alone (the export row of a feed page,
+        requests/views.py) commits by itself there."""
         if statements and read_only:
             session = self._statements()
         else:
