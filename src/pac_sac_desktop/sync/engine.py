@@ -156,14 +156,15 @@ class SyncEngine:
         result = outbox_push.PushResult()
         try:
             outbox_push.push_outbox(
-                self.db, self.client, self._requests_sent, self._refused, result=result
+                self.db,
+                self.client,
+                self._requests_sent,
+                lambda item, exc: self._block(item.id, exc),
+                result=result,
             )
         finally:  # also when the pass failed: what was recorded counts
             report.pushed += result.pushed
             report.blocked += result.blocked
-
-    def _refused(self, item: OutboxRow, exc: SyncError) -> None:
-        self._block(item.id, exc)
 
     def _requests_sent(self, sent: list[tuple[OutboxRow, dict]]) -> None:
         """Acknowledged items leave the outbox; a request takes the server's view (reference,
