@@ -128,6 +128,7 @@ def test_recall_at_3_per_kind(demo_kb):
     assert low == {}, REPORT[-1]
 
 
-# Every kind at 0.90 except one measured below it (docs/search.md says which queries miss);
-# situations 0.85 before the hub correction (search/vectors.py), 24 of 27 with it.
-FLOOR = {"situation": 0.88}
+# Every kind at 0.90 except one measured below it (docs/search.md says which queries miss):
+# situations, 24 of the first 27 with the hub correction (search/vectors.py), and 12 of the 15
+# written blind afterwards as a held-out check (36 of 42, 0.857). The 0.90 is not met.
+FLOOR = {"situation": 0.85}
