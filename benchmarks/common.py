@@ -613,7 +613,7 @@ class Backend:
             self.url = None
         self.server = EmbeddedServer(self.folder, db_url=self.url)
         if src is not None:
-            self.server.env["PYTHONPATH"] = str(src)
+            self.server.env["PYTHONPATH"] = str(source_tree(src))
         self.url = self.server.db_url
 
     def cli(self, *args: str, timeout: float = 1800) -> subprocess.CompletedProcess:
@@ -835,6 +835,17 @@ def fsync_ms(runs: int = 50) -> dict:
             os.fsync(tmp.fileno())
             times.append((time.perf_counter() - t0) * 1000)
     return {"median": statistics.median(times), "p95": percentile_linear(times, 95)}
+
+
+def source_tree(path: Path) -> Path:
+    """The folder holding ``pac_sac_desktop`` in ``path`` (``git archive <commit> src | tar -x -C
+    DIR`` gives DIR/src/pac_sac_desktop; DIR and DIR/src are both accepted). Anything else is
+    refused: a PYTHONPATH without the package would silently measure the installed code as the
+    peer (it did once: a "peer" column that was our own code)."""
+    for candidate in (path, path / "src"):
+        if (candidate / "pac_sac_desktop" / "server" / "cli.py").is_file():
+            return candidate.resolve()
+    raise SystemExit(f"{path}: no pac_sac_desktop source tree here (nor in {path / 'src'})")
 
 
 def src_fingerprint(src: Path = SRC) -> dict:

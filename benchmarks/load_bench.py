@@ -56,6 +56,7 @@ from common import (
     read_py_spy,
     run_worker,
     server_machine,
+    source_tree,
     src_fingerprint,
     table,
 )
@@ -480,7 +481,8 @@ def main() -> int:
     started = time.perf_counter()
     specs = [(k.strip(), k.strip(), None) for k in args.backends.split(",") if k.strip()]
     if args.peer_src:
-        specs.insert(1, ("postgresql", "postgresql, peer code", Path(args.peer_src).resolve()))
+        peer = source_tree(Path(args.peer_src))
+        specs.insert(1, ("postgresql", "postgresql, peer code", peer))
     report: dict = {
         "command": " ".join(["benchmarks/load_bench.py", *sys.argv[1:]]),
         "machine": server_machine(),
