@@ -176,3 +176,43 @@ def test_a_notice_is_current_until_the_end_of_its_day_in_quebec_whatever_the_mac
     hits = [r.hit for r in kb.search("ébullition rue des Lilas", limit=10)]
     notice = next(h for h in hits if h.id == "avis-lilas")
     assert notice.expired == (ended_days_ago > 0)
+
+
+def test_a_current_notice_matched_on_one_word_of_a_long_description_does_not_lead(home, tmp_path):
+    """Issue 13: the urgent boost lifted tonight's parking ban, tagged « ce soir », above the
+    sheet the citizen describes ("… nulle part où dormir ce soir"). The boost now counts in
+    proportion to the words matched; on a notice's own words it is whole."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    write_article(
+        folder,
+        "interdiction-ce-soir",
+        "Stationnement interdit ce soir",
+        "Chargement de la neige : le stationnement dans la rue est interdit ce soir et cette "
+        "nuit, de 23 h à 7 h. Remorquage actif.",
+        tags="[ce soir, cette nuit, stationnement]",
+        urgent="true",
+        updated=TODAY.isoformat(),
+        expires=(TODAY + dt.timedelta(days=2)).isoformat(),
+    )
+    write_article(
+        folder,
+        "hebergement-urgence",
+        "Hébergement d'urgence par grand froid",
+        "Par grand froid, à moins trente, une personne sans abri qui n'a nulle part où dormir "
+        "est accueillie au refuge.",
+        tags="[froid, refuge, sans-abri]",
+        updated="2025-01-10",
+    )
+    base = KnowledgeBase.open(home)
+    try:
+        assert base.import_path(folder).ok
+        # The notice matches 1 word of 6 (« soir », in its title and tags); the sheet 5.
+        described = "il fait moins trente et je n'ai nulle part où dormir ce soir"
+        assert top(base, described, 2, mode="lexical") == [
+            "hebergement-urgence",
+            "interdiction-ce-soir",
+        ]
+        assert top(base, "stationnement ce soir", 1) == ["interdiction-ce-soir"]
+    finally:
+        base.close()

@@ -10,7 +10,8 @@ citizen expression found in the synonyms file) is a *concept* with alternatives:
   away (so typo correction never drowns an exact match).
 A concept scores its best alternative (BM25F); concepts add up; the sum is multiplied by the
 share of concepts matched (search/scoring.py). The top of that list is then re-ranked: a small
-boost for current urgent notices and recent updates, and expired articles go last.
+boost for current urgent notices and recent updates, in proportion to that share, and expired
+articles go last.
 
 When article vectors are ready (search/vectors.py), the lexical top 40 is fused with the 40
 articles nearest to the query's meaning (cosine corrected for "hub" articles close to
@@ -316,12 +317,14 @@ class KnowledgeSearcher:
         updated_s, expires_s, urgent = fields["meta"]
         updated, expires = _date(updated_s), _date(expires_s)
         expired = expires is not None and expires < today
-        factor = (1.0 - COVERAGE_WEIGHT) + COVERAGE_WEIGHT * coverage
-        if urgent and not expired:
-            factor += URGENT_BOOST
+        boost = URGENT_BOOST if urgent and not expired else 0.0
         if updated is not None:
             age = max(0, (today - updated).days)
-            factor += RECENCY_BOOST * max(0.0, 1.0 - age / RECENCY_DAYS)
+            boost += RECENCY_BOOST * max(0.0, 1.0 - age / RECENCY_DAYS)
+        # The boost in proportion to the words matched: a current notice is what the agent
+        # means when the query is about it, not when one incidental word of a citizen's long
+        # description ("… dormir ce soir") falls in its tags.
+        factor = (1.0 - COVERAGE_WEIGHT) + (COVERAGE_WEIGHT + boost) * coverage
         return Hit(
             id=fields["id"],
             title=fields["title"],
