@@ -28,3 +28,15 @@ def test_the_shipped_synonyms_file_parses_cleanly():
     ]:
         length, alternatives = syn.match(stems(citizen), 0)
         assert length and any(official in alt for alt in alternatives), citizen
+
+
+def test_an_expression_that_stop_words_reduce_to_one_word_is_refused():
+    """ "pas de courant" is « courant » without its stop words, and « courant » stems like
+    « cour »: the rule fired on "cour arrière" and "cour municipale". Reported, left out; the
+    rest of the line still works."""
+    syn = parse_synonyms("pas de courant, manque de courant => panne de courant\n")
+    assert len(syn.errors) == 1 and "« pas de courant » → « courant »" in syn.errors[0]
+    assert syn.match(stems("cour arrière"), 0) == (0, ())
+    assert syn.match(stems("manque de courant"), 0)[0] == 2
+    # A one-word expression and a multi-word one that keeps two words are not concerned.
+    assert parse_synonyms("frette => froid\nbac bleu => recyclage\n").errors == []

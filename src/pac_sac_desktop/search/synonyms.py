@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pac_sac_desktop.search.analysis import stems
+from pac_sac_desktop.search.analysis import content_words, stems, words
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +42,24 @@ class Synonyms:
         return best_len, best_alts
 
 
-def _expressions(side: str) -> list[Pattern]:
+def _expressions(side: str, collapsed: list[str] | None = None) -> list[Pattern]:
+    """The stem patterns of a side; with ``collapsed``, a citizen expression of several words
+    that stop words reduce to one ("pas de courant" → « courant », whose stem is the one of
+    « cour ») is left out and named there: it would fire on every query holding that word."""
     found = []
     for expr in side.split(","):
         pattern = tuple(stems(expr))
-        if pattern:
-            found.append(pattern)
+        if not pattern:
+            continue
+        if collapsed is not None and len(pattern) == 1 and len(_long_words(expr)) > 1:
+            collapsed.append(f"« {expr.strip()} » → « {content_words(expr)[0]} »")
+            continue
+        found.append(pattern)
     return list(dict.fromkeys(found))
+
+
+def _long_words(expr: str) -> list[str]:
+    return [w for w in words(expr) if len(w) >= 2]
 
 
 def parse_synonyms(text: str, source: str = "<synonymes>") -> Synonyms:
@@ -59,16 +70,19 @@ def parse_synonyms(text: str, source: str = "<synonymes>") -> Synonyms:
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
+        collapsed: list[str] = []
         if "=>" in line:
             left, _, right = line.partition("=>")
-            sources, targets = _expressions(left), _expressions(right)
+            sources, targets = _expressions(left, collapsed), _expressions(right)
+            _report_collapsed(errors, source, number, collapsed)
             if not sources or not targets or "=>" in right:
                 errors.append(f"{source}:{number} : règle à sens unique incomplète")
                 continue
             for s in sources:
                 table[s].update(t for t in targets if t != s)
         else:
-            group = _expressions(line)
+            group = _expressions(line, collapsed)
+            _report_collapsed(errors, source, number, collapsed)
             if len(group) < 2:
                 errors.append(f"{source}:{number} : au moins deux expressions sont attendues")
                 continue
@@ -81,6 +95,15 @@ def parse_synonyms(text: str, source: str = "<synonymes>") -> Synonyms:
     for msg in errors:
         log.warning("synonymes : %s", msg)
     return Synonyms(rules=dict(rules), errors=errors)
+
+
+def _report_collapsed(errors: list[str], source: str, number: int, collapsed: list[str]) -> None:
+    if collapsed:
+        errors.append(
+            f"{source}:{number} : expression réduite à un seul mot une fois les mots vides "
+            f"retirés, ignorée (elle s'appliquerait à toute recherche de ce mot) : "
+            + ", ".join(collapsed)
+        )
 
 
 def load_synonyms(path: Path) -> Synonyms:
