@@ -100,3 +100,26 @@ def test_update_of_a_tiny_knowledge_base_growing_past_the_neighbour_count():
     updated = update_neighbours(neighbours(small), list(range(5)), grown)
     assert np.allclose(updated.hubness(), hubness(grown), atol=1e-6)
     assert update_neighbours(neighbours(small[:1]), [0], small[:1]).hubness().tolist() == [0.0]
+
+
+def _series(original: np.ndarray, first_axis: int, n: int, cosine: float) -> np.ndarray:
+    """``n`` near-copies of ``original``, each at ``cosine`` from it (own extra direction)."""
+    eps = np.sqrt(1.0 / cosine**2 - 1.0)
+    copies = np.tile(original, (n, 1))
+    copies[np.arange(n), first_axis + np.arange(n)] = eps
+    return copies / np.linalg.norm(copies, axis=1, keepdims=True)
+
+
+def test_how_alike_a_sheets_copies_are_does_not_decide_its_rank():
+    """Two sheets each with a series of near-copies (notices worded alike), one series closer
+    to its sheet than the other. Uncapped, the closer series made its sheet the bigger "hub",
+    and the query's nearer sheet lost to the other; a near-copy now counts as 0.8."""
+    dim = 64
+    a, b = np.eye(dim, dtype=np.float32)[0], np.eye(dim, dtype=np.float32)[1]
+    matrix = np.vstack([a, b, _series(a, 2, 20, 0.97), _series(b, 22, 20, 0.85)]).astype(np.float32)
+    ids = ("a", "b", *(f"a-{i}" for i in range(20)), *(f"b-{i}" for i in range(20)))
+    hubs = hubness(matrix)
+    assert hubs.max() <= 0.8 + 1e-6
+    query = (0.72 * a + 0.69 * b).astype(np.float32)
+    query /= np.linalg.norm(query)
+    assert nearest(VectorState(ids, matrix, 1, "m", hubs), query, 1)[0][0] == "a"
