@@ -307,253 +307,242 @@ def _recall(entry: dict, kind: str | None = None) -> str:
     return f1(hit / n, 2) if n else "—"
 
 
-def render(report: dict) -> str:
-    sizes, res = report["sizes"], report["results"]
+class _Run:
+    """Accessors over one saved run: ``ours(s, mode)``, ``o(s)`` (ours, all modes), ``fts(s)``."""
 
-    def ours(s: int, mode: str = "hybrid") -> dict:
-        return res[str(s)]["ours"]["modes"][mode]
+    def __init__(self, report: dict) -> None:
+        self.sizes, self.res = report["sizes"], report["results"]
+        self.demo = report.get("demo")
+        self.extra = report.get("ours_extra")
 
-    def o(s: int) -> dict:
-        return res[str(s)]["ours"]
+    def ours(self, s: int, mode: str = "hybrid") -> dict:
+        return self.res[str(s)]["ours"]["modes"][mode]
 
-    def fts(s: int) -> dict:
-        return res[str(s)]["fts5"]
+    def o(self, s: int) -> dict:
+        return self.res[str(s)]["ours"]
 
-    out = [
-        table(
-            "Corpora",
-            ["articles", "demo articles", "text (MB)", "SQLite DB (MB)", "write time (s)"],
+    def fts(self, s: int) -> dict:
+        return self.res[str(s)]["fts5"]
+
+    @property
+    def kinds(self) -> list[str]:
+        return sorted(self.ours(self.sizes[0])["by_kind"])
+
+
+def _corpora(r: _Run) -> str:
+    keys = ("demo_articles", "text_mb", "db_mb", "write_s")
+    rows = []
+    for s in r.sizes:
+        corpus = r.res[str(s)]["corpus"]
+        rows.append(
+            [f"{s:,}"]
+            + [str(corpus[k]) if k == "demo_articles" else f1(corpus[k], 1) for k in keys]
+        )
+    return table(
+        "Corpora",
+        ["articles", "demo articles", "text (MB)", "SQLite DB (MB)", "write time (s)"],
+        rows,
+        f"Written through `Database` + `kb_repo.upsert_article`, {TX_BATCH:,} articles per "
+        "transaction (not a measure of either engine).",
+    )
+
+
+def _build(r: _Run) -> str:
+    return table(
+        "Build time (s)",
+        ["articles", "ours: word index", "ours: first 1,000 searchable", "ours: vectors", "FTS5"],
+        [
             [
-                [f"{s:,}"]
-                + [
-                    f1(res[str(s)]["corpus"][k], 1)
-                    if k != "demo_articles"
-                    else str(res[str(s)]["corpus"][k])
-                    for k in ("demo_articles", "text_mb", "db_mb", "write_s")
-                ]
-                for s in sizes
-            ],
-            f"Written through `Database` + `kb_repo.upsert_article`, {TX_BATCH:,} articles per "
-            "transaction (not a measure of either engine).",
-        ),
-        table(
-            "Build time (s)",
-            [
-                "articles",
-                "ours: word index",
-                "ours: first 1,000 searchable",
-                "ours: vectors",
-                "FTS5",
-            ],
-            [
-                [
-                    f"{s:,}",
-                    f1(o(s)["build_s"], 2),
-                    f1(o(s)["first_segment_s"], 2),
-                    f1(o(s)["vectors_s"], 1),
-                    f1(fts(s)["build_s"], 2),
-                ]
-                for s in sizes
-            ],
-            "Ours: `kb.index.rebuild(kb.source.iter_articles(priority=True), ...)`, what "
-            "`ensure_index` does on a first start (urgent and recent first, in segments; search "
-            "answers once the first segment is written). Vectors: `kb.vectors.update(kb.source)`, "
-            "which the app runs in a background thread after the index is ready (one BLAS "
-            "thread). FTS5: the same articles into one `INSERT` transaction, then `optimize`. "
-            "All include reading the articles from the workstation database.",
-        ),
+                f"{s:,}",
+                f1(r.o(s)["build_s"], 2),
+                f1(r.o(s)["first_segment_s"], 2),
+                f1(r.o(s)["vectors_s"], 1),
+                f1(r.fts(s)["build_s"], 2),
+            ]
+            for s in r.sizes
+        ],
+        "Ours: `kb.index.rebuild(kb.source.iter_articles(priority=True), ...)`, what "
+        "`ensure_index` does on a first start (urgent and recent first, in segments; search "
+        "answers once the first segment is written). Vectors: `kb.vectors.update(kb.source)`, "
+        "which the app runs in a background thread after the index is ready (one BLAS "
+        "thread). FTS5: the same articles into one `INSERT` transaction, then `optimize`. "
+        "All include reading the articles from the workstation database.",
+    )
+
+
+_LATENCY_NOTES = {
+    "full": (
+        "Full-query latency (ms)",
+        "Every relevance query once, top 10 with snippets "
+        "(`kb.search(q, limit=10, prefix_last=True)`). Hybrid includes encoding the query "
+        "(each query is new to the cache) and the nearest-vector scan.",
+    ),
+    "typing": (
+        "As-you-type latency (ms)",
+        "Every prefix `q[:1]`, `q[:2]`, … of the "
+        "agent-typed queries (nine kinds), in typing order, no debounce, `typing=True`: the "
+        "hybrid never encodes while typing (it fuses the vector of the last full query when "
+        "the agent extends or trims it, or one cached for the finished words; otherwise "
+        "lexical alone). Hybrid and lexical take each prefix in turn, the first of the two "
+        "alternating. Above 10,000 articles a fixed sample of the prefixes, the same for "
+        "every engine.",
+    ),
+}
+
+
+def _latency(r: _Run, key: str) -> str:
+    title, note = _LATENCY_NOTES[key]
+    rows = []
+    for s in r.sizes:
+        how = r.o(s)["typing_prefixes"] if key == "typing" else str(r.ours(s)[key]["n"])
+        rows.append(
+            [f"{s:,}", how]
+            + [f1(r.ours(s, m)[key][p], 1) for m in ("hybrid", "lexical") for p in ("p50", "p95")]
+            + [f1(r.fts(s)[key][p], 2) for p in ("p50", "p95")]
+        )
+    head = ["articles", "queries"] + [
+        f"{e} {p}" for e in ("hybrid", "lexical", "FTS5") for p in ("p50", "p95")
     ]
-    for key, title, note in (
-        (
-            "full",
-            "Full-query latency (ms)",
-            "Every relevance query once, top 10 with snippets "
-            "(`kb.search(q, limit=10, prefix_last=True)`). Hybrid includes encoding the query "
-            "(each query is new to the cache) and the nearest-vector scan.",
-        ),
-        (
-            "typing",
-            "As-you-type latency (ms)",
-            "Every prefix `q[:1]`, `q[:2]`, … of the "
-            "agent-typed queries (nine kinds), in typing order, no debounce, `typing=True`: the "
-            "hybrid never encodes while typing (it fuses the vector of the last full query when "
-            "the agent extends or trims it, or one cached for the finished words; otherwise "
-            "lexical alone). Hybrid and lexical take each prefix in turn, the first of the two "
-            "alternating. Above 10,000 articles a fixed sample of the prefixes, the same for "
-            "every engine.",
-        ),
-    ):
-        rows = []
-        for s in sizes:
-            n = ours(s)[key]["n"]
-            how = o(s)["typing_prefixes"] if key == "typing" else str(n)
-            rows.append(
-                [f"{s:,}", how]
-                + [f1(ours(s, m)[key][p], 1) for m in ("hybrid", "lexical") for p in ("p50", "p95")]
-                + [f1(fts(s)[key][p], 2) for p in ("p50", "p95")]
-            )
-        out.append(
-            table(
-                title,
-                [
-                    "articles",
-                    "queries",
-                    "hybrid p50",
-                    "hybrid p95",
-                    "lexical p50",
-                    "lexical p95",
-                    "FTS5 p50",
-                    "FTS5 p95",
-                ],
-                rows,
-                note,
-            )
-        )
-    out.append(
-        table(
-            "Resident memory (MB)",
-            [
-                "articles",
-                "ours after index",
-                "ours after vectors+queries",
-                "ours peak",
-                "vectors",
-                "index on disk",
-                "FTS5 after build+queries",
-                "FTS5 on disk",
-            ],
-            [
-                [
-                    f"{s:,}",
-                    f1(o(s)["rss_index_mb"], 0),
-                    f1(o(s)["rss_mb"], 0),
-                    f1(o(s)["peak_rss_mb"], 0),
-                    f1(o(s)["vectors_mb"], 0),
-                    f1(o(s)["index_mb"], 0),
-                    f1(fts(s)["rss_mb"], 0),
-                    f1(fts(s)["index_mb"], 0),
-                ]
-                for s in sizes
-            ],
-            "RSS (psutil) of one process per engine and size; peak is `ru_maxrss` (build included). "
-            "Vectors: the float32 matrix (512 per article) held in memory; the encoder's weights "
-            "add ~100 MB once loaded.",
-        )
+    return table(title, head, rows, note)
+
+
+def _memory(r: _Run) -> str:
+    cells = (
+        ("ours after index", lambda s: r.o(s)["rss_index_mb"]),
+        ("ours after vectors+queries", lambda s: r.o(s)["rss_mb"]),
+        ("ours peak", lambda s: r.o(s)["peak_rss_mb"]),
+        ("vectors", lambda s: r.o(s)["vectors_mb"]),
+        ("index on disk", lambda s: r.o(s)["index_mb"]),
+        ("FTS5 after build+queries", lambda s: r.fts(s)["rss_mb"]),
+        ("FTS5 on disk", lambda s: r.fts(s)["index_mb"]),
     )
-    out.append(
-        table(
-            "Relevance",
-            [
-                "articles",
-                "queries",
-                "hybrid recall@3",
-                "hybrid MRR@10",
-                "lexical recall@3",
-                "vectors recall@3",
-                "FTS5 recall@3",
-                "hybrid recall@3, variant ok",
-                "FTS5 recall@3, variant ok",
-            ],
-            [
-                [
-                    f"{s:,}",
-                    str(sum(v[1] for v in ours(s)["by_kind"].values())),
-                    _recall(ours(s)),
-                    f1(ours(s)["mrr_at_10"], 3),
-                    _recall(ours(s, "lexical")),
-                    _recall(ours(s, "vectors")),
-                    _recall(fts(s)),
-                    f1(ours(s)["family"]["recall_at_3"], 3),
-                    f1(fts(s)["family"]["recall_at_3"], 3),
-                ]
-                for s in sizes
-            ],
-            "`pac_sac_desktop.search.evaluation.evaluate` on `tests/search/relevance/*.yaml`. The "
-            "synthetic variants share their base article's words and subject, so strict figures fall "
-            'with size for every engine; "variant ok" also counts a variant of the expected article '
-            "(id `expected-xNNNNNN`).",
-        )
+    return table(
+        "Resident memory (MB)",
+        ["articles"] + [name for name, _ in cells],
+        [[f"{s:,}"] + [f1(get(s), 0) for _, get in cells] for s in r.sizes],
+        "RSS (psutil) of one process per engine and size; peak is `ru_maxrss` (build included). "
+        "Vectors: the float32 matrix (512 per article) held in memory; the encoder's weights "
+        "add ~100 MB once loaded.",
     )
-    kinds = sorted(ours(sizes[0])["by_kind"])
-    demo = report.get("demo")
-    if demo:
-        out.append(
-            table(
-                f"Recall@3 by kind, demo knowledge base alone ({demo['articles']} articles)",
-                ["kind", "queries", "lexical", "vectors", "hybrid", "FTS5 main", "FTS5 plain OR"],
-                [
-                    [k, str(demo["ours"]["hybrid"]["by_kind"][k][1])]
-                    + [_recall(demo["ours"][m], k) for m in ("lexical", "vectors", "hybrid")]
-                    + [
-                        _recall(demo["fts5"][fts5_peer.FTS_MAIN], k),
-                        _recall(demo["fts5"]["OR, stock stop words"], k),
-                    ]
-                    for k in kinds
-                ]
-                + [
-                    ["**all**", str(demo["queries"])]
-                    + [_recall(demo["ours"][m]) for m in ("lexical", "vectors", "hybrid")]
-                    + [
-                        _recall(demo["fts5"][fts5_peer.FTS_MAIN]),
-                        _recall(demo["fts5"]["OR, stock stop words"]),
-                    ]
-                ],
-                "The set the queries were written against (without looking at what any engine "
-                "returns). Lexical: words, stems, synonyms, completion, typo correction. Vectors: "
-                "nearest article by sentence embedding alone. Hybrid: the two fused (what the app "
-                "serves).",
-            )
-        )
-    out.append(
-        table(
-            "Recall@3 by kind and size (lexical / vectors / hybrid / FTS5)",
-            ["kind"] + [f"{s:,}" for s in sizes],
-            [
-                [k]
-                + [
-                    " / ".join(
-                        _recall(x, k)
-                        for x in (ours(s, "lexical"), ours(s, "vectors"), ours(s), fts(s))
-                    )
-                    for s in sizes
-                ]
-                for k in kinds
-            ],
-        )
+
+
+def _relevance(r: _Run) -> str:
+    def row(s: int) -> list[str]:
+        return [
+            f"{s:,}",
+            str(sum(v[1] for v in r.ours(s)["by_kind"].values())),
+            _recall(r.ours(s)),
+            f1(r.ours(s)["mrr_at_10"], 3),
+            _recall(r.ours(s, "lexical")),
+            _recall(r.ours(s, "vectors")),
+            _recall(r.fts(s)),
+            f1(r.ours(s)["family"]["recall_at_3"], 3),
+            f1(r.fts(s)["family"]["recall_at_3"], 3),
+        ]
+
+    return table(
+        "Relevance",
+        [
+            "articles",
+            "queries",
+            "hybrid recall@3",
+            "hybrid MRR@10",
+            "lexical recall@3",
+            "vectors recall@3",
+            "FTS5 recall@3",
+            "hybrid recall@3, variant ok",
+            "FTS5 recall@3, variant ok",
+        ],
+        [row(s) for s in r.sizes],
+        "`pac_sac_desktop.search.evaluation.evaluate` on `tests/search/relevance/*.yaml`. The "
+        "synthetic variants share their base article's words and subject, so strict figures fall "
+        'with size for every engine; "variant ok" also counts a variant of the expected article '
+        "(id `expected-xNNNNNN`).",
     )
-    out.append(
-        table(
-            "FTS5 variants (full queries, recall@3)",
-            ["FTS5 query"] + [f"{s:,}" for s in sizes] + (["demo"] if demo else []),
-            [
-                [name]
-                + [_recall(fts(s)["variants"][name]) for s in sizes]
-                + ([_recall(demo["fts5"][name])] if demo else [])
-                for name in fts5_peer.FTS_VARIANTS
-            ],
-            f"Main configuration: {fts5_peer.FTS_MAIN} (the best on these queries, which favours "
-            "the peer). See benchmarks/fts5_peer.py.",
-        )
+
+
+def _demo_by_kind(r: _Run) -> str:
+    demo = r.demo
+    assert demo is not None
+    plain = "OR, stock stop words"
+
+    def cells(kind: str | None) -> list[str]:
+        return [_recall(demo["ours"][m], kind) for m in ("lexical", "vectors", "hybrid")] + [
+            _recall(demo["fts5"][fts5_peer.FTS_MAIN], kind),
+            _recall(demo["fts5"][plain], kind),
+        ]
+
+    rows = [[k, str(demo["ours"]["hybrid"]["by_kind"][k][1]), *cells(k)] for k in r.kinds]
+    rows.append(["**all**", str(demo["queries"]), *cells(None)])
+    return table(
+        f"Recall@3 by kind, demo knowledge base alone ({demo['articles']} articles)",
+        ["kind", "queries", "lexical", "vectors", "hybrid", "FTS5 main", "FTS5 plain OR"],
+        rows,
+        "The set the queries were written against (without looking at what any engine "
+        "returns). Lexical: words, stems, synonyms, completion, typo correction. Vectors: "
+        "nearest article by sentence embedding alone. Hybrid: the two fused (what the app "
+        "serves).",
     )
-    extra = report.get("ours_extra")
-    if extra:
-        out.append(
-            table(
-                f"Upkeep and start-up ({extra['size']:,} articles)",
-                ["measure", "value"],
-                [
-                    [
-                        f"re-index one changed article (median of {REINDEX_RUNS}, ms)",
-                        f1(extra["reindex"]["total_ms"], 0),
-                    ],
-                    ["re-index, worst run (ms)", f1(extra["reindex"]["max_ms"], 0)],
-                    [
-                        f"start-up to a usable search field (median of {STARTUP_RUNS}, s)",
-                        f1(extra["startup"].get("median_s"), 2),
-                    ],
-                ],
-            )
-        )
+
+
+def _by_kind_and_size(r: _Run) -> str:
+    def cell(s: int, k: str) -> str:
+        engines = (r.ours(s, "lexical"), r.ours(s, "vectors"), r.ours(s), r.fts(s))
+        return " / ".join(_recall(x, k) for x in engines)
+
+    return table(
+        "Recall@3 by kind and size (lexical / vectors / hybrid / FTS5)",
+        ["kind"] + [f"{s:,}" for s in r.sizes],
+        [[k] + [cell(s, k) for s in r.sizes] for k in r.kinds],
+    )
+
+
+def _fts5_variants(r: _Run) -> str:
+    demo = r.demo
+    return table(
+        "FTS5 variants (full queries, recall@3)",
+        ["FTS5 query"] + [f"{s:,}" for s in r.sizes] + (["demo"] if demo else []),
+        [
+            [name]
+            + [_recall(r.fts(s)["variants"][name]) for s in r.sizes]
+            + ([_recall(demo["fts5"][name])] if demo else [])
+            for name in fts5_peer.FTS_VARIANTS
+        ],
+        f"Main configuration: {fts5_peer.FTS_MAIN} (the best on these queries, which favours "
+        "the peer). See benchmarks/fts5_peer.py.",
+    )
+
+
+def _upkeep(r: _Run) -> str:
+    extra = r.extra
+    assert extra is not None
+    return table(
+        f"Upkeep and start-up ({extra['size']:,} articles)",
+        ["measure", "value"],
+        [
+            [
+                f"re-index one changed article (median of {REINDEX_RUNS}, ms)",
+                f1(extra["reindex"]["total_ms"], 0),
+            ],
+            ["re-index, worst run (ms)", f1(extra["reindex"]["max_ms"], 0)],
+            [
+                f"start-up to a usable search field (median of {STARTUP_RUNS}, s)",
+                f1(extra["startup"].get("median_s"), 2),
+            ],
+        ],
+    )
+
+
+def render(report: dict) -> str:
+    """Every table of a run, in the order docs/benchmarks.md shows them."""
+    r = _Run(report)
+    out = [_corpora(r), _build(r), _latency(r, "full"), _latency(r, "typing")]
+    out += [_memory(r), _relevance(r)]
+    if r.demo:
+        out.append(_demo_by_kind(r))
+    out += [_by_kind_and_size(r), _fts5_variants(r)]
+    if r.extra:
+        out.append(_upkeep(r))
     return "\n".join(out)
 
 
