@@ -129,6 +129,7 @@ def test_recall_at_3_per_kind(demo_kb):
 
 
 # Every kind at 0.90 except one measured below it (docs/search.md says which queries miss):
-# situations, 24 of the first 27 with the hub correction (search/vectors.py), and 12 of the 15
-# written blind afterwards as a held-out check (36 of 42, 0.857). The 0.90 is not met.
-FLOOR = {"situation": 0.85}
+# situations, 24 of the first 27 with the hub correction (search/vectors.py), 12 of the 15
+# written blind afterwards as a held-out check, and one more since the urgent boost counts in
+# proportion to the words matched (37 of 42, 0.881). The 0.90 is not met.
+FLOOR = {"situation": 0.88}
