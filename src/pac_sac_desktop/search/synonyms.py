@@ -51,15 +51,12 @@ def _expressions(side: str, collapsed: list[str] | None = None) -> list[Pattern]
         pattern = tuple(stems(expr))
         if not pattern:
             continue
-        if collapsed is not None and len(pattern) == 1 and len(_long_words(expr)) > 1:
+        several = sum(len(w) >= 2 for w in words(expr)) > 1
+        if collapsed is not None and len(pattern) == 1 and several:
             collapsed.append(f"« {expr.strip()} » → « {content_words(expr)[0]} »")
             continue
         found.append(pattern)
     return list(dict.fromkeys(found))
-
-
-def _long_words(expr: str) -> list[str]:
-    return [w for w in words(expr) if len(w) >= 2]
 
 
 def parse_synonyms(text: str, source: str = "<synonymes>") -> Synonyms:
