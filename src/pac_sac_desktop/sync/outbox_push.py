@@ -86,6 +86,9 @@ class _Pass:
         self.unrecorded: list[tuple[OutboxRow, dict]] = []
         self.oldest = 0.0
         self.local = threading.local()
+        # Network failures and answers, counted by the workers as they come (``_tally``).
+        self.tally = threading.Lock()
+        self.failed = self.answered = 0
 
     # ---------------------------------------------------------------- worker threads
     def _client(self) -> ServerClient:
@@ -105,6 +108,7 @@ class _Pass:
                 try:
                     answer = send(self._client(), item)
                 except NetworkError as exc:
+                    self._tally(failed=True)
                     self.answers.put(("failed", item, exc))
                     self.answers.put(("held", None, len(items) - n - 1))
                     return
@@ -113,13 +117,28 @@ class _Pass:
                         self.answers.put(("fatal", item, exc))
                         self.answers.put(("held", None, len(items) - n))
                         return
+                    self._tally(failed=False)
                     self.answers.put(("refused", item, exc))
                     continue
+                self._tally(failed=False)
                 self.answers.put(("sent", item, answer))
         except BaseException as exc:  # a bug: the main thread raises it
             self.answers.put(("bug", None, exc))
         finally:
             self.answers.put(("end", None, None))
+
+    def _tally(self, *, failed: bool) -> None:
+        """Give up once the network fails more than it answers (a server down or stalling, not
+        a bad line): going on would only spend a timeout per request. Decided here, in the
+        worker, as each answer comes: the main thread reads the answers later, and meanwhile
+        every free worker would start another request."""
+        with self.tally:
+            if not failed:
+                self.answered += 1
+                return
+            self.failed += 1
+            if self.failed >= GIVE_UP_AFTER and self.failed > self.answered:
+                self.stop.set()
 
     # ---------------------------------------------------------------- main thread
     def run(self, pool: ThreadPoolExecutor) -> PushResult:
@@ -186,15 +205,7 @@ class _Pass:
                 else:
                     self.result.failures += 1
                     self.failure = self.failure or value
-                    if self._give_up():
-                        self.stop.set()
             self._flush_if_due()
-
-    def _give_up(self) -> bool:
-        """The network fails more than it answers: a server down or stalling, not a bad line.
-        Going on would only spend a timeout per request waiting."""
-        answered = self.result.pushed + len(self.unrecorded) + self.result.blocked
-        return self.result.failures >= GIVE_UP_AFTER and self.result.failures > answered
 
     def _flush_if_due(self) -> None:
         if self.unrecorded and (
