@@ -40,3 +40,11 @@ def test_an_expression_that_stop_words_reduce_to_one_word_is_refused():
     assert syn.match(stems("manque de courant"), 0)[0] == 2
     # A one-word expression and a multi-word one that keeps two words are not concerned.
     assert parse_synonyms("frette => froid\nbac bleu => recyclage\n").errors == []
+
+
+def test_hostile_lines_are_reported_never_fatal():
+    """An editor's file with a NUL, a lone surrogate, only stop words or a huge line."""
+    text = "\x00 de la => x\n\ud800 pas => y\nle la => z\n" + "a, " * 100_000 + "b => c\n"
+    syn = parse_synonyms(text + "vidanges => ordures\n")
+    assert len(syn.errors) == 4
+    assert syn.match(stems("vidanges"), 0)[0] == 1
