@@ -134,3 +134,29 @@ def test_hubness_is_stored_with_the_vectors_and_recomputed_when_missing(home, sm
     kb = KnowledgeBase.open(home, semantic=True)  # and it reads back
     assert kb.vectors.state().hub is not None and not kb.vectors.needs_update(kb.kb_seq())
     kb.close()
+
+
+def test_closing_while_another_thread_starts_the_vectors_waits_for_it(
+    home, small_kb_dir, monkeypatch
+):
+    """The application closes the window while a background task is still starting the
+    vectors: close must wait for that thread, not fail on one not yet started."""
+    import threading
+
+    kb = open_kb(home, small_kb_dir)
+    starting = threading.Event()
+    real_start = threading.Thread.start
+
+    def slow_start(thread):
+        if thread.name == "pac-sac-vectors":
+            starting.set()
+            threading.Event().wait(0.3)  # published, not yet started
+        real_start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", slow_start)
+    starter = threading.Thread(target=kb.start_vectors)
+    starter.start()
+    assert starting.wait(10)
+    kb.close()  # raised RuntimeError: cannot join thread before it is started
+    starter.join()
+    assert not kb.index_progress().vectors_running

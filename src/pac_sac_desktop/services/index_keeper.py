@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from pac_sac_desktop.core.kb import Article
 from pac_sac_desktop.search.index import SEGMENT, ArticleSource, KnowledgeIndex
+from pac_sac_desktop.services.background_pass import BackgroundPass
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +63,8 @@ class IndexKeeper:
     def __init__(self, index: KnowledgeIndex, source: ArticleSource) -> None:
         self.index = index
         self.source = _StoppableSource(source, threading.Event())
-        self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
-        self._again = False
+        self._lock = threading.Lock()  # guards the healing flags
+        self._pass = BackgroundPass("pac-sac-index", self._one_pass, self.source.stop)
         # First-sync schedule: articles stored but not yet handed to the index, articles handed.
         self._waiting = 0
         self._handed = 0
@@ -94,42 +94,26 @@ class IndexKeeper:
     def catch_up(self) -> None:
         """Bring the index up to the database in the background (once at a time; a call during
         a pass asks for one more pass)."""
-        if self.source.stop.is_set():
-            return
-        with self._lock:
-            if self._thread is not None and self._thread.is_alive():
-                self._again = True
-                return
-            self._again = False
-            self._thread = threading.Thread(target=self._run, name="pac-sac-index", daemon=True)
-            self._thread.start()
+        self._pass.request()
 
-    def _run(self) -> None:
-        while not self.source.stop.is_set():
-            try:
-                state = self.index.ensure(self.source)
-                log.info("search index caught up in the background: %s", state)
-            except Stopped:
-                log.info("search index: background pass stopped (closing)")
-            except Exception:
-                log.exception("search index: background pass failed; searches fall back")
-            with self._lock:
-                if self._healing:
-                    self._healing, self._healed_unproven = False, True
-                if not self._again:
-                    return
-                self._again = False
+    def _one_pass(self) -> None:
+        try:
+            state = self.index.ensure(self.source)
+            log.info("search index caught up in the background: %s", state)
+        except Stopped:
+            log.info("search index: background pass stopped (closing)")
+        except Exception:
+            log.exception("search index: background pass failed; searches fall back")
+        with self._lock:
+            if self._healing:
+                self._healing, self._healed_unproven = False, True
 
     def busy(self) -> bool:
-        thread = self._thread
-        return thread is not None and thread.is_alive()
+        return self._pass.busy()
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the background pass is done (tests, the CLI); True if it is."""
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
-        return not self.busy()
+        return self._pass.wait(timeout)
 
     def stop(self) -> None:
         """Closing: an unfinished rebuild is abandoned (rebuilt at the next start)."""

@@ -31,6 +31,7 @@ from pac_sac_desktop.search.snippets import Snippet, make_snippet
 from pac_sac_desktop.search.synonyms import load_synonyms
 from pac_sac_desktop.search.vectors import VectorStore
 from pac_sac_desktop.services import search_fallback
+from pac_sac_desktop.services.background_pass import BackgroundPass
 from pac_sac_desktop.services.index_keeper import IndexKeeper
 from pac_sac_desktop.store import kb_repo
 from pac_sac_desktop.store.db import Database
@@ -180,10 +181,7 @@ class KnowledgeBase:
         self.searcher = KnowledgeSearcher(
             self.index, load_synonyms(self.synonyms_path), self.vectors
         )
-        self._vector_thread: threading.Thread | None = None
-        self._vector_lock = threading.Lock()
-        self._vector_again = False
-        self._stop = threading.Event()
+        self._vector_pass = BackgroundPass("pac-sac-vectors", self._vectors_task, threading.Event())
 
     @classmethod
     def open(
@@ -192,10 +190,8 @@ class KnowledgeBase:
         return cls(Database.in_home(home), home / INDEX_DIRNAME, synonyms_path, semantic=semantic)
 
     def close(self) -> None:
-        self._stop.set()
-        thread = self._vector_thread
-        if thread is not None:
-            thread.join()
+        self._vector_pass.stop.set()
+        self._vector_pass.wait()
         self.keeper.stop()
         self.index.close()
         self.db.close()
@@ -232,44 +228,25 @@ class KnowledgeBase:
 
         Never waited for by a search: until it finishes, ranking is lexical (or fused with the
         previous vectors, stale only for the changed articles)."""
-        if self.vectors is None or self._stop.is_set():
-            return False
-        with self._vector_lock:
-            if self._vector_thread is not None and self._vector_thread.is_alive():
-                self._vector_again = True
-                return True
-            self._vector_again = False
-            self._vector_thread = threading.Thread(
-                target=self._vectors_task, name="pac-sac-vectors", daemon=True
-            )
-            self._vector_thread.start()
-        return True
+        return self.vectors is not None and self._vector_pass.request()
 
     def _vectors_task(self) -> None:
         assert self.vectors is not None
-        while not self._stop.is_set():
-            try:
-                outcome = self.vectors.update(self.source, stop=self._stop)
-                log.info("article vectors: %s", outcome)
-            except Exception:
-                log.exception("article vectors not computed; search stays lexical")
-                return
-            with self._vector_lock:
-                if not self._vector_again:
-                    return
-                self._vector_again = False
+        try:
+            outcome = self.vectors.update(self.source, stop=self._vector_pass.stop)
+            log.info("article vectors: %s", outcome)
+        except Exception:
+            log.exception("article vectors not computed; search stays lexical")
 
     def wait_for_vectors(self, timeout: float | None = None) -> bool:
         """Block until the background vectors are done (tests, the CLI); True if ready."""
-        thread = self._vector_thread
-        if thread is not None:
-            thread.join(timeout)
+        self._vector_pass.wait(timeout)
         return self.vectors is not None and self.vectors.state() is not None
 
     def index_progress(self) -> IndexProgress:
         """A snapshot for the status bar; cheap enough to poll every few hundred ms."""
         indexed, total, building = self.keeper.progress()
-        running = self._vector_thread is not None and self._vector_thread.is_alive()
+        running = self._vector_pass.busy()
         done, vtotal = self.vectors.progress if self.vectors is not None else (0, 0)
         ready = self.vectors is not None and not running and self.vectors._state is not None
         return IndexProgress(building, indexed, total, running, done, vtotal, ready)
