@@ -1,9 +1,11 @@
 """The background-task helper: results on the GUI thread, nothing for an owner that is gone."""
 
+import logging
 import threading
 
 from PySide6.QtCore import QObject
 
+from pac_sac_desktop.core.errors import ValidationFailed
 from pac_sac_desktop.ui.tasks import _alive, run_task
 
 
@@ -33,6 +35,27 @@ def test_errors_go_to_on_error_with_their_traceback(qtbot, qapp):
     run_task(owner, boom, on_error=lambda exc, details: errors.append((exc, details)))
     qtbot.waitUntil(lambda: bool(errors))
     assert isinstance(errors[0][0], ValueError) and "fiche illisible" in errors[0][1]
+
+
+def test_refused_input_is_logged_in_one_line_and_a_fault_with_its_traceback(qtbot, qapp, caplog):
+    caplog.set_level(logging.INFO, logger="pac_sac_desktop.ui.tasks")
+    owner = QObject()
+    errors: list[BaseException] = []
+
+    def refused() -> None:
+        raise ValidationFailed({"citizen.phone": "numéro de téléphone invalide"})
+
+    def fault() -> None:
+        raise ValueError("fiche illisible")
+
+    for count, fn in enumerate((refused, fault), start=1):
+        run_task(owner, fn, on_error=lambda exc, _details: errors.append(exc))
+        qtbot.waitUntil(lambda count=count: len(errors) == count)
+    refusal, failure = [r for r in caplog.records if r.name == "pac_sac_desktop.ui.tasks"]
+    assert refusal.levelname == "INFO" and refusal.exc_info is None
+    assert "numéro de téléphone invalide" in refusal.getMessage()
+    assert failure.levelname == "ERROR" and failure.exc_info is not None
+    assert isinstance(errors[0], ValidationFailed)  # the window still shows it
 
 
 def test_a_task_whose_owner_was_destroyed_reports_to_nobody(qtbot, qapp):

@@ -15,6 +15,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from pac_sac_desktop.core.errors import Interrupted, ValidationFailed
+
 log = logging.getLogger(__name__)
 
 
@@ -35,7 +37,12 @@ class _Task(QRunnable):
         try:
             result = self.fn()
         except BaseException as exc:
-            log.exception("background task failed")
+            if isinstance(exc, ValidationFailed | Interrupted):
+                # What the agent typed was refused, or the work was cancelled on purpose: the
+                # window says so; a traceback in the log would read as a fault.
+                log.info("background task ended: %s", exc)
+            else:
+                log.exception("background task failed")
             self.signals.failed.emit(exc, traceback.format_exc())
             return
         self.signals.succeeded.emit(result)
