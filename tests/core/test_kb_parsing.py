@@ -80,3 +80,34 @@ def test_content_hash_changes_only_with_content():
     b = parse_article(GOOD, "y.md")
     c = parse_article(GOOD.replace("Le lundi.", "Le mardi."), "x.md")
     assert a.content_hash() == b.content_hash() != c.content_hash()
+
+
+def _with_body(body: str):
+    return parse_article(GOOD.split("## À dire au citoyen")[0] + body)
+
+
+def test_the_citizens_own_words_are_read_from_their_section():
+    article = _with_body(
+        "## À dire au citoyen\nLe lundi.\n\n"
+        "## Ce que disent les citoyens\n"
+        "- « Le camion a pas passé chez nous ce matin »\n"
+        '* "Mes vidanges sont encore au chemin"\n'
+        "-    \n"  # an empty bullet
+        "Une ligne sans puce n'est pas une formulation.\n"
+        "## Voir aussi\n- [Écocentre](kb:ecocentre)\n"
+    )
+    assert article.citizen_phrasings() == (
+        "Le camion a pas passé chez nous ce matin",
+        "Mes vidanges sont encore au chemin",
+    )
+
+
+def test_without_the_section_or_with_a_hostile_one_the_phrasings_stay_bounded():
+    assert _with_body("## À dire au citoyen\nLe lundi.\n- une puce ailleurs\n").citizen_phrasings() == ()
+    # Another heading level, upper case, a colon: still the section.
+    assert _with_body("### CE QUE DISENT LES CITOYENS :\n- « oui »\n").citizen_phrasings() == ("oui",)
+    pasted = "## Ce que disent les citoyens\n" + "".join(
+        f"- {'mot ' * 200}{i}\n" for i in range(50)
+    )
+    phrasings = _with_body(pasted).citizen_phrasings()
+    assert len(phrasings) == 12 and all(len(p) <= 300 for p in phrasings)

@@ -160,3 +160,28 @@ def test_closing_while_another_thread_starts_the_vectors_waits_for_it(
     kb.close()  # raised RuntimeError: cannot join thread before it is started
     starter.join()
     assert not kb.index_progress().vectors_running
+
+
+def test_a_sheets_vector_joins_its_gist_and_the_citizens_words():
+    """Weighed equally: the gist, and the mean of the phrasings (the gist alone without)."""
+    import numpy as np
+
+    from pac_sac_desktop.core.kb import Article
+    from pac_sac_desktop.search.vectors import article_text, encode, encode_articles
+
+    plain = Article(id="coyote", title="Coyote : observation", body="## À dire\nNe pas nourrir.")
+    said = Article(
+        id="coyote",
+        title="Coyote : observation",
+        body=plain.body
+        + "\n\n## Ce que disent les citoyens\n- « Un gros chien sauvage rôde dans la ruelle »\n"
+        "- « J'ai vu une bête comme un loup près du parc ce matin »\n",
+    )
+    rows = encode_articles([plain, said])
+    gist, one, two = encode([article_text(plain), *said.citizen_phrasings()])
+    assert np.allclose(rows[0], gist, atol=1e-5)
+    expected = gist + (one + two) / 2
+    assert np.allclose(rows[1], expected / np.linalg.norm(expected), atol=1e-5)
+    # A citizen's description is nearer to the sheet that lists citizens' words.
+    query = encode(["une sorte de loup se promène dans ma ruelle la nuit"])[0]
+    assert rows[1] @ query > rows[0] @ query

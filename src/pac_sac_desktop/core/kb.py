@@ -45,6 +45,14 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# The sheet's section of citizens' own words (docs/kb-format.md): what a caller says when this
+# sheet is the answer. The semantic ranking reads them beside the title and summary.
+PHRASINGS_HEADING = "Ce que disent les citoyens"
+MAX_PHRASINGS = 12
+MAX_PHRASING = 300
+_PHRASINGS_START = re.compile(r"^#{2,3}[ \t]+ce que disent les citoyens[ \t]*:?[ \t]*$", re.I | re.M)
+_NEXT_HEADING = re.compile(r"^#", re.M)
+_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+(.+)$", re.M)
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -118,6 +126,25 @@ class Article:
         """Overdue for its review: agents see « à vérifier ». Urgent notices end by themselves."""
         due = self.review_due()
         return not self.urgent and due is not None and due < today
+
+    def citizen_phrasings(self) -> tuple[str, ...]:
+        """The bullets under « ## Ce que disent les citoyens », quotes removed; none without it.
+
+        Bounded (MAX_PHRASINGS of MAX_PHRASING characters): each one is encoded, and a pasted
+        novel must not make the background vectors crawl."""
+        start = _PHRASINGS_START.search(self.body)
+        if start is None:
+            return ()
+        section = self.body[start.end() :]
+        end = _NEXT_HEADING.search(section)
+        if end is not None:
+            section = section[: end.start()]
+        found = []
+        for match in _BULLET.finditer(section):
+            text = match.group(1).strip().strip("«»\"“”").strip()
+            if text:
+                found.append(text[:MAX_PHRASING])
+        return tuple(found[:MAX_PHRASINGS])
 
     def content_hash(self) -> str:
         """A fingerprint of what an agent sees; an import that changes nothing keeps the version."""

@@ -15,6 +15,13 @@ articles (CSLS), computed with each generation of vectors, never per query or ke
 relevance set it found 4 more queries of 232 (situations 23 → 24 of 27) and lost none
 (docs/search.md: the grid and the leave-one-kind-out check that chose it). A near-copy among
 the nearest counts as 0.8 at most: a series of notices worded alike is not generic wording.
+
+A sheet's vector is the mean of two: its gist (title, tags, summary) and the mean of the
+citizens' own words its editor listed (« Ce que disent les citoyens », core/kb.py). A citizen's
+description is nearer to another citizen's description of the same trouble than to the city's
+title for it: on the relevance set, with phrasings written by people who never saw the queries,
+situations went 37 → 40 of 42 with no kind losing a query (docs/search.md). A sheet without the
+section keeps its gist alone.
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ log = logging.getLogger(__name__)
 
 DIM = 512
 # Bump when the text fed to the encoder changes: stored vectors of another recipe are stale.
-RECIPE = 1
+RECIPE = 2  # 2: the gist and the citizens' phrasings, averaged
 VECTORS_FILE = "vectors.npz"
 BATCH = 32
 QUERY_CACHE = 256
@@ -100,8 +107,27 @@ def encode(texts: list[str]) -> np.ndarray:
 
 
 def article_text(article: Article) -> str:
-    """What the encoder reads: title, tags and summary (the sheet's gist; bodies add noise)."""
+    """The sheet's gist: title, tags and summary (bodies add noise, docs/search.md)."""
     return f"{article.title}. {', '.join(article.tags)}. {article.summary}"
+
+
+def encode_articles(articles: list[Article]) -> np.ndarray:
+    """One unit vector per article: its gist and the mean of its citizens' phrasings, weighed
+    equally (the gist alone when it has none). One encoder call for the whole batch."""
+    texts, spans = [], []
+    for article in articles:
+        phrasings = article.citizen_phrasings()
+        spans.append((len(texts), len(phrasings)))
+        texts.append(article_text(article))
+        texts.extend(phrasings)
+    encoded = encode(texts)
+    rows = np.empty((len(articles), DIM), dtype=np.float32)
+    for row, (start, count) in enumerate(spans):
+        vector = encoded[start]
+        if count:
+            vector = vector + encoded[start + 1 : start + 1 + count].mean(axis=0)
+        rows[row] = vector / max(float(np.linalg.norm(vector)), 1e-12)
+    return rows
 
 
 class ArticleFeed(Protocol):
@@ -262,7 +288,7 @@ class VectorStore:
 
         def flush() -> None:
             nonlocal done
-            parts.append(encode([article_text(a) for a in batch]))
+            parts.append(encode_articles(batch))
             ids.extend(a.id for a in batch)
             done += len(batch)
             batch.clear()
