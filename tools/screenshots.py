@@ -57,6 +57,7 @@ def main() -> int:
     window.go_capture()
     settle(900)
     shot(window, "00-capture-at-opening-size")
+    window.go_search()  # the knowledge-base shots below are of the search tab
     shots = [
         ("01-start", 1366, 768, None, None),
         ("02-typing-typo-and-prefix", 1366, 768, "deneigment stationn", None),
